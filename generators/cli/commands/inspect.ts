@@ -1,0 +1,13 @@
+import { InputError } from '../../errors.js';
+import type { Command } from '../command.js';
+import { runCommand } from '../run-command.js';
+
+export const inspectCommand: Command = {
+  command: 'inspect',
+  describe: '(not available yet)',
+  builder: (yargs) => yargs,
+  run: (_args, io) =>
+    runCommand(io, async () => {
+      throw new InputError('gatecheck inspect is not available yet');
+    }),
+};

@@ -1,0 +1,50 @@
+import yargs from 'yargs';
+import { ExitCode } from '../errors.js';
+import { processIo, type Io } from './run-command.js';
+import { commands } from './commands/index.js';
+
+/** A command line yargs could not accept (unknown flag, missing argument). */
+class UsageError extends Error {}
+
+/**
+ * Parses argv and runs one command; resolves to the process exit code. Callable in-process (tests).
+ */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const parser = yargs(argv)
+    .scriptName('gatecheck')
+    .usage(
+      '$0 <command> [options]\n\nTest the Cognito authorizer of an API Gateway API from its OpenAPI export.',
+    )
+    .strict()
+    .strictCommands()
+    .demandCommand(1, 'Name a command: gatecheck --help lists them.')
+    .recommendCommands()
+    .epilogue(
+      'Exit codes: 0 all good, 1 checks failed, 2 could not run (bad input, sign-in failed).',
+    )
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .fail((message, error) => {
+      // Throwing stops yargs from running the handler after a failed validation.
+      throw error ?? new UsageError(message);
+    });
+  for (const command of commands) {
+    parser.command({
+      command: command.command,
+      describe: command.describe,
+      builder: command.builder,
+      handler: async (args) => {
+        exitCode = await command.run(args, io);
+      },
+    });
+  }
+  try {
+    await parser.help().alias('h', 'help').version().parseAsync();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`gatecheck: ${error.message}`);
+    io.err('Run gatecheck --help for usage.');
+    return ExitCode.couldNotRun;
+  }
+  return exitCode;
+}

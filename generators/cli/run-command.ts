@@ -1,0 +1,32 @@
+import { ExitCode, InputError } from '../errors.js';
+
+/** Output streams, injectable so tests can run commands in-process. */
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const processIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/**
+ * The one wrapper every command handler goes through: a known input problem becomes one line and
+ * exit code 2; anything else is a bug and is printed with its stack.
+ */
+export async function runCommand(io: Io, handler: () => Promise<ExitCode>): Promise<ExitCode> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.err(`gatecheck: ${error.describe()}`);
+      return ExitCode.couldNotRun;
+    }
+    io.err(
+      'gatecheck: internal error, this is likely a bug in gatecheck. Please report it with the output below.',
+    );
+    io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return ExitCode.couldNotRun;
+  }
+}

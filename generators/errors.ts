@@ -1,0 +1,32 @@
+/**
+ * Errors that mean "your input is wrong": the CLI prints them as one line and exits 2, with no stack
+ * trace. Anything else that escapes is a bug and is printed with its stack.
+ */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  /** The file or URL the problem is in. */
+  readonly file: string | undefined;
+  /** JSON pointer inside that file, when known. */
+  readonly pointer: string | undefined;
+  /** What the user can do about it. */
+  readonly hint: string | undefined;
+
+  constructor(message: string, where: { file?: string; pointer?: string; hint?: string } = {}) {
+    super(message);
+    this.file = where.file;
+    this.pointer = where.pointer;
+    this.hint = where.hint;
+  }
+
+  /** One line: `<file>#<pointer>: <message> (<hint>)`. */
+  describe(): string {
+    const place = this.file
+      ? `${this.file}${this.pointer !== undefined ? `#${this.pointer}` : ''}: `
+      : '';
+    return `${place}${this.message}${this.hint ? `. ${this.hint}` : ''}`;
+  }
+}
+
+/** Exit codes shared by every command. */
+export const ExitCode = { ok: 0, checksFailed: 1, couldNotRun: 2 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,0 +1,239 @@
+/**
+ * The intermediate model: everything gatecheck needs from an OpenAPI description to test an API
+ * Gateway authorizer, and nothing it does not. One reader per spec shape fills it
+ * (see read-*.ts); plan and render consume it. Pure data: no functions, no class instances, so a
+ * model can be printed as JSON (`gatecheck inspect --json`) and compared in tests.
+ *
+ * Every fact that came from the spec keeps the JSON pointer it came from, so warnings and errors
+ * can name the exact place in the user's file.
+ */
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch';
+
+/** A JSON pointer into the source document, e.g. `/paths/~1users~1{id}/get/security`. */
+export type JsonPointer = string;
+
+/** Where a model fact came from. */
+export interface Origin {
+  /** The spec file path or URL as the user gave it. */
+  file: string;
+  pointer: JsonPointer;
+}
+
+export interface ApiModel {
+  /** `info.title`. */
+  title: string;
+  /** File-name-safe identifier derived from the title, e.g. `users-api`. Used for output names. */
+  slug: string;
+  source: string;
+  specVersion: '2.0' | '3.0' | '3.1';
+  /** REST API (Cognito user pool authorizer, `x-amazon-apigateway-authtype`) or HTTP API (JWT authorizer). */
+  gatewayKind: 'rest' | 'http';
+  /** One per stage/server; at least one (a placeholder `https://example.invalid` with a warning when the spec has none). */
+  stages: Stage[];
+  /** Security schemes by name, as declared (including unsupported ones). */
+  schemes: Record<string, SecurityScheme>;
+  operations: Operation[];
+  /** `x-amazon-apigateway-gateway-responses`, by response type (`UNAUTHORIZED`, `DEFAULT_4XX`, ...). */
+  gatewayResponses: Record<string, GatewayResponse>;
+  /** `x-amazon-apigateway-api-key-source`; `HEADER` when absent. */
+  apiKeySource: 'HEADER' | 'AUTHORIZER';
+  /** Named schemas the operations refer to, stored once (see `ResponseExpectation.schemaRef`). */
+  schemas: Record<string, unknown>;
+  warnings: Warning[];
+}
+
+export interface Stage {
+  /** Stage name, e.g. `prod`; from the server `basePath` variable, Swagger `basePath`, or `default`. */
+  name: string;
+  /** Absolute base URL without a trailing slash, e.g. `https://abc.execute-api.eu-west-1.amazonaws.com/prod`. */
+  baseUrl: string;
+  origin: Origin;
+}
+
+export type SecurityScheme =
+  CognitoUserPoolsScheme | JwtAuthorizerScheme | ApiKeyScheme | UnsupportedScheme;
+
+/** REST API `COGNITO_USER_POOLS` authorizer: `type: apiKey` + `x-amazon-apigateway-authtype: cognito_user_pools`. */
+export interface CognitoUserPoolsScheme {
+  kind: 'cognito';
+  name: string;
+  /** The identity-source header (the scheme's `name`), e.g. `Authorization` or `dev-auth-token`. */
+  tokenHeader: string;
+  /** Parsed from `x-amazon-apigateway-authorizer.providerARNs`; empty when the export has no authorizer extension. */
+  userPools: UserPoolRef[];
+  origin: Origin;
+}
+
+/** HTTP API JWT authorizer (`x-amazon-apigateway-authorizer.type: jwt`), or a plain oauth2/openIdConnect/http bearer scheme. */
+export interface JwtAuthorizerScheme {
+  kind: 'jwt';
+  name: string;
+  tokenHeader: string;
+  /** `jwtConfiguration.issuer`, or undefined when unknown/placeholder. */
+  issuer?: string;
+  audience: string[];
+  /** The user pool read from a Cognito issuer URL, when it is one. */
+  userPool?: UserPoolRef;
+  /** What the scheme was declared as. */
+  declaredAs: 'jwt-authorizer' | 'oauth2' | 'openIdConnect' | 'http-bearer';
+  origin: Origin;
+}
+
+/** An API key (`x-api-key` header unless the scheme names another). */
+export interface ApiKeyScheme {
+  kind: 'api-key';
+  name: string;
+  header: string;
+  origin: Origin;
+}
+
+export interface UnsupportedScheme {
+  kind: 'unsupported';
+  name: string;
+  /** Human description of what it is, e.g. `Lambda authorizer (request)`, `http basic`, `AWS_IAM (sigv4)`. */
+  description: string;
+  origin: Origin;
+}
+
+export interface UserPoolRef {
+  /** e.g. `eu-west-1`; undefined when a placeholder. */
+  region?: string;
+  /** e.g. `eu-west-1_AbCdEf123`; undefined when a placeholder such as `${UserPoolId}` or `REPLACE_ME`. */
+  userPoolId?: string;
+  /** The ARN or issuer as written. */
+  raw: string;
+}
+
+/** One scheme inside a requirement, with the scopes the operation asks of it. */
+export interface AuthRequirement {
+  scheme: string;
+  scopes: string[];
+}
+
+/**
+ * OpenAPI security: an OR of alternatives, each an AND of requirements.
+ * `[]` (empty list) = public; `[[]]` (an empty alternative) = anonymous allowed.
+ */
+export type SecurityAlternatives = AuthRequirement[][];
+
+export type TokenKind = 'id' | 'access';
+
+/** The authorizer an operation is behind, resolved from its security alternatives. */
+export type Protection =
+  | { kind: 'public' }
+  | {
+      kind: 'cognito';
+      scheme: string;
+      tokenHeader: string;
+      /** ID token when the method lists no scopes, access token when it does (aws-behaviour.md §2.1). */
+      tokenKind: TokenKind;
+      scopes: string[];
+    }
+  | {
+      kind: 'jwt';
+      scheme: string;
+      tokenHeader: string;
+      /** HTTP API JWT authorizers do not check token_use; an access token is used when scopes are listed, else the ID token (aws-behaviour.md §3). */
+      tokenKind: TokenKind;
+      scopes: string[];
+      audience: string[];
+    }
+  | { kind: 'unsupported'; description: string };
+
+/** The gateway's exact answer to a rejected request. */
+export interface ExpectedRejection {
+  status: number;
+  /** `x-amzn-ErrorType` value, when AWS sends one (REST APIs). */
+  errorType?: string;
+  /** Exact JSON body (parsed), e.g. `{ message: 'Unauthorized' }`. Undefined when the template cannot be predicted. */
+  body?: unknown;
+  /** Extra headers a custom gateway response adds, lower-cased names. */
+  headers?: Record<string, string>;
+  /** `default` (AWS's own answer) or the gateway response type overridden in the spec. */
+  source: 'default' | string;
+}
+
+export interface ExpectedRejections {
+  /** No/invalid/forged token, wrong type, missing scope, other pool (UNAUTHORIZED). */
+  unauthorized: ExpectedRejection;
+  /** An expired, otherwise valid token: `{"message":"The incoming token has expired"}`. */
+  expired: ExpectedRejection;
+  /** HTTP API: token lacks a required scope (403 Forbidden). REST APIs answer 401 as `unauthorized`. */
+  insufficientScope: ExpectedRejection;
+  /** Missing/wrong API key (INVALID_API_KEY). */
+  invalidApiKey: ExpectedRejection;
+}
+
+export interface ParameterValue {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  /** A value from the spec's example, or a schema-valid sample. Always a string on the wire. */
+  example: string;
+}
+
+export interface RequestBody {
+  contentType: string;
+  /** Example or schema-valid sample (JSON-compatible value). */
+  example: unknown;
+}
+
+export interface ResponseExpectation {
+  /** The documented success status, e.g. 200 or 201. */
+  status: number;
+  /** Documented content type, e.g. `application/json`; undefined when the response has no body. */
+  contentType?: string;
+  /** Key into `ApiModel.schemas` for the response body schema; undefined when no schema. */
+  schemaRef?: string;
+}
+
+export interface Operation {
+  /** Stable id: `operationId` when present, else `<method> <path>`. */
+  id: string;
+  method: HttpMethod;
+  /** Path as in the spec, e.g. `/users/{id}` or `/{proxy+}`. */
+  path: string;
+  summary?: string;
+  tags: string[];
+  security: SecurityAlternatives;
+  /** Whether `security` came from the operation, the top-level default, or neither. */
+  securitySource: 'operation' | 'global' | 'none';
+  protection: Protection;
+  /** API key required (`apiKeyRequired`, an api-key scheme in the chosen alternative). */
+  apiKey?: { header: string };
+  rejections: ExpectedRejections;
+  parameters: ParameterValue[];
+  requestBody?: RequestBody;
+  success: ResponseExpectation;
+  /** True when the operation came from `x-amazon-apigateway-any-method`. */
+  fromAnyMethod: boolean;
+  /** True when the path has a greedy `{proxy+}` segment. */
+  greedyPath: boolean;
+  origin: Origin;
+}
+
+export interface GatewayResponse {
+  statusCode?: number;
+  /** Response templates by content type (raw VTL text). */
+  templates: Record<string, string>;
+  /** `gatewayresponse.header.*` parameters with their literal values (quotes removed). */
+  headers: Record<string, string>;
+  origin: Origin;
+}
+
+export type WarningCode =
+  | 'public-write-operation'
+  | 'security-ignored-location'
+  | 'unknown-user-pool'
+  | 'unsupported-scheme'
+  | 'no-servers'
+  | 'any-method-expanded'
+  | 'unresolved-response-template'
+  | 'other';
+
+export interface Warning {
+  code: WarningCode;
+  message: string;
+  origin: Origin;
+}

@@ -1,0 +1,123 @@
+/**
+ * The variables a generated collection reads at run time: one list, used by the environment
+ * renderer, the runner (which fills secrets from the process environment) and the README.
+ *
+ * Secrets are declared here with an empty value and `type: secret`; their values only ever come
+ * from the process environment (`GATECHECK_*`) or newman's `--env-var` at run time.
+ */
+export interface VariableSpec {
+  key: string;
+  description: string;
+  secret: boolean;
+  /** Process environment variable `gatecheck run` reads the value from. */
+  envName?: string;
+}
+
+export const environmentVariables: readonly VariableSpec[] = [
+  {
+    key: 'baseUrl',
+    description: 'API base URL including the stage, no trailing slash',
+    secret: false,
+    envName: 'GATECHECK_BASE_URL',
+  },
+  {
+    key: 'region',
+    description: 'AWS region of the user pool',
+    secret: false,
+    envName: 'GATECHECK_REGION',
+  },
+  {
+    key: 'cognitoEndpoint',
+    description: 'Cognito Identity Provider endpoint (the sandbox replaces it)',
+    secret: false,
+    envName: 'GATECHECK_COGNITO_ENDPOINT',
+  },
+  {
+    key: 'userPoolId',
+    description: 'Cognito user pool id',
+    secret: false,
+    envName: 'GATECHECK_USER_POOL_ID',
+  },
+  {
+    key: 'clientId',
+    description: 'Cognito app client id',
+    secret: false,
+    envName: 'GATECHECK_CLIENT_ID',
+  },
+  {
+    key: 'username',
+    description: 'User to sign in as',
+    secret: false,
+    envName: 'GATECHECK_USERNAME',
+  },
+  {
+    key: 'authFlow',
+    description: 'USER_PASSWORD_AUTH or USER_AUTH',
+    secret: false,
+    envName: 'GATECHECK_AUTH_FLOW',
+  },
+  {
+    key: 'preferredChallenge',
+    description:
+      'USER_AUTH first factor: EMAIL_OTP, SMS_OTP, PASSWORD, or empty to be offered a choice',
+    secret: false,
+    envName: 'GATECHECK_PREFERRED_CHALLENGE',
+  },
+  {
+    key: 'password',
+    description: 'Password of `username`',
+    secret: true,
+    envName: 'GATECHECK_PASSWORD',
+  },
+  {
+    key: 'newPassword',
+    description: 'Password to set when Cognito answers NEW_PASSWORD_REQUIRED',
+    secret: true,
+    envName: 'GATECHECK_NEW_PASSWORD',
+  },
+  {
+    key: 'clientSecret',
+    description: 'App client secret; when set, SECRET_HASH is sent',
+    secret: true,
+    envName: 'GATECHECK_CLIENT_SECRET',
+  },
+  {
+    key: 'otpCode',
+    description: 'One-time code (email/SMS/TOTP) to answer the current challenge',
+    secret: true,
+    envName: 'GATECHECK_OTP_CODE',
+  },
+  {
+    key: 'apiKey',
+    description: 'API Gateway API key (x-api-key)',
+    secret: true,
+    envName: 'GATECHECK_API_KEY',
+  },
+  {
+    key: 'expiredToken',
+    description:
+      'A genuinely expired token of this pool, for the expiry check (skipped when empty)',
+    secret: true,
+    envName: 'GATECHECK_EXPIRED_TOKEN',
+  },
+  {
+    key: 'otherPoolToken',
+    description: 'A valid token from another user pool, for the issuer check (skipped when empty)',
+    secret: true,
+    envName: 'GATECHECK_OTHER_POOL_TOKEN',
+  },
+  {
+    key: 'unscopedAccessToken',
+    description:
+      "An access token without the methods' scopes, for the scope check (skipped when empty)",
+    secret: true,
+    envName: 'GATECHECK_UNSCOPED_ACCESS_TOKEN',
+  },
+  {
+    key: 'sandboxUrl',
+    description:
+      'Set only against the gatecheck sandbox: one-time codes and test tokens are read from it',
+    secret: false,
+    envName: 'GATECHECK_SANDBOX_URL',
+  },
+];

@@ -1,0 +1,109 @@
+/**
+ * The plan: what requests a collection sends for each operation and what each must get back.
+ * Produced by pure functions from the model (plan-*.ts), consumed by the renderer.
+ */
+import type { ExpectedRejection, HttpMethod, TokenKind } from '../model/types.js';
+
+/**
+ * Negative checks (see shared security-checks catalogue; N-numbers in comments).
+ * Each id names one way a request must be rejected; the id is part of the request name in the
+ * collection, so a failing run names the check that caught a broken gateway.
+ */
+export type NegativeCheckKind =
+  | 'no-token' // N1
+  | 'empty-token' // N2
+  | 'bearer-empty' // N2
+  | 'bearer-garbage' // N2
+  | 'not-a-jwt' // N2
+  | 'signature-altered' // N3
+  | 'claims-edited' // N4
+  | 'alg-none' // N5 (none, None, NONE, nOnE)
+  | 'signature-stripped' // N6
+  | 'hs256-empty-secret' // N7
+  | 'hs256-public-key' // N8
+  | 'foreign-key' // RS256 signed by a key the pool never published
+  | 'expired' // N11
+  | 'wrong-token-type' // N15
+  | 'missing-scope' // N16
+  | 'other-pool' // N13
+  | 'api-key-missing'
+  | 'api-key-wrong';
+
+/** How the token (or API key) of a request is obtained at run time. */
+export type TokenSource =
+  | { from: 'none' }
+  /** The signed-in user's token of this kind (captured by the sign-in folder). */
+  | { from: 'captured'; kind: TokenKind }
+  /** A value the run supplies in a variable; the check is reported as skipped when it is empty. */
+  | { from: 'variable'; variable: string }
+  /** Built in a pre-request script from the captured token of this kind. */
+  | { from: 'forged'; kind: TokenKind; forgery: NegativeCheckKind }
+  /** A fixed literal header value (e.g. `Bearer`, `Bearer x`, `not-a-jwt`). */
+  | { from: 'literal'; value: string };
+
+export interface PlannedRequest {
+  /** Stable, content-derived id (used for Postman item ids). */
+  id: string;
+  /** Shown in Postman and in reports, e.g. `GET /users/{id} · no-token`. */
+  name: string;
+  method: HttpMethod;
+  /** Path with `{param}` replaced by `{{param}}`-free literal values (sentinels for unsafe negatives). */
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body?: { contentType: string; raw: string };
+  /** Header that carries the token, and whether `Bearer ` is prefixed. */
+  tokenHeader?: string;
+  token: TokenSource;
+  /** API key: sent from `{{apiKey}}`, omitted, or a wrong literal. */
+  apiKey?: { header: string; value: 'variable' | 'omit' | 'wrong' };
+}
+
+export interface PositiveCheck extends PlannedRequest {
+  role: 'positive';
+  operationId: string;
+  expect: { status: number; contentType?: string; schemaRef?: string };
+}
+
+/** Runs just before a negative check on the same method and URL, with a valid token. */
+export interface ControlCheck extends PlannedRequest {
+  role: 'control';
+  operationId: string;
+  /**
+   * `success`: the documented success status (safe methods).
+   * `reached-integration`: any answer that is not a gateway rejection (unsafe methods aimed at
+   * sentinel targets, where the backend answers 4xx because the target does not exist).
+   */
+  expect: { mode: 'success'; status: number } | { mode: 'reached-integration' };
+}
+
+export interface NegativeCheck extends PlannedRequest {
+  role: 'negative';
+  operationId: string;
+  kind: NegativeCheckKind;
+  expect: ExpectedRejection;
+  /** The control this check depends on (its id). */
+  controlId: string;
+}
+
+/** A public operation must answer without a token. */
+export interface PublicCheck extends PlannedRequest {
+  role: 'public';
+  operationId: string;
+  expect: { status: number };
+}
+
+export type PlannedCheck = PositiveCheck | ControlCheck | NegativeCheck | PublicCheck;
+
+export interface OperationPlan {
+  operationId: string;
+  /** Folder name, e.g. `GET /users/{id}`. */
+  title: string;
+  checks: PlannedCheck[];
+}
+
+export interface CollectionPlan {
+  operations: OperationPlan[];
+  /** Number of checks (tests) the collection carries; a run that executes fewer fails. */
+  expectedCheckCount: number;
+}

@@ -1,0 +1,123 @@
+/**
+ * The sandbox: a local Cognito user pool (JSON API) and a local API Gateway stage, both on
+ * 127.0.0.1, that answer as AWS does (see shared aws-behaviour reference).
+ *
+ * The sandbox reads the OpenAPI spec with its own code and never imports `generators/`, so a bug
+ * in the generator cannot hide behind the same bug here.
+ */
+
+/**
+ * Misconfigurations the gateway can be started with, to prove that checks fail when the gateway
+ * is broken. All off by default.
+ */
+export const faultNames = [
+  /** One method (`target`, e.g. `GET /demo`) has no authorizer: any request reaches the integration. */
+  'authorizer-removed',
+  /** Tokens are decoded but their signature is not verified (claims are still checked). */
+  'signature-not-verified',
+  /** `exp` is not checked. */
+  'expiry-not-checked',
+  /** Method scopes are not compared with the token's `scope` claim. */
+  'scopes-ignored',
+  /** `token_use` is not checked (access tokens pass ID-token methods and vice versa). */
+  'token-use-ignored',
+  /** Any issuer is trusted: the token is verified against the JWKS of whatever sandbox pool its `iss` names. */
+  'any-issuer-accepted',
+  /** API keys are not checked. */
+  'api-key-not-enforced',
+  /** Tokens with `alg: none` (any case) and no signature are accepted. */
+  'alg-none-accepted',
+  /** The users API lets anyone change any record (no owner/admin check in the handler). */
+  'owner-check-removed',
+] as const;
+
+export type FaultName = (typeof faultNames)[number];
+
+export interface Fault {
+  name: FaultName;
+  /** For `authorizer-removed`: the method, as `GET /path`. Default: every protected method. */
+  target?: string;
+}
+
+export interface TokenLifetimes {
+  /** Seconds. Defaults: 3600 / 3600 / 30 days, as Cognito's defaults. */
+  id: number;
+  access: number;
+  refresh: number;
+}
+
+export interface SandboxOptions {
+  /** OpenAPI / Swagger API Gateway export to serve. */
+  specPath: string;
+  /** Stage name; default: from the spec's server/basePath, else `test`. */
+  stage?: string;
+  /** 0 (default) = a free port. */
+  cognitoPort?: number;
+  gatewayPort?: number;
+  region?: string;
+  tokenLifetimes?: Partial<TokenLifetimes>;
+  faults?: Fault[];
+  /** Added to every gateway response, to simulate a real region's latency (benchmarks). */
+  latencyMs?: number;
+  /** Give the app client a secret (then SECRET_HASH is enforced). Default false. */
+  clientSecret?: boolean;
+  /** Fixed passwords instead of random ones (tests); never printed. */
+  passwords?: Record<string, string>;
+}
+
+export interface SandboxUser {
+  username: string;
+  password: string;
+  email: string;
+  phoneNumber: string;
+  groups: string[];
+  /** `FORCE_CHANGE_PASSWORD` users answer NEW_PASSWORD_REQUIRED at first sign-in. */
+  status: 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD';
+  /** Base32 TOTP secret when the user has SOFTWARE_TOKEN_MFA enabled. */
+  totpSecret?: string;
+  /** What the user is for: `main`, `second`, `admin`, `new-password`, `totp-mfa`, `sign-out`. */
+  role: string;
+}
+
+export interface Sandbox {
+  /** Cognito Identity Provider endpoint, e.g. `http://127.0.0.1:41233/` (trailing slash). */
+  cognitoEndpoint: string;
+  /** Base URL of the sandbox-only helpers (outbox, test tokens): same server as Cognito, no trailing slash. */
+  sandboxUrl: string;
+  /** API base URL including the stage, no trailing slash: `http://127.0.0.1:41234/prod`. */
+  apiBaseUrl: string;
+  stage: string;
+  region: string;
+  userPoolId: string;
+  /** Issuer of the main pool's tokens: `<sandboxUrl>/<userPoolId>`. */
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  /** A second pool the gateway does not trust, with one user, for the other-pool check. */
+  otherPool: {
+    userPoolId: string;
+    clientId: string;
+    issuer: string;
+    username: string;
+    password: string;
+  };
+  /** API key the gateway accepts (for methods that require one). */
+  apiKey: string;
+  users: SandboxUser[];
+  /** Change faults while running (tests). */
+  setFaults(faults: Fault[]): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Sandbox-only HTTP paths on the Cognito server (never part of AWS's API). Documented in README.
+ * - `GET  /__sandbox/outbox?username=U`       → `{"username","medium":"EMAIL"|"SMS","code","sentAt"}` latest code, 404 if none
+ * - `GET  /__sandbox/totp?username=U`         → `{"code"}` the user's current TOTP code
+ * - `POST /__sandbox/tokens` `{username, tokenUse:"id"|"access", pool?:"main"|"other", expired?:boolean, scopes?:string[], signer?:"pool"|"foreign"}`
+ *                                              → `{"token"}` a test token (expired, other pool, unscoped, or signed by an unpublished key)
+ */
+export const sandboxPaths = {
+  outbox: '/__sandbox/outbox',
+  totp: '/__sandbox/totp',
+  tokens: '/__sandbox/tokens',
+} as const;
