@@ -115,9 +115,12 @@ export interface Sandbox {
  * - `GET  /__sandbox/totp?username=U`         → `{"code"}` the user's current TOTP code
  * - `POST /__sandbox/tokens` `{username, tokenUse:"id"|"access", pool?:"main"|"other", expired?:boolean, scopes?:string[], signer?:"pool"|"foreign"}`
  *                                              → `{"token"}` a test token (expired, other pool, unscoped, or signed by an unpublished key)
+ * - `POST /__sandbox/throttle` `{rejectNext?:number, maxRequests?:number, windowMs?:number, operations?:string[]}` (or `{}` to turn off)
+ *                                              → Cognito answers `TooManyRequestsException` as configured
  */
 export const sandboxPaths = {
   outbox: '/__sandbox/outbox',
   totp: '/__sandbox/totp',
   tokens: '/__sandbox/tokens',
+  throttle: '/__sandbox/throttle',
 } as const;

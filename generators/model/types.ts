@@ -148,6 +148,12 @@ export interface ExpectedRejection {
   errorType?: string;
   /** Exact JSON body (parsed), e.g. `{ message: 'Unauthorized' }`. Undefined when the template cannot be predicted. */
   body?: unknown;
+  /**
+   * When `body` cannot be predicted exactly (a custom template uses `$context.requestId` and the
+   * like): a regular expression (source text, anchored) the raw body must match. The unpredictable
+   * parts match anything; the literal parts must be there as written.
+   */
+  bodyPattern?: string;
   /** Extra headers a custom gateway response adds, lower-cased names. */
   headers?: Record<string, string>;
   /** `default` (AWS's own answer) or the gateway response type overridden in the spec. */
@@ -230,6 +236,10 @@ export type WarningCode =
   | 'no-servers'
   | 'any-method-expanded'
   | 'unresolved-response-template'
+  /** An operation lists several security alternatives; the note says which one is checked. */
+  | 'alternative-chosen'
+  /** An operation's security includes an empty requirement (`{}`): anonymous callers get in. */
+  | 'anonymous-allowed'
   | 'other';
 
 export interface Warning {

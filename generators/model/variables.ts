@@ -114,6 +114,26 @@ export const environmentVariables: readonly VariableSpec[] = [
     envName: 'GATECHECK_UNSCOPED_ACCESS_TOKEN',
   },
   {
+    key: 'foreignKeyToken',
+    description:
+      "A token with this pool's issuer and claims signed by a key the pool never published (skipped when empty, minted by the sandbox)",
+    secret: true,
+    envName: 'GATECHECK_FOREIGN_KEY_TOKEN',
+  },
+  {
+    key: 'revocationUsername',
+    description:
+      'A dedicated user for the revocation check: it is signed out everywhere (GlobalSignOut) on every run (skipped when empty)',
+    secret: false,
+    envName: 'GATECHECK_REVOCATION_USERNAME',
+  },
+  {
+    key: 'revocationPassword',
+    description: 'Password of `revocationUsername`',
+    secret: true,
+    envName: 'GATECHECK_REVOCATION_PASSWORD',
+  },
+  {
     key: 'sandboxUrl',
     description:
       'Set only against the gatecheck sandbox: one-time codes and test tokens are read from it',

@@ -34,12 +34,30 @@ export type TokenSource =
   | { from: 'none' }
   /** The signed-in user's token of this kind (captured by the sign-in folder). */
   | { from: 'captured'; kind: TokenKind }
-  /** A value the run supplies in a variable; the check is reported as skipped when it is empty. */
-  | { from: 'variable'; variable: string }
-  /** Built in a pre-request script from the captured token of this kind. */
-  | { from: 'forged'; kind: TokenKind; forgery: NegativeCheckKind }
+  /**
+   * A value the run supplies in a variable; the check is reported as skipped when it is empty
+   * (unless `mint` is set and the run targets the sandbox, which then mints the token).
+   */
+  | { from: 'variable'; variable: string; mint?: SandboxTokenRequest }
+  /**
+   * Built in a pre-request script from the captured token of this kind. `variant` picks one form
+   * of the forgery (e.g. the spelling of `alg` for `alg-none`: `none`, `None`, `NONE`, `nOnE`).
+   */
+  | { from: 'forged'; kind: TokenKind; forgery: NegativeCheckKind; variant?: string }
   /** A fixed literal header value (e.g. `Bearer`, `Bearer x`, `not-a-jwt`). */
   | { from: 'literal'; value: string };
+
+/**
+ * A test token the sandbox mints (`POST {{sandboxUrl}}/__sandbox/tokens`, see sandbox/types.ts) when
+ * the variable that should hold it is empty; the username is the run's `username`.
+ */
+export interface SandboxTokenRequest {
+  tokenUse: TokenKind;
+  pool?: 'main' | 'other';
+  expired?: boolean;
+  scopes?: string[];
+  signer?: 'pool' | 'foreign';
+}
 
 export interface PlannedRequest {
   /** Stable, content-derived id (used for Postman item ids). */
@@ -57,6 +75,11 @@ export interface PlannedRequest {
   token: TokenSource;
   /** API key: sent from `{{apiKey}}`, omitted, or a wrong literal. */
   apiKey?: { header: string; value: 'variable' | 'omit' | 'wrong' };
+  /**
+   * Which API Gateway answers: it names the request-id header that proves an answer came from the
+   * gateway (`x-amzn-RequestId` for REST APIs, `apigw-requestid` for HTTP APIs).
+   */
+  gatewayKind?: 'rest' | 'http';
 }
 
 export interface PositiveCheck extends PlannedRequest {
@@ -90,7 +113,11 @@ export interface NegativeCheck extends PlannedRequest {
 export interface PublicCheck extends PlannedRequest {
   role: 'public';
   operationId: string;
-  expect: { status: number };
+  /**
+   * `mode` absent or `success`: the documented status. `reached-integration`: an unsafe method aimed
+   * at a sentinel target (no data written), where any answer that is not a gateway rejection will do.
+   */
+  expect: { status: number; mode?: 'success' | 'reached-integration' };
 }
 
 export type PlannedCheck = PositiveCheck | ControlCheck | NegativeCheck | PublicCheck;

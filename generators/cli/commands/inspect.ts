@@ -1,13 +1,105 @@
-import { InputError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
+import { loadSpec } from '../../load/load-spec.js';
+import { buildModel } from '../../model/build-model.js';
+import {
+  summariseModel,
+  type ModelSummary,
+  type OperationSummary,
+} from '../../model/summarise-model.js';
 import type { Command } from '../command.js';
-import { runCommand } from '../run-command.js';
+import { runCommand, type Io } from '../run-command.js';
+
+const protectionNames: Record<OperationSummary['protection'], string> = {
+  public: 'public',
+  cognito: 'Cognito authorizer',
+  jwt: 'JWT authorizer',
+  'api-key': 'API key',
+  unsupported: 'unsupported',
+};
 
 export const inspectCommand: Command = {
-  command: 'inspect',
-  describe: '(not available yet)',
-  builder: (yargs) => yargs,
-  run: (_args, io) =>
+  command: 'inspect <spec>',
+  describe: 'Show how each operation is protected and how the gateway should reject bad requests',
+  builder: (yargs) =>
+    yargs
+      .positional('spec', {
+        describe: 'OpenAPI/Swagger file (JSON or YAML) or http(s) URL',
+        type: 'string',
+      })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'Print a stable JSON document (docs/inspect-json.md) instead of a table',
+      })
+      .option('base-url', {
+        type: 'string',
+        describe: "Stage URL to use instead of the spec's servers",
+      })
+      .example(
+        '$0 inspect api-prod-oas30.json',
+        'Table of operations, authorizers and expected rejections',
+      )
+      .example('$0 inspect openapi.yaml --json > model.json', 'Machine-readable summary')
+      .example(
+        '$0 inspect https://example.com/openapi.json --base-url https://abc123.execute-api.eu-west-1.amazonaws.com/prod',
+        'Read the spec from a URL and test another stage',
+      ),
+  run: (args, io) =>
     runCommand(io, async () => {
-      throw new InputError('gatecheck inspect is not available yet');
+      const spec = await loadSpec(String(args.spec));
+      const baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
+      const summary = summariseModel(buildModel(spec, baseUrl === undefined ? {} : { baseUrl }));
+      if (args.json === true) io.out(JSON.stringify(summary, null, 2));
+      else printSummary(summary, io);
+      return ExitCode.ok;
     }),
 };
+
+function printSummary(summary: ModelSummary, io: Io): void {
+  const kind = summary.gatewayKind === 'http' ? 'HTTP API' : 'REST API';
+  io.out(
+    `${summary.title} (${summary.specVersion === '2.0' ? 'Swagger 2.0' : `OpenAPI ${summary.specVersion}`}, ${kind})`,
+  );
+  for (const stage of summary.stages) io.out(`stage ${stage.name}: ${stage.baseUrl}`);
+  io.out('');
+  const rows = summary.operations.map((operation) => [
+    operation.method,
+    operation.path,
+    operation.unsupported
+      ? `unsupported (${operation.unsupported})`
+      : protectionNames[operation.protection],
+    operation.tokenHeader ?? '-',
+    operation.tokenKind === 'id' ? 'ID' : operation.tokenKind === 'access' ? 'access' : '-',
+    operation.scopes.length > 0 ? operation.scopes.join(' ') : '-',
+    operation.apiKeyHeader ?? '-',
+    operation.rejection
+      ? [String(operation.rejection.status), operation.rejection.errorType]
+          .filter(Boolean)
+          .join(' ')
+      : '-',
+  ]);
+  printTable(
+    ['METHOD', 'PATH', 'PROTECTION', 'TOKEN HEADER', 'TOKEN', 'SCOPES', 'API KEY', 'REJECTION'],
+    rows,
+    io,
+  );
+  io.out('');
+  io.out(`${summary.operations.length} operation(s), ${summary.warnings.length} warning(s)`);
+  for (const warning of summary.warnings) {
+    io.out(`warning [${warning.code}] ${warning.message} (#${warning.pointer})`);
+  }
+}
+
+function printTable(header: string[], rows: string[][], io: Io): void {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  for (const row of [header, ...rows]) {
+    io.out(
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
+  }
+}

@@ -1,13 +1,68 @@
-import { InputError } from '../../errors.js';
+import { tokensAsRunVariables } from '../../aws/sdk-sign-in.js';
+import { signInForRun } from '../../aws/token-hand-off.js';
+import type { ExitCode } from '../../errors.js';
+import { readEnvironmentFile } from '../../run/collection-file.js';
+import { runCollection } from '../../run/run-collection.js';
+import { resolveRunInputs } from '../../run/run-inputs.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
+import { runFlags, type RunFlags } from '../../run/run-flags.js';
 
 export const runCollectionCommand: Command = {
-  command: 'run',
-  describe: '(not available yet)',
-  builder: (yargs) => yargs,
-  run: (_args, io) =>
-    runCommand(io, async () => {
-      throw new InputError('gatecheck run is not available yet');
+  command: 'run <collection>',
+  describe: 'Run a generated collection with newman: sign in once, run every check, write masked reports',
+  builder: (yargs) =>
+    runFlags(yargs)
+      .positional('collection', { type: 'string', describe: 'Postman collection (JSON)' })
+      .option('parallel', {
+        type: 'number',
+        default: 1,
+        describe: 'Run the operation folders in N newman runs at once, after one sign-in',
+      })
+      .option('tokens-from-sdk', {
+        type: 'boolean',
+        default: false,
+        describe: 'Sign in with the AWS SDK instead of the Sign-in folder; tokens stay in memory',
+      })
+      .option('admin-auth', {
+        type: 'boolean',
+        default: false,
+        describe: 'With --tokens-from-sdk: AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH, IAM credentials)',
+      })
+      .option('region', { type: 'string', describe: 'With --tokens-from-sdk: AWS region of the user pool' }),
+  run: (args, io) =>
+    runCommand(io, async (): Promise<ExitCode> => {
+      const flags = args as unknown as RunFlags & {
+        collection: string;
+        parallel: number;
+        tokensFromSdk: boolean;
+        adminAuth: boolean;
+        region?: string;
+      };
+      const environment = flags.environment ? await readEnvironmentFile(flags.environment) : undefined;
+      const inputs = resolveRunInputs(flags, process.env, environment);
+      const tokens = flags.tokensFromSdk
+        ? await signInForRun({
+            values: inputs.values,
+            ...(environment ? { environment } : {}),
+            admin: flags.adminAuth,
+            ...(flags.region ? { region: flags.region } : {}),
+            env: process.env,
+          })
+        : undefined;
+      const result = await runCollection({
+        collectionPath: flags.collection,
+        ...(flags.environment ? { environmentPath: flags.environment } : {}),
+        values: inputs.values,
+        secrets: inputs.secrets,
+        reportsDir: flags.reportsDir,
+        workers: flags.parallel,
+        ...(tokens ? { tokens: tokensAsRunVariables(tokens, Date.now()) } : {}),
+        signInRetry: { attempts: flags.signInAttempts, firstDelayMs: 1000 },
+        timeoutRequestMs: flags.timeoutRequest,
+        githubActions: inputs.githubActions,
+        io,
+      });
+      return result.exitCode;
     }),
 };

@@ -1,13 +1,142 @@
-import { InputError } from '../../errors.js';
+import { dirname, basename, resolve } from 'node:path';
+import { startSandbox, SpecError, faultNames, sandboxPaths, type Fault, type FaultName, type Sandbox } from '../../../sandbox/index.js';
+import { ExitCode, InputError } from '../../errors.js';
+import { jsonFileText } from '../../render/json-file.js';
+import { renderEnvironment } from '../../render/render-environment.js';
+import { writeFilesAtomically } from '../../write/write-files.js';
 import type { Command } from '../command.js';
-import { runCommand } from '../run-command.js';
+import { runCommand, type Io } from '../run-command.js';
 
+const defaultSpec = 'examples/lab-demo-api.yaml';
+const defaultEnvOut = 'environments/sandbox.postman_environment.json';
+
+/**
+ * `gatecheck sandbox`: starts the local Cognito and API Gateway stand-ins for a spec, prints where
+ * they listen (never a password, secret or code), writes a Postman environment for them, and runs
+ * until Ctrl-C.
+ */
 export const sandboxCommand: Command = {
   command: 'sandbox',
-  describe: '(not available yet)',
-  builder: (yargs) => yargs,
-  run: (_args, io) =>
+  describe: 'Run a local Cognito user pool and API Gateway stage for a spec (until Ctrl-C)',
+  builder: (yargs) =>
+    yargs
+      .option('spec', { describe: 'OpenAPI / Swagger export to serve', type: 'string', default: defaultSpec })
+      .option('port', { describe: 'Gateway port (0 = a free port)', type: 'number', default: 0 })
+      .option('cognito-port', { describe: 'Cognito port (0 = a free port)', type: 'number', default: 0 })
+      .option('stage', { describe: "Stage name; default: the spec's base path", type: 'string' })
+      .option('env-out', { describe: 'Where the Postman environment is written', type: 'string', default: defaultEnvOut })
+      .option('fault', {
+        describe: `Start misconfigured: ${faultNames.join(', ')}; authorizer-removed takes :METHOD /path`,
+        type: 'string',
+        array: true,
+      })
+      .option('latency', { describe: 'Milliseconds added to every gateway answer', type: 'number', default: 0 })
+      .example('$0 sandbox', `Serve ${defaultSpec}`)
+      .example("$0 sandbox --spec examples/users-api.json --fault 'authorizer-removed:GET /users'", ''),
+  run: (args, io) =>
     runCommand(io, async () => {
-      throw new InputError('gatecheck sandbox is not available yet');
+      const faults = ((args['fault'] as string[] | undefined) ?? []).map(parseFault);
+      const specPath = String(args['spec'] ?? defaultSpec);
+      const sandbox = await startSandbox({
+        specPath,
+        gatewayPort: portOf(args['port'], '--port'),
+        cognitoPort: portOf(args['cognito-port'], '--cognito-port'),
+        ...(typeof args['stage'] === 'string' ? { stage: args['stage'] } : {}),
+        faults,
+        latencyMs: Number(args['latency'] ?? 0),
+      }).catch((error: unknown) => {
+        if (error instanceof SpecError) {
+          throw new InputError(error.message, {
+            file: error.file,
+            ...(error.pointer !== undefined ? { pointer: error.pointer } : {}),
+            ...(error.hint ? { hint: error.hint } : {}),
+          });
+        }
+        throw error;
+      });
+      try {
+        const envOut = resolve(String(args['env-out'] ?? defaultEnvOut));
+        await writeFilesAtomically(dirname(envOut), [
+          { path: basename(envOut), content: jsonFileText(sandboxEnvironment(sandbox)) },
+        ]);
+        printSandbox(io, sandbox, specPath, faults, envOut);
+        await untilStopped();
+      } finally {
+        await sandbox.stop();
+      }
+      io.out('sandbox stopped');
+      return ExitCode.ok;
     }),
 };
+
+/** `name` or `name:METHOD /path` (the target only for authorizer-removed). */
+export function parseFault(text: string): Fault {
+  const colon = text.indexOf(':');
+  const name = (colon < 0 ? text : text.slice(0, colon)).trim();
+  const target = colon < 0 ? undefined : text.slice(colon + 1).trim();
+  if (!(faultNames as readonly string[]).includes(name)) {
+    throw new InputError(`unknown fault "${name}"`, { hint: `Use one of: ${faultNames.join(', ')}` });
+  }
+  if (target !== undefined && (name !== 'authorizer-removed' || !/^[A-Za-z]+\s+\/\S*$/.test(target))) {
+    throw new InputError(`fault "${text}" has a target it cannot take`, {
+      hint: 'Only authorizer-removed takes a target, written as authorizer-removed:GET /path',
+    });
+  }
+  return { name: name as FaultName, ...(target ? { target } : {}) };
+}
+
+function portOf(value: unknown, flag: string): number {
+  const port = Number(value ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InputError(`${flag} must be a port number (0-65535)`, { hint: 'Use 0 for a free port' });
+  }
+  return port;
+}
+
+/**
+ * Non-secret values only. The Postman app signs in with USER_AUTH + EMAIL_OTP, so no password is
+ * needed: the one-time code is read from the sandbox outbox (`sandboxUrl`).
+ */
+function sandboxEnvironment(sandbox: Sandbox) {
+  return renderEnvironment('gatecheck sandbox', {
+    baseUrl: sandbox.apiBaseUrl,
+    region: sandbox.region,
+    cognitoEndpoint: sandbox.cognitoEndpoint,
+    userPoolId: sandbox.userPoolId,
+    clientId: sandbox.clientId,
+    username: sandbox.users.find((user) => user.role === 'main')?.username ?? '',
+    authFlow: 'USER_AUTH',
+    preferredChallenge: 'EMAIL_OTP',
+    sandboxUrl: sandbox.sandboxUrl,
+  });
+}
+
+function printSandbox(io: Io, sandbox: Sandbox, specPath: string, faults: Fault[], envOut: string): void {
+  io.out(`gatecheck sandbox serving ${specPath}`);
+  io.out(`  API base URL      ${sandbox.apiBaseUrl}`);
+  io.out(`  Cognito endpoint  ${sandbox.cognitoEndpoint}`);
+  io.out(`  user pool         ${sandbox.userPoolId} (client ${sandbox.clientId}, region ${sandbox.region})`);
+  io.out(`  other pool        ${sandbox.otherPool.userPoolId} (not trusted by the gateway)`);
+  io.out(`  one-time codes    ${sandbox.sandboxUrl}${sandboxPaths.outbox}?username=<user>`);
+  io.out(`  TOTP codes        ${sandbox.sandboxUrl}${sandboxPaths.totp}?username=<user>`);
+  io.out(`  test tokens       POST ${sandbox.sandboxUrl}${sandboxPaths.tokens}`);
+  io.out(`  users             ${sandbox.users.map((user) => `${user.username} (${user.role})`).join(', ')}`);
+  if (faults.length > 0) {
+    io.out(`  faults            ${faults.map((f) => (f.target ? `${f.name}:${f.target}` : f.name)).join(', ')}`);
+  }
+  io.out(`  environment       ${envOut}`);
+  io.out('Press Ctrl-C to stop.');
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

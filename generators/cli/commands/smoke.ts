@@ -1,13 +1,40 @@
-import { InputError } from '../../errors.js';
+import type { ExitCode } from '../../errors.js';
+import { readEnvironmentFile } from '../../run/collection-file.js';
+import { resolveRunInputs } from '../../run/run-inputs.js';
+import { smokeCollection } from '../../run/smoke.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
+import { runFlags, type RunFlags } from '../../run/run-flags.js';
 
 export const smokeCommand: Command = {
-  command: 'smoke',
-  describe: '(not available yet)',
-  builder: (yargs) => yargs,
-  run: (_args, io) =>
-    runCommand(io, async () => {
-      throw new InputError('gatecheck smoke is not available yet');
+  command: 'smoke <collection>',
+  describe:
+    'After a deploy: wait for the stage to answer, then run only harmless checks (safe methods, sentinel targets), stopping at the first failure',
+  builder: (yargs) =>
+    runFlags(yargs)
+      .positional('collection', { type: 'string', describe: 'Postman collection (JSON)' })
+      .option('wait', {
+        type: 'number',
+        default: 120,
+        describe: 'Seconds to wait while a fresh deployment answers 5xx or 403 Missing Authentication Token',
+      }),
+  run: (args, io) =>
+    runCommand(io, async (): Promise<ExitCode> => {
+      const flags = args as unknown as RunFlags & { collection: string; wait: number };
+      const environment = flags.environment ? await readEnvironmentFile(flags.environment) : undefined;
+      const inputs = resolveRunInputs(flags, process.env, environment);
+      const result = await smokeCollection({
+        collectionPath: flags.collection,
+        ...(flags.environment ? { environmentPath: flags.environment } : {}),
+        values: inputs.values,
+        secrets: inputs.secrets,
+        reportsDir: flags.reportsDir,
+        signInRetry: { attempts: flags.signInAttempts, firstDelayMs: 1000 },
+        timeoutRequestMs: flags.timeoutRequest,
+        githubActions: inputs.githubActions,
+        waitSeconds: flags.wait,
+        io,
+      });
+      return result.exitCode;
     }),
 };

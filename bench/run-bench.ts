@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: generation speed and memory against openapi-to-postmanv2 and Portman on the
+ * GitHub and Stripe specs, printed side by side with ratios; then the parallel-run benchmark.
+ *
+ * Needs `npm run build` (the gatecheck tool runs from dist/, as users run it).
+ * Options: --runs N (default 3), --spec PATH (repeatable; default the two large shared specs),
+ * --skip-parallel.
+ */
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measure, toolNames, type Measurement } from './generation-bench.js';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    spec: { type: 'string', multiple: true },
+    'skip-parallel': { type: 'boolean', default: false },
+  },
+});
+
+const sharedSpecs = resolve(import.meta.dirname, '../../shared/specs');
+const specs = values.spec ?? [
+  resolve(sharedSpecs, 'github-api.github.com-2020-08.json'),
+  resolve(sharedSpecs, 'stripe-spec3-2022-04-12.json'),
+];
+const runs = Number(values.runs);
+
+if (!existsSync(resolve(import.meta.dirname, '../dist/generators/cli/main.js'))) {
+  process.stderr.write('bench: run `npm run build` first (gatecheck is measured from dist/).\n');
+  process.exit(2);
+}
+
+function cell(m: Measurement): string {
+  if (m.failure) return `failed (${m.failure.slice(0, 60)})`;
+  return `${m.wallMs?.toFixed(0)} ms, ${m.maxRssMb?.toFixed(0)} MB`;
+}
+
+function ratio(ours: Measurement, theirs: Measurement): string {
+  if (!ours.wallMs || !theirs.wallMs) return 'n/a';
+  const speed = theirs.wallMs / ours.wallMs;
+  const memory = (theirs.maxRssMb ?? 0) / (ours.maxRssMb ?? 1);
+  return `${speed.toFixed(1)}x faster, ${memory.toFixed(1)}x less memory`;
+}
+
+process.stdout.write(
+  `Generation benchmark: median of ${runs} runs, each tool in a fresh Node process (start-up included).\n\n`,
+);
+const rows: string[][] = [['spec', ...toolNames, 'gatecheck vs openapi-to-postmanv2', 'gatecheck vs portman']];
+for (const spec of specs) {
+  const results: Record<string, Measurement> = {};
+  for (const tool of toolNames) {
+    process.stderr.write(`  ${basename(spec)}: ${tool}...\n`);
+    results[tool] = await measure(tool, spec, runs);
+  }
+  const ours = results.gatecheck!;
+  rows.push([
+    basename(spec),
+    ...toolNames.map((tool) => cell(results[tool]!)),
+    ratio(ours, results['openapi-to-postmanv2']!),
+    ratio(ours, results.portman!),
+  ]);
+}
+const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+for (const row of rows) {
+  process.stdout.write(`${row.map((text, column) => text.padEnd(widths[column]!)).join(' | ')}\n`);
+}
+
+if (!values['skip-parallel']) {
+  const parallelBench = resolve(import.meta.dirname, 'parallel-bench.ts');
+  if (existsSync(parallelBench)) {
+    process.stdout.write('\n');
+    const { runParallelBench } = (await import(parallelBench)) as {
+      runParallelBench: (out: (line: string) => void) => Promise<void>;
+    };
+    await runParallelBench((line) => process.stdout.write(`${line}\n`));
+  }
+}

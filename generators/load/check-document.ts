@@ -1,0 +1,50 @@
+import { InputError } from '../errors.js';
+import type { ApiModel } from '../model/types.js';
+
+/**
+ * The minimum a document must have to be read as an API description: a Swagger 2.0 or OpenAPI 3.x
+ * version marker and a `paths` object. Everything else is read leniently, with warnings.
+ */
+export function checkDocument(document: unknown, source: string): ApiModel['specVersion'] {
+  const hint =
+    'Give an OpenAPI 3.x or Swagger 2.0 description, e.g. from `aws apigateway get-export`';
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    throw new InputError('not an OpenAPI or Swagger document (the file holds no object)', {
+      file: source,
+      hint,
+    });
+  }
+  const record = document as Record<string, unknown>;
+  const version = specVersion(record);
+  if (version === undefined) {
+    const found = record.openapi ?? record.swagger;
+    throw new InputError(
+      found === undefined
+        ? 'not an OpenAPI or Swagger document (no `openapi` or `swagger` field)'
+        : `unsupported spec version ${JSON.stringify(found)}`,
+      {
+        file: source,
+        pointer: found === undefined ? '' : record.openapi !== undefined ? '/openapi' : '/swagger',
+        hint,
+      },
+    );
+  }
+  const paths = record.paths;
+  if (paths === null || typeof paths !== 'object' || Array.isArray(paths)) {
+    throw new InputError('the spec has no `paths` object, so there is nothing to check', {
+      file: source,
+      pointer: '/paths',
+      hint: 'Export the API with its resources and methods',
+    });
+  }
+  return version;
+}
+
+function specVersion(record: Record<string, unknown>): ApiModel['specVersion'] | undefined {
+  if (String(record.swagger) === '2.0') return '2.0';
+  const openapi = typeof record.openapi === 'string' ? record.openapi : '';
+  if (/^3\.0(\.|$)/.test(openapi)) return '3.0';
+  // 3.1 and later 3.x minors share 3.1's JSON Schema dialect, which is what the reader cares about.
+  if (/^3\.[1-9]\d*(\.|$)/.test(openapi)) return '3.1';
+  return undefined;
+}

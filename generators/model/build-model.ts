@@ -1,0 +1,72 @@
+import { checkDocument } from '../load/check-document.js';
+import type { LoadedSpec } from '../load/load-spec.js';
+import { asRecord, asString, createContext } from './context.js';
+import { expectedRejections } from './expected-rejections.js';
+import { readGatewayResponses } from './read-gateway-responses.js';
+import { readOperations } from './read-operations.js';
+import { createSchemaStore } from './read-schemas.js';
+import { readSecuritySchemes } from './read-security-schemes.js';
+import { readServers } from './read-servers.js';
+import { slug } from './slug.js';
+import { collapseRepeats } from './warnings.js';
+import type { ApiModel, SecurityScheme } from './types.js';
+
+export interface BuildModelOptions {
+  /** Replaces the spec's servers: one stage at this URL. */
+  baseUrl?: string;
+}
+
+/**
+ * The model of one API: a pure function of the loaded document (no I/O), one reader per part of
+ * the spec. Bad input throws `InputError` with the pointer; doubtful input becomes a warning.
+ */
+export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): ApiModel {
+  const specVersion = checkDocument(spec.document, spec.source);
+  const document = spec.document as Record<string, unknown>;
+  const context = createContext(document, spec.source, specVersion);
+
+  const title = asString(asRecord(document.info)?.title)?.trim() || 'API';
+  const stages = readServers(context, options.baseUrl);
+  const schemes = readSecuritySchemes(context);
+  const gatewayKind = readGatewayKind(document, schemes);
+  const gatewayResponses = readGatewayResponses(context);
+  const apiKeySource = readApiKeySource(document);
+  const store = createSchemaStore();
+  const rejections = expectedRejections(context, gatewayKind, gatewayResponses);
+  const operations = readOperations(context, { schemes, apiKeySource, rejections, store });
+
+  return {
+    title,
+    slug: slug(title),
+    source: spec.source,
+    specVersion,
+    gatewayKind,
+    stages,
+    schemes,
+    operations,
+    gatewayResponses,
+    apiKeySource,
+    schemas: store.schemas,
+    warnings: collapseRepeats(context.warnings),
+  };
+}
+
+/** HTTP API exports carry JWT authorizers or `x-amazon-apigateway-importexport-version` (aws-behaviour.md §4). */
+function readGatewayKind(
+  document: Record<string, unknown>,
+  schemes: Record<string, SecurityScheme>,
+): ApiModel['gatewayKind'] {
+  const jwtAuthorizer = Object.values(schemes).some(
+    (scheme) => scheme.kind === 'jwt' && scheme.declaredAs === 'jwt-authorizer',
+  );
+  return jwtAuthorizer || document['x-amazon-apigateway-importexport-version'] !== undefined
+    ? 'http'
+    : 'rest';
+}
+
+/** `x-amazon-apigateway-api-key-source`: `HEADER` (the default) or `AUTHORIZER`. */
+function readApiKeySource(document: Record<string, unknown>): ApiModel['apiKeySource'] {
+  return asString(document['x-amazon-apigateway-api-key-source'])?.toUpperCase() === 'AUTHORIZER'
+    ? 'AUTHORIZER'
+    : 'HEADER';
+}

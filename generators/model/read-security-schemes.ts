@@ -1,0 +1,198 @@
+import {
+  asRecord,
+  asString,
+  child,
+  deref,
+  warn,
+  originOf,
+  type Located,
+  type ModelContext,
+} from './context.js';
+import { pointerJoin } from './json-pointer.js';
+import type { SecurityScheme, UserPoolRef } from './types.js';
+import { isPlaceholder, parseCognitoIssuer, parseUserPoolArn } from './user-pool-arn.js';
+
+/**
+ * The security schemes: OpenAPI 3 `components.securitySchemes`, Swagger 2 `securityDefinitions`.
+ * Each is classified by what API Gateway makes of it (aws-behaviour.md §4): a Cognito user pool
+ * authorizer (REST), a JWT authorizer (HTTP API), an API key, or something gatecheck cannot sign in to.
+ */
+export function readSecuritySchemes(context: ModelContext): Record<string, SecurityScheme> {
+  const container: Located =
+    context.specVersion === '2.0'
+      ? { value: context.document.securityDefinitions, pointer: '/securityDefinitions' }
+      : child({ value: context.document.components, pointer: '/components' }, 'securitySchemes');
+  const schemes: Record<string, SecurityScheme> = {};
+  for (const name of Object.keys(asRecord(container.value) ?? {})) {
+    const located = deref(
+      context,
+      asRecord(container.value)?.[name],
+      pointerJoin(container.pointer, name),
+    );
+    const scheme = readScheme(context, name, located);
+    if (scheme.kind === 'unsupported') {
+      warn(
+        context,
+        'unsupported-scheme',
+        `security scheme "${name}" (${scheme.description}) is not supported: gatecheck cannot obtain its credentials, so operations that need only it are not checked`,
+        located.pointer,
+      );
+    }
+    schemes[name] = scheme;
+  }
+  return schemes;
+}
+
+function readScheme(context: ModelContext, name: string, located: Located): SecurityScheme {
+  const raw = asRecord(located.value) ?? {};
+  const origin = originOf(context, located.pointer);
+  const type = asString(raw.type)?.toLowerCase() ?? '';
+  const authType = asString(raw['x-amazon-apigateway-authtype'])?.toLowerCase();
+  const authorizer = asRecord(raw['x-amazon-apigateway-authorizer']);
+  const authorizerType = asString(authorizer?.type)?.toLowerCase();
+  const unsupported = (description: string): SecurityScheme => ({
+    kind: 'unsupported',
+    name,
+    description,
+    origin,
+  });
+
+  if (authType === 'cognito_user_pools' || authorizerType === 'cognito_user_pools') {
+    return {
+      kind: 'cognito',
+      name,
+      tokenHeader: asString(raw.name) ?? 'Authorization',
+      userPools: readProviderArns(
+        context,
+        name,
+        child(child(located, 'x-amazon-apigateway-authorizer'), 'providerARNs'),
+      ),
+      origin,
+    };
+  }
+  if (authorizerType === 'jwt') return readJwtAuthorizer(context, name, located, authorizer ?? {});
+  if (authorizerType === 'token' || authorizerType === 'request' || authType === 'custom') {
+    return unsupported(`Lambda authorizer (${authorizerType ?? 'custom'})`);
+  }
+  if (authType === 'awssigv4' || authType === 'aws_iam') return unsupported('AWS_IAM (sigv4)');
+  if (authType !== undefined) return unsupported(`API Gateway authorizer of type ${authType}`);
+
+  switch (type) {
+    case 'apikey':
+      // API Gateway only reads API keys from a header (aws-behaviour.md §2.2, api-key source HEADER).
+      if (asString(raw.in) !== 'header')
+        return unsupported(`API key in ${asString(raw.in) ?? 'an unknown place'}`);
+      return { kind: 'api-key', name, header: asString(raw.name) ?? 'x-api-key', origin };
+    case 'oauth2':
+      return plainJwt(name, 'oauth2', undefined, origin);
+    case 'openidconnect':
+      return plainJwt(
+        name,
+        'openIdConnect',
+        issuerFromDiscoveryUrl(asString(raw.openIdConnectUrl)),
+        origin,
+      );
+    case 'http':
+      if (asString(raw.scheme)?.toLowerCase() === 'bearer')
+        return plainJwt(name, 'http-bearer', undefined, origin);
+      return unsupported(`http ${asString(raw.scheme) ?? ''}`.trim());
+    case 'basic':
+      return unsupported('http basic');
+    default:
+      return unsupported(type === '' ? 'scheme without a type' : `${type} scheme`);
+  }
+}
+
+function readProviderArns(context: ModelContext, name: string, arns: Located): UserPoolRef[] {
+  const list = Array.isArray(arns.value) ? arns.value : [];
+  const pools = list.map((arn) =>
+    typeof arn === 'string' ? parseUserPoolArn(arn) : { raw: JSON.stringify(arn) },
+  );
+  if (pools.length === 0 || pools.some((pool) => pool.userPoolId === undefined)) {
+    warn(
+      context,
+      'unknown-user-pool',
+      pools.length === 0
+        ? `Cognito scheme "${name}" names no user pool (exported without extensions=authorizers?): set the user pool id in the environment`
+        : `Cognito scheme "${name}" has a user pool ARN gatecheck cannot read (${pools.find((p) => !p.userPoolId)?.raw}): set the user pool id in the environment`,
+      arns.pointer,
+    );
+  }
+  return pools;
+}
+
+function readJwtAuthorizer(
+  context: ModelContext,
+  name: string,
+  located: Located,
+  authorizer: Record<string, unknown>,
+): SecurityScheme {
+  const config = asRecord(authorizer.jwtConfiguration) ?? {};
+  const rawIssuer = asString(config.issuer);
+  const issuer = rawIssuer !== undefined && !isPlaceholder(rawIssuer) ? rawIssuer : undefined;
+  const audience = (Array.isArray(config.audience) ? config.audience : [config.audience]).filter(
+    (value): value is string => typeof value === 'string' && !isPlaceholder(value),
+  );
+  if (issuer === undefined) {
+    warn(
+      context,
+      'unknown-user-pool',
+      `JWT authorizer "${name}" has ${rawIssuer === undefined ? 'no issuer' : `a placeholder issuer (${rawIssuer})`}: set the user pool id in the environment`,
+      pointerJoin(located.pointer, 'x-amazon-apigateway-authorizer', 'jwtConfiguration', 'issuer'),
+    );
+  }
+  const userPool = issuer === undefined ? undefined : parseCognitoIssuer(issuer);
+  return {
+    kind: 'jwt',
+    name,
+    tokenHeader: headerFromIdentitySource(authorizer.identitySource) ?? 'Authorization',
+    ...(issuer === undefined ? {} : { issuer }),
+    audience,
+    ...(userPool === undefined ? {} : { userPool }),
+    declaredAs: 'jwt-authorizer',
+    origin: originOf(context, located.pointer),
+  };
+}
+
+function plainJwt(
+  name: string,
+  declaredAs: 'oauth2' | 'openIdConnect' | 'http-bearer',
+  issuer: string | undefined,
+  origin: ReturnType<typeof originOf>,
+): SecurityScheme {
+  const userPool = issuer === undefined ? undefined : parseCognitoIssuer(issuer);
+  return {
+    kind: 'jwt',
+    name,
+    tokenHeader: 'Authorization',
+    ...(issuer === undefined ? {} : { issuer }),
+    audience: [],
+    ...(userPool === undefined ? {} : { userPool }),
+    declaredAs,
+    origin,
+  };
+}
+
+/** `$request.header.Authorization` (possibly one of a comma-separated list) → `Authorization`, case as written. */
+function headerFromIdentitySource(source: unknown): string | undefined {
+  const sources = Array.isArray(source)
+    ? source
+    : typeof source === 'string'
+      ? source.split(',')
+      : [];
+  for (const entry of sources) {
+    const match =
+      typeof entry === 'string' ? /^\s*\$request\.header\.([^\s,]+)\s*$/.exec(entry) : null;
+    if (match?.[1]) return match[1];
+  }
+  return undefined;
+}
+
+/** An OpenID Connect discovery URL `<issuer>/.well-known/openid-configuration` names its issuer. */
+function issuerFromDiscoveryUrl(url: string | undefined): string | undefined {
+  const match =
+    url === undefined || isPlaceholder(url)
+      ? null
+      : /^(https:\/\/.+?)\/\.well-known\/openid-configuration$/.exec(url);
+  return match?.[1];
+}

@@ -1,0 +1,64 @@
+/**
+ * Predicts what a gateway response template (a small VTL text) renders to for a given error.
+ *
+ * Only variable references are understood. `$context.error.message[String]` and
+ * `$context.error.responseType` are known for a given rejection; anything else (`$context.requestId`,
+ * `$context.path`, stage variables...) differs per request. VTL directives (`#if`, `#set`) and method
+ * calls (`$util.escapeJavaScript(...)`) cannot be predicted at all.
+ */
+export type RenderedTemplate =
+  | { kind: 'exact'; body: unknown }
+  | { kind: 'pattern'; bodyPattern: string; unknown: string[] }
+  | { kind: 'unpredictable'; reason: string };
+
+export interface TemplateError {
+  /** `$context.error.message`, e.g. `Unauthorized`. */
+  message: string;
+  /** `$context.error.responseType`, e.g. `UNAUTHORIZED`. */
+  responseType: string;
+}
+
+const reference = /\$!?(?:\{([A-Za-z][\w.]*)\}|([A-Za-z][\w]*(?:\.[A-Za-z_][\w]*)*))(\()?/g;
+
+export function renderTemplate(template: string, error: TemplateError): RenderedTemplate {
+  if (/(^|[^\\])#(set|if|foreach|macro|parse|include|define)\b/.test(template)) {
+    return { kind: 'unpredictable', reason: 'it uses VTL directives' };
+  }
+  const known: Record<string, string> = {
+    // `messageString` is the message as a quoted JSON string (aws-behaviour.md §2.2).
+    'context.error.messageString': JSON.stringify(error.message),
+    'context.error.message': error.message,
+    'context.error.responseType': error.responseType,
+  };
+  const parts: ({ text: string } | { unknown: string })[] = [];
+  let last = 0;
+  for (const match of template.matchAll(reference)) {
+    const name = match[1] ?? match[2] ?? '';
+    if (match[3] !== undefined) {
+      return { kind: 'unpredictable', reason: `it calls $${name}(...)` };
+    }
+    parts.push({ text: template.slice(last, match.index) });
+    const value = known[name];
+    parts.push(value === undefined ? { unknown: name } : { text: value });
+    last = match.index + match[0].length;
+  }
+  parts.push({ text: template.slice(last) });
+
+  const unknown = parts.flatMap((part) => ('unknown' in part ? [part.unknown] : []));
+  const text = parts.map((part) => ('text' in part ? part.text : '')).join('');
+  if (unknown.length === 0) {
+    try {
+      return { kind: 'exact', body: JSON.parse(text) };
+    } catch {
+      return { kind: 'pattern', bodyPattern: `^\\s*${escapeRegExp(text.trim())}\\s*$`, unknown };
+    }
+  }
+  const pattern = parts
+    .map((part) => ('text' in part ? escapeRegExp(part.text) : '[\\s\\S]*?'))
+    .join('');
+  return { kind: 'pattern', bodyPattern: `^\\s*${pattern.trim()}\\s*$`, unknown };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -1,0 +1,32 @@
+/**
+ * The plan of a whole collection: per operation, the positive check first, then the negative
+ * checks (each right after its control) or the public check; and the number of checks a complete
+ * run executes, which the run guard compares with the counters at the end.
+ */
+import type { ApiModel } from '../model/types.js';
+import { countChecks, planNegativeChecks } from './plan-negative-checks.js';
+import { operationTitle, planPositiveChecks } from './plan-positive-checks.js';
+import { planRevocationChecks, type RevocationCheck } from './plan-revocation-checks.js';
+import type { CollectionPlan } from './types.js';
+
+/** The operations' checks plus the revocation folder (checked against Cognito, not the API). */
+export interface GatecheckPlan extends CollectionPlan {
+  revocation: RevocationCheck[];
+}
+
+export function planCollection(model: ApiModel): GatecheckPlan {
+  const operations = model.operations.map((operation) => ({
+    operationId: operation.id,
+    title: operationTitle(operation),
+    checks: [...planPositiveChecks(model, operation), ...planNegativeChecks(model, operation)],
+  }));
+  const revocation = planRevocationChecks(model);
+  return {
+    operations,
+    revocation,
+    expectedCheckCount: countChecks([
+      ...operations.flatMap((operation) => operation.checks),
+      ...revocation,
+    ]),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Negative checks that cannot pass by accident (security-checks reference §2.2): each negative
+ * request runs right after a positive control on the same method, URL and body, so a wrong URL,
+ * a broken sign-in or a gateway that rejects everything makes the negative inconclusive instead of
+ * green. Expected answers are exact (status, error type, body) and come from the model.
+ */
+import type { ApiModel, Operation, Protection } from '../model/types.js';
+import { contentId } from '../render/content-id.js';
+import { negativeVariants, type NegativeVariant } from './negative-catalogue.js';
+import { operationTitle } from './plan-positive-checks.js';
+import { checkTarget, isUnsafeMethod, type CheckTarget } from './sentinel-targets.js';
+import type { ControlCheck, NegativeCheck, PlannedRequest, PublicCheck } from './types.js';
+
+type TokenProtection = Extract<Protection, { kind: 'cognito' | 'jwt' }>;
+
+/**
+ * The checks of one operation, in run order: `control, negative, control, negative, …` (one
+ * control immediately before each negative) for an operation behind a Cognito or JWT authorizer;
+ * one `PublicCheck` for a public operation (or one that also allows anonymous callers); nothing
+ * for operations behind authorizers gatecheck cannot test.
+ */
+export function planNegativeChecks(
+  model: ApiModel,
+  operation: Operation,
+): Array<ControlCheck | NegativeCheck | PublicCheck> {
+  const protection = operation.protection;
+  if (protection.kind === 'unsupported') return [];
+  // `[[]]`-style security (an empty alternative) lets anyone in: a missing token must be accepted,
+  // so rejection checks would fail on a correctly configured gateway.
+  const anonymousAllowed = operation.security.some((alternative) => alternative.length === 0);
+  if (protection.kind === 'public' || anonymousAllowed) return [publicCheck(model, operation)];
+
+  const target = checkTarget(operation, reservedHeaders(operation, protection));
+  const checks: Array<ControlCheck | NegativeCheck> = [];
+  for (const variant of negativeVariants(model, operation, protection)) {
+    const control = controlCheck(model, operation, protection, target, variant);
+    checks.push(control, negativeCheck(model, operation, protection, target, variant, control.id));
+  }
+  return checks;
+}
+
+/**
+ * The number of checks a run must execute or report as skipped: every planned check (positive,
+ * control, negative, public, revocation) increments `gatecheck.ran` or `gatecheck.skipped` exactly
+ * once, so the run guard compares the sum with this count.
+ */
+export function countChecks(checks: ReadonlyArray<{ role: string }>): number {
+  return checks.length;
+}
+
+/** `alg-none (nOnE)`: the kind, and the variant when there is one. Every test name starts with it. */
+export function variantLabel(variant: Pick<NegativeVariant, 'kind' | 'variant'>): string {
+  return variant.variant === undefined ? variant.kind : `${variant.kind} (${variant.variant})`;
+}
+
+function requestBase(
+  model: ApiModel,
+  operation: Operation,
+  target: CheckTarget,
+): Omit<PlannedRequest, 'id' | 'name' | 'token'> & { operationId: string } {
+  return {
+    method: operation.method,
+    path: target.path,
+    query: target.query,
+    headers: target.headers,
+    ...(target.body ? { body: target.body } : {}),
+    gatewayKind: model.gatewayKind,
+    operationId: operation.id,
+  };
+}
+
+function controlCheck(
+  model: ApiModel,
+  operation: Operation,
+  protection: TokenProtection,
+  target: CheckTarget,
+  variant: NegativeVariant,
+): ControlCheck {
+  const label = variantLabel(variant);
+  return {
+    ...requestBase(model, operation, target),
+    id: contentId(model.slug, operation.id, 'control', label),
+    name: `${operationTitle(operation)} · control for ${label}`,
+    role: 'control',
+    tokenHeader: protection.tokenHeader,
+    token: { from: 'captured', kind: protection.tokenKind },
+    ...(operation.apiKey ? { apiKey: { header: operation.apiKey.header, value: 'variable' } } : {}),
+    // A sentinel target does not exist, so the backend answers 4xx: only "not a gateway rejection"
+    // can be expected. A safe method on the documented example must give the documented success.
+    expect: target.sentinel
+      ? { mode: 'reached-integration' }
+      : { mode: 'success', status: operation.success.status },
+  };
+}
+
+function negativeCheck(
+  model: ApiModel,
+  operation: Operation,
+  protection: TokenProtection,
+  target: CheckTarget,
+  variant: NegativeVariant,
+  controlId: string,
+): NegativeCheck {
+  const label = variantLabel(variant);
+  return {
+    ...requestBase(model, operation, target),
+    id: contentId(model.slug, operation.id, 'negative', label),
+    name: `${operationTitle(operation)} · ${label}`,
+    role: 'negative',
+    kind: variant.kind,
+    tokenHeader: protection.tokenHeader,
+    token: variant.token,
+    ...(operation.apiKey && variant.apiKey
+      ? { apiKey: { header: operation.apiKey.header, value: variant.apiKey } }
+      : {}),
+    expect: variant.expect,
+    controlId,
+  };
+}
+
+/**
+ * A public operation must answer without a token. Unsafe public methods are flagged in the name
+ * (the model also warns) and aimed at a sentinel target, so the check writes nothing: it then
+ * expects any answer that is not a gateway rejection.
+ */
+function publicCheck(model: ApiModel, operation: Operation): PublicCheck {
+  const unsafe = isUnsafeMethod(operation.method);
+  const target = checkTarget(operation, operation.apiKey ? [operation.apiKey.header] : []);
+  const flag = unsafe ? ' (write operation without authorizer)' : '';
+  return {
+    ...requestBase(model, operation, target),
+    id: contentId(model.slug, operation.id, 'public', 'without-token'),
+    name: `${operationTitle(operation)} · public${flag}`,
+    role: 'public',
+    token: { from: 'none' },
+    ...(operation.apiKey ? { apiKey: { header: operation.apiKey.header, value: 'variable' } } : {}),
+    expect: unsafe
+      ? { status: operation.success.status, mode: 'reached-integration' }
+      : { status: operation.success.status, mode: 'success' },
+  };
+}
+
+function reservedHeaders(operation: Operation, protection: TokenProtection): string[] {
+  return [protection.tokenHeader, ...(operation.apiKey ? [operation.apiKey.header] : [])];
+}

@@ -1,0 +1,101 @@
+/**
+ * The subset of the Postman Collection v2.1 and environment formats gatecheck writes, as plain
+ * types (schema: https://schema.getpostman.com/json/collection/v2.1.0/collection.json). Property
+ * order here is the order written to disk.
+ */
+
+export const collectionSchemaUrl =
+  'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
+
+export interface PostmanScript {
+  type: 'text/javascript';
+  exec: string[];
+}
+
+export interface PostmanEvent {
+  listen: 'prerequest' | 'test';
+  script: PostmanScript;
+}
+
+export interface PostmanHeader {
+  key: string;
+  value: string;
+  disabled?: boolean;
+}
+
+export interface PostmanQueryParam {
+  key: string;
+  value: string;
+}
+
+export interface PostmanUrl {
+  raw: string;
+  host: string[];
+  path: string[];
+  query?: PostmanQueryParam[];
+}
+
+export interface PostmanBody {
+  mode: 'raw';
+  raw: string;
+  options?: { raw: { language: 'json' | 'text' } };
+}
+
+export interface PostmanRequest {
+  method: string;
+  header: PostmanHeader[];
+  /** A plain string for a URL that is one variable (`{{cognitoEndpoint}}`): the broken-down form would add a `/`. */
+  url: PostmanUrl | string;
+  body?: PostmanBody;
+  description?: string;
+}
+
+export interface PostmanItem {
+  id: string;
+  name: string;
+  description?: string;
+  event?: PostmanEvent[];
+  request: PostmanRequest;
+  response: never[];
+}
+
+export interface PostmanFolder {
+  id: string;
+  name: string;
+  description?: string;
+  event?: PostmanEvent[];
+  item: Array<PostmanItem | PostmanFolder>;
+}
+
+export interface PostmanVariable {
+  key: string;
+  value: string;
+  type: 'string';
+  description?: string;
+}
+
+export interface PostmanCollection {
+  info: {
+    _postman_id: string;
+    name: string;
+    description: string;
+    schema: typeof collectionSchemaUrl;
+  };
+  event: PostmanEvent[];
+  variable: PostmanVariable[];
+  item: Array<PostmanItem | PostmanFolder>;
+}
+
+export interface PostmanEnvironmentValue {
+  key: string;
+  value: string;
+  type: 'default' | 'secret';
+  enabled: true;
+}
+
+export interface PostmanEnvironment {
+  id: string;
+  name: string;
+  values: PostmanEnvironmentValue[];
+  _postman_variable_scope: 'environment';
+}

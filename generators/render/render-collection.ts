@@ -1,0 +1,201 @@
+/**
+ * The collection: the Sign-in folder first, then one folder per operation (positive check, then
+ * each control + negative pair, or the public check), the revocation folder, and the run guard
+ * last. Built as typed objects from the plan; scripts come from the templates under `scripts/`.
+ */
+import type { ApiModel, Operation } from '../model/types.js';
+import type { GatecheckPlan } from '../plan/plan-collection.js';
+import type { RevocationCheck } from '../plan/plan-revocation-checks.js';
+import type { CollectionPlan, OperationPlan, PlannedCheck } from '../plan/types.js';
+import { contentId } from './content-id.js';
+import {
+  collectionSchemaUrl,
+  type PostmanCollection,
+  type PostmanFolder,
+  type PostmanItem,
+  type PostmanVariable,
+} from './postman-types.js';
+import { renderRevocationScripts } from './negative-revocation-scripts.js';
+import {
+  renderNegativeScripts,
+  renderRunGuard,
+  renderRunStart,
+} from './render-negative-scripts.js';
+import { renderPositiveItem } from './render-positive.js';
+import { renderRequest } from './render-request.js';
+import { renderScript } from './render-script.js';
+import { renderSignInFolder, scriptEvents, signInIds } from './render-sign-in.js';
+import { runVariables } from './run-variables.js';
+
+export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanCollection {
+  const ids = signInIds(model.slug);
+  const prerequest = renderScript('collection/prerequest.js.hbs', {
+    signInRequestIds: [ids.initiateAuth, ids.respondToChallenge, ids.refresh],
+  });
+  const operations = new Map(model.operations.map((operation) => [operation.id, operation]));
+  return {
+    info: {
+      _postman_id: contentId(model.slug, 'collection'),
+      name: model.title,
+      description: collectionDescription(model),
+      schema: collectionSchemaUrl,
+    },
+    event: scriptEvents({ prerequest }),
+    variable: collectionVariables(model),
+    item: [
+      renderRunStartItem(model),
+      renderSignInFolder(model.slug),
+      ...plan.operations.map((operationPlan) =>
+        renderOperationFolder(model, operationPlan, operations.get(operationPlan.operationId)),
+      ),
+      ...(plan.revocation.length > 0 ? [renderRevocationFolder(model, plan.revocation)] : []),
+      renderRunGuardItem(model, plan),
+    ],
+  };
+}
+
+function renderOperationFolder(
+  model: ApiModel,
+  plan: OperationPlan,
+  operation: Operation | undefined,
+): PostmanFolder {
+  return {
+    id: contentId(model.slug, 'operation', plan.operationId),
+    name: plan.title,
+    description: operation ? operationDescription(operation) : plan.title,
+    item: plan.checks.map(renderCheckItem),
+  };
+}
+
+export function renderCheckItem(check: PlannedCheck): PostmanItem {
+  if (check.role === 'positive') return renderPositiveItem(check);
+  return {
+    id: check.id,
+    name: check.name,
+    event: scriptEvents(renderNegativeScripts(check)),
+    request: renderRequest(check),
+    response: [],
+  };
+}
+
+function renderRevocationFolder(model: ApiModel, checks: RevocationCheck[]): PostmanFolder {
+  return {
+    id: contentId(model.slug, 'revocation'),
+    name: 'Revocation (Cognito)',
+    description:
+      'API Gateway keeps accepting a signed-out token until it expires (AWS documents this), so revocation is checked against Cognito: a dedicated user (`revocationUsername`) signs in, signs out everywhere, and GetUser must then refuse the old access token. Skipped when `revocationUsername` is empty.',
+    item: checks.map((check) => ({
+      id: check.id,
+      name: check.name,
+      event: scriptEvents(renderRevocationScripts(check)),
+      request: {
+        method: 'POST',
+        header: Object.entries(check.headers).map(([key, value]) => ({ key, value })),
+        url: check.url,
+        body: { mode: 'raw', raw: '{}', options: { raw: { language: 'json' } } },
+      },
+      response: [],
+    })),
+  };
+}
+
+/** First item: resets the run counters; its pre-request script skips its own request. */
+function renderRunStartItem(model: ApiModel): PostmanItem {
+  const start = renderRunStart();
+  return frameItem(contentId(model.slug, 'run-start'), start.name, start.prerequest);
+}
+
+/**
+ * Last item: fails the run when fewer checks ran than were planned. Its script runs as the
+ * pre-request script and skips the request, so nothing is sent.
+ */
+function renderRunGuardItem(model: ApiModel, plan: CollectionPlan): PostmanItem {
+  const guard = renderRunGuard(plan);
+  return frameItem(contentId(model.slug, 'run-guard'), guard.name, guard.test);
+}
+
+function frameItem(id: string, name: string, prerequest: string): PostmanItem {
+  return {
+    id,
+    name,
+    event: scriptEvents({ prerequest }),
+    // A Postman item needs a request; it is skipped. Were a runtime unable to skip, a bare GET to
+    // Cognito's endpoint changes nothing anywhere.
+    request: {
+      method: 'GET',
+      header: [],
+      url: '{{cognitoEndpoint}}',
+    },
+    response: [],
+  };
+}
+
+/**
+ * Run-time state lives in collection variables (see run-variables.ts), declared here empty so the
+ * Postman app shows them; the documented schemas are stored once, in `gatecheck.schemas`.
+ */
+function collectionVariables(model: ApiModel): PostmanVariable[] {
+  const empty = (key: string, description: string): PostmanVariable => ({
+    key,
+    value: '',
+    type: 'string',
+    description,
+  });
+  return [
+    {
+      key: runVariables.schemas,
+      value: JSON.stringify({ definitions: model.schemas }),
+      type: 'string',
+      description: 'Response body schemas, referred to by the positive checks',
+    },
+    { key: runVariables.ran, value: '0', type: 'string', description: 'Checks run' },
+    { key: runVariables.skipped, value: '0', type: 'string', description: 'Checks skipped' },
+    {
+      key: runVariables.inconclusive,
+      value: '0',
+      type: 'string',
+      description: 'Negative checks whose control did not pass',
+    },
+    empty(runVariables.idToken, 'Captured at sign-in (never in a file)'),
+    empty(runVariables.accessToken, 'Captured at sign-in (never in a file)'),
+    empty(runVariables.refreshToken, 'Captured at sign-in (never in a file)'),
+    empty(runVariables.tokenExpiresAt, 'Expiry of the captured tokens, epoch ms'),
+  ];
+}
+
+function collectionDescription(model: ApiModel): string {
+  const lines = [
+    `Generated by gatecheck from ${model.title} (OpenAPI ${model.specVersion}, ${
+      model.gatewayKind === 'rest' ? 'REST API' : 'HTTP API'
+    }). Do not edit: regenerate with \`gatecheck generate\`.`,
+    '',
+    'Run the whole collection with an environment of this API: the Sign-in folder signs in to Cognito once and keeps the tokens in collection variables; every folder then checks one operation (positive check, then each negative check right after a control on the same URL); the last request fails the run when fewer checks ran than were generated.',
+    'Secrets (password, client secret, one-time code, API key) are never stored here: set them in the environment (current value) or let `gatecheck run` pass them from GATECHECK_* variables.',
+  ];
+  if (model.warnings.length > 0) {
+    lines.push(
+      '',
+      'Warnings:',
+      ...model.warnings.map((w) => `- ${w.message} (${w.origin.pointer})`),
+    );
+  }
+  return lines.join('\n');
+}
+
+function operationDescription(operation: Operation): string {
+  const protection = operation.protection;
+  const summary = operation.summary ? `${operation.summary}\n\n` : '';
+  switch (protection.kind) {
+    case 'public':
+      return `${summary}Public: no authorizer.`;
+    case 'unsupported':
+      return `${summary}Not checked: behind ${protection.description}, which gatecheck cannot test.`;
+    case 'cognito':
+    case 'jwt': {
+      const authorizer = protection.kind === 'cognito' ? 'Cognito authorizer' : 'JWT authorizer';
+      const scopes = protection.scopes.length ? `, scopes ${protection.scopes.join(' ')}` : '';
+      const key = operation.apiKey ? `; API key in ${operation.apiKey.header}` : '';
+      return `${summary}${authorizer} (${protection.scheme}): ${protection.tokenKind} token in ${protection.tokenHeader}${scopes}${key}.`;
+    }
+  }
+}

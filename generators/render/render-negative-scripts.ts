@@ -1,0 +1,75 @@
+/**
+ * Postman sandbox scripts of the negative checks, their controls and public checks, plus the items
+ * that frame a run (counter reset first, run guard last). Rendered from the templates in
+ * `scripts/negative/` through the one script engine (render-script.ts).
+ */
+import { countChecks } from '../plan/plan-negative-checks.js';
+import type { ControlCheck, NegativeCheck, PublicCheck } from '../plan/types.js';
+import { controlData, counters, negativeData, publicData } from './negative-script-data.js';
+import { renderScript } from './render-script.js';
+
+export { countChecks };
+
+export interface CheckScripts {
+  prerequest: string;
+  test: string;
+}
+
+/**
+ * The pre-request script sets the credentials the check sends (token header and API key header:
+ * added, replaced or removed); the request item itself carries method, URL, body and any other
+ * headers, and must not add a token through Postman `auth` (use `noauth`).
+ */
+export function renderNegativeScripts(
+  check: ControlCheck | NegativeCheck | PublicCheck,
+): CheckScripts {
+  switch (check.role) {
+    case 'control': {
+      const data = { check: controlData(check) };
+      return {
+        prerequest: renderScript('negative/control.prerequest.js.hbs', data),
+        test: renderScript('negative/control.test.js.hbs', data),
+      };
+    }
+    case 'negative': {
+      const data = { check: negativeData(check) };
+      return {
+        prerequest: renderScript('negative/negative.prerequest.js.hbs', data),
+        test: renderScript('negative/negative.test.js.hbs', data),
+      };
+    }
+    case 'public': {
+      const data = { check: publicData(check) };
+      return {
+        prerequest: renderScript('negative/public.prerequest.js.hbs', data),
+        test: renderScript('negative/public.test.js.hbs', data),
+      };
+    }
+  }
+}
+
+/**
+ * The last item of a collection: fails the run unless `ran + skipped` equals the planned count
+ * (`countChecks` of every planned check) and no negative was inconclusive. The script works in a
+ * test or a pre-request event; as a pre-request script it skips its own request.
+ */
+export function renderRunGuard(plan: { expectedCheckCount: number }): {
+  name: string;
+  test: string;
+} {
+  return {
+    name: 'gatecheck · run guard',
+    test: renderScript('negative/run-guard.js.hbs', {
+      expectedCheckCount: plan.expectedCheckCount,
+      counters,
+    }),
+  };
+}
+
+/** The first item of a collection: resets the run counters; its request is skipped. */
+export function renderRunStart(): { name: string; prerequest: string } {
+  return {
+    name: 'gatecheck · run start',
+    prerequest: renderScript('negative/run-start.prerequest.js.hbs', { counters }),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Everything `gatecheck generate` writes for one API, rendered in memory (pure: model in, files
+ * out), so nothing is written unless every file rendered.
+ */
+import type { ApiModel } from '../model/types.js';
+import { planCollection } from '../plan/plan-collection.js';
+import type { OutputFile } from '../write/write-files.js';
+import { jsonFileText } from './json-file.js';
+import { renderCollection } from './render-collection.js';
+import { renderStageEnvironments } from './render-environment.js';
+
+export function collectionPath(slug: string): string {
+  return `collections/${slug}.postman_collection.json`;
+}
+
+export function environmentPath(slug: string, stage: string): string {
+  return `environments/${slug}.${fileSafe(stage)}.postman_environment.json`;
+}
+
+export function renderOutputs(model: ApiModel): OutputFile[] {
+  const collection = renderCollection(model, planCollection(model));
+  return [
+    { path: collectionPath(model.slug), content: jsonFileText(collection) },
+    ...renderStageEnvironments(model).map(({ stage, environment }) => ({
+      path: environmentPath(model.slug, stage.name),
+      content: jsonFileText(environment),
+    })),
+  ];
+}
+
+function fileSafe(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'default';
+}

@@ -1,0 +1,32 @@
+/**
+ * The Postman item of a positive check: the request a legitimate caller sends, and a test script
+ * asserting the documented status, content type and body schema.
+ */
+import type { PositiveCheck } from '../plan/types.js';
+import type { PostmanItem } from './postman-types.js';
+import { renderRequest } from './render-request.js';
+import { renderScript, scriptLines } from './render-script.js';
+
+/** `#/definitions/<key>` as a JSON pointer in a URI fragment (RFC 6901 §6), for ajv's `$ref`. */
+export function schemaPointer(key: string): string {
+  return `#/definitions/${encodeURIComponent(key.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
+}
+
+export function renderPositiveItem(check: PositiveCheck): PostmanItem {
+  const { status, contentType, schemaRef } = check.expect;
+  const test = renderScript('positive/test.js.hbs', {
+    check: {
+      name: check.name,
+      status,
+      contentType: contentType ?? '',
+      schemaPointer: schemaRef !== undefined ? schemaPointer(schemaRef) : '',
+    },
+  });
+  return {
+    id: check.id,
+    name: check.name,
+    event: [{ listen: 'test', script: { type: 'text/javascript', exec: scriptLines(test) } }],
+    request: renderRequest(check),
+    response: [],
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * One report per run, however many newman runs (parts) it took: the JUnit files are joined into
+ * one `<testsuites>` (CI test tabs read one file), the JSON summaries into one summary of the same
+ * shape as newman's (`run.stats`, `run.executions`, `run.failures`...), plus a `gatecheck` block
+ * with the outcome as gatecheck counts it.
+ */
+
+/** Joins newman JUnit reports: every `<testsuite>` under one `<testsuites>` with summed totals. */
+export function mergeJunit(name: string, reports: string[]): string {
+  let tests = 0;
+  let time = 0;
+  const suites: string[] = [];
+  for (const xml of reports) {
+    const match = /<testsuites\b([^>]*?)(\/>|>([\s\S]*?)<\/testsuites>)/.exec(xml);
+    if (!match) continue;
+    tests += Number(attribute(match[1] ?? '', 'tests') ?? 0);
+    time += Number(attribute(match[1] ?? '', 'time') ?? 0);
+    const body = (match[3] ?? '').trim();
+    if (body) suites.push(`  ${body}`);
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${escapeXml(name)}" tests="${tests}" time="${time.toFixed(3)}">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function attribute(attributes: string, name: string): string | undefined {
+  return new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1];
+}
+
+function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+interface Stat {
+  total?: number;
+  pending?: number;
+  failed?: number;
+}
+
+interface NewmanJsonSummary {
+  collection?: unknown;
+  environment?: unknown;
+  globals?: unknown;
+  run?: {
+    stats?: Record<string, Stat>;
+    timings?: Record<string, number>;
+    executions?: unknown[];
+    transfers?: { responseTotal?: number };
+    failures?: unknown[];
+    error?: unknown;
+  };
+}
+
+export interface LabelledSummary {
+  label: string;
+  summary: NewmanJsonSummary;
+}
+
+/** Merges newman JSON summaries; `gatecheck` is added at the top. */
+export function mergeJsonSummaries(
+  parts: LabelledSummary[],
+  gatecheck: Record<string, unknown>,
+): Record<string, unknown> {
+  const stats: Record<string, Required<Stat>> = {};
+  const executions: unknown[] = [];
+  const failures: unknown[] = [];
+  let responseTotal = 0;
+  let started = Number.POSITIVE_INFINITY;
+  let completed = 0;
+  let error: unknown = null;
+  for (const { summary } of parts) {
+    const run = summary.run ?? {};
+    for (const [name, stat] of Object.entries(run.stats ?? {})) {
+      const sum = (stats[name] ??= { total: 0, pending: 0, failed: 0 });
+      sum.total += stat.total ?? 0;
+      sum.pending += stat.pending ?? 0;
+      sum.failed += stat.failed ?? 0;
+    }
+    executions.push(...(run.executions ?? []));
+    failures.push(...(run.failures ?? []));
+    responseTotal += run.transfers?.responseTotal ?? 0;
+    started = Math.min(started, run.timings?.started ?? started);
+    completed = Math.max(completed, run.timings?.completed ?? completed);
+    error ??= run.error ?? null;
+  }
+  const last = parts.at(-1)?.summary;
+  return {
+    gatecheck: { ...gatecheck, parts: parts.map((part) => part.label) },
+    collection: last?.collection,
+    environment: last?.environment,
+    globals: last?.globals,
+    run: {
+      stats,
+      timings: {
+        started: Number.isFinite(started) ? started : undefined,
+        completed: completed || undefined,
+      },
+      executions,
+      transfers: { responseTotal },
+      failures,
+      error,
+    },
+  };
+}

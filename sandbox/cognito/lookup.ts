@@ -1,0 +1,66 @@
+import { CognitoError, notAuthorized, resourceNotFound, userNotFound } from './cognito-error.js';
+import type { AppClient, CognitoState, User, UserPool } from './state.js';
+
+export function findPool(state: CognitoState, userPoolId: string): UserPool {
+  const pool = state.pools.get(userPoolId);
+  // aws/aws-aspnet-cognito-identity-provider#135
+  if (!pool) throw resourceNotFound(`User pool ${userPoolId} does not exist.`);
+  return pool;
+}
+
+/** Unknown or wrong-region client ids (aws/aws-sdk-php#2183). */
+export function findClient(state: CognitoState, clientId: string): AppClient {
+  const client = state.clients.get(clientId);
+  if (!client) throw resourceNotFound(`User pool client ${clientId} does not exist.`);
+  return client;
+}
+
+/** Admin operations name both: the client must belong to the pool. */
+export function findClientInPool(state: CognitoState, pool: UserPool, clientId: string): AppClient {
+  const client = pool.clients.get(clientId);
+  if (!client) throw resourceNotFound(`User pool client ${clientId} does not exist.`);
+  return client;
+}
+
+export function poolOf(state: CognitoState, client: AppClient): UserPool {
+  return findPool(state, client.userPoolId);
+}
+
+export const userKey = (username: string) => username.toLowerCase();
+
+export function lookupUser(pool: UserPool, username: string): User | undefined {
+  return pool.users.get(userKey(username));
+}
+
+/** For admin operations: always `UserNotFoundException`. */
+export function findUser(pool: UserPool, username: string): User {
+  const user = lookupUser(pool, username);
+  if (!user) throw userNotFound();
+  return user;
+}
+
+/**
+ * For sign-in: with `PreventUserExistenceErrors=LEGACY` (the default) an unknown user is
+ * `UserNotFoundException` `User does not exist.`; with `ENABLED` it looks like a wrong password
+ * (aws-behaviour.md §1.2).
+ */
+export function findUserForSignIn(pool: UserPool, client: AppClient, username: string): User {
+  const user = lookupUser(pool, username);
+  if (user) return user;
+  if (client.preventUserExistenceErrors === 'ENABLED') {
+    throw notAuthorized('Incorrect username or password.');
+  }
+  throw userNotFound();
+}
+
+/**
+ * Disabled users: `User is disabled.` (amazon-cognito-identity-js#373; the trailing period is
+ * UNCONFIRMED). Unconfirmed users: `User is not confirmed.`, even with a wrong password
+ * (amazon-cognito-identity-js#288).
+ */
+export function assertCanSignIn(user: User): void {
+  if (!user.enabled) throw notAuthorized('User is disabled.');
+  if (user.status === 'UNCONFIRMED') {
+    throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
+  }
+}

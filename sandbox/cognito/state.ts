@@ -1,0 +1,121 @@
+import type { TokenLifetimes } from '../types.js';
+import type { PoolKeys } from './signing-keys.js';
+
+/** The first factors a pool can offer to `USER_AUTH` (`AuthFactorType`, aws-behaviour.md §5). */
+export const firstAuthFactors = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
+export type FirstAuthFactor = (typeof firstAuthFactors)[number];
+
+export type UserPoolTier = 'LITE' | 'ESSENTIALS' | 'PLUS';
+export type MfaConfiguration = 'OFF' | 'ON' | 'OPTIONAL';
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD';
+
+export interface PasswordPolicy {
+  MinimumLength: number;
+  RequireUppercase: boolean;
+  RequireLowercase: boolean;
+  RequireNumbers: boolean;
+  RequireSymbols: boolean;
+  TemporaryPasswordValidityDays: number;
+}
+
+export interface UserPool {
+  id: string;
+  name: string;
+  arn: string;
+  tier: UserPoolTier;
+  allowedFirstAuthFactors: FirstAuthFactor[];
+  mfaConfiguration: MfaConfiguration;
+  passwordPolicy: PasswordPolicy;
+  keys: PoolKeys;
+  /** Scopes added to every access token, as a pre token generation trigger would. */
+  extraAccessTokenScopes: string[];
+  /** Keyed by lower-cased user name: new pools are case-insensitive by default. */
+  users: Map<string, User>;
+  groups: Map<string, Group>;
+  clients: Map<string, AppClient>;
+  createdAt: number;
+}
+
+export interface Group {
+  name: string;
+  description?: string;
+  precedence?: number;
+  createdAt: number;
+}
+
+export interface AppClient {
+  clientId: string;
+  clientName: string;
+  userPoolId: string;
+  clientSecret?: string;
+  explicitAuthFlows: string[];
+  /** Minutes a sign-in session string stays valid (3–15, default 3). */
+  authSessionValidity: number;
+  /** Seconds; undefined = the stand-in's configured lifetimes. */
+  validity: Partial<TokenLifetimes>;
+  /** As given at creation, echoed by DescribeUserPoolClient. */
+  described: Record<string, unknown>;
+  preventUserExistenceErrors: 'LEGACY' | 'ENABLED';
+  createdAt: number;
+}
+
+export interface SoftwareToken {
+  /** Base32 secret. */
+  secret: string;
+  verified: boolean;
+  enabled: boolean;
+}
+
+export interface User {
+  username: string;
+  sub: string;
+  /** Attribute name → value, in the order given (never contains `sub`). */
+  attributes: Map<string, string>;
+  password?: string;
+  status: UserStatus;
+  enabled: boolean;
+  groups: string[];
+  softwareToken?: SoftwareToken;
+  /** Sign-up confirmation code waiting to be entered. */
+  confirmationCode?: string;
+  /** `origin_jti` of every authentication, so GlobalSignOut can revoke them all. */
+  origins: Set<string>;
+  createdAt: number;
+  modifiedAt: number;
+}
+
+export interface RefreshTokenRecord {
+  userPoolId: string;
+  clientId: string;
+  username: string;
+  originJti: string;
+  /** Epoch seconds of the original authentication; refreshed tokens keep it (aws-behaviour.md §1.7). */
+  authTime: number;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+/** Everything the stand-in remembers; in memory only, gone when it stops. */
+export interface CognitoState {
+  pools: Map<string, UserPool>;
+  /** Client id → client, across pools (client ids are globally unique at AWS too). */
+  clients: Map<string, AppClient>;
+  refreshTokens: Map<string, RefreshTokenRecord>;
+  /** `origin_jti` values revoked by GlobalSignOut / RevokeToken. */
+  revokedOrigins: Set<string>;
+  /** Short names for pools (`main`, `other`) usable in sandbox-only requests. */
+  poolAliases: Map<string, string>;
+}
+
+export function createState(): CognitoState {
+  return {
+    pools: new Map(),
+    clients: new Map(),
+    refreshTokens: new Map(),
+    revokedOrigins: new Set(),
+    poolAliases: new Map(),
+  };
+}
+
+/** Seconds since the epoch, as JWT time claims and AWS JSON timestamps use. */
+export const epochSeconds = (ms: number) => Math.floor(ms / 1000);

@@ -1,0 +1,69 @@
+import { CognitoError } from './cognito-error.js';
+import type { OperationContext } from './context.js';
+import { findPool, findUser } from './lookup.js';
+import { epochSeconds, type UserPool } from './state.js';
+import {
+  accessTokenClaims,
+  accessTokenScopes,
+  idTokenClaims,
+  issuerOf,
+  lifetimesFor,
+  newAuthentication,
+  signClaims,
+} from './tokens.js';
+
+/** Body of `POST /__sandbox/tokens` (see `sandboxPaths` in ../types.ts). */
+export interface TestTokenRequest {
+  username: string;
+  tokenUse: 'id' | 'access';
+  /** A user pool id or an alias given with `aliasPool` (`main`, `other`). Default: `main`, else the first pool. */
+  pool?: string;
+  /** Same as `pool`, for callers that know the id. */
+  userPoolId?: string;
+  /** Default: the pool's first app client. */
+  clientId?: string;
+  /** `exp` in the past (`iat` earlier still). */
+  expired?: boolean;
+  /** Replaces the access token's `scope` claim; `[]` leaves the claim out. */
+  scopes?: string[];
+  /** `foreign`: same claims and issuer, signed by a key (and `kid`) the pool never published. */
+  signer?: 'pool' | 'foreign';
+}
+
+const badRequest = (message: string) => new CognitoError('BadRequest', message);
+
+export function resolvePool(ctx: OperationContext, name: string | undefined): UserPool {
+  const { pools, poolAliases } = ctx.state;
+  const wanted = name ?? poolAliases.get('main') ?? pools.keys().next().value;
+  if (wanted === undefined) throw badRequest('No user pool exists yet.');
+  return findPool(ctx.state, poolAliases.get(wanted) ?? wanted);
+}
+
+/**
+ * A token with the user's real claims, for negative checks that need one Cognito would not hand
+ * out on request: expired, with other scopes, or signed by an unpublished key.
+ */
+export async function issueTestToken(ctx: OperationContext, request: TestTokenRequest): Promise<string> {
+  if (typeof request.username !== 'string' || request.username === '') throw badRequest('username is required.');
+  if (request.tokenUse !== 'id' && request.tokenUse !== 'access') {
+    throw badRequest('tokenUse must be "id" or "access".');
+  }
+  const pool = resolvePool(ctx, request.userPoolId ?? request.pool);
+  const client =
+    request.clientId === undefined ? pool.clients.values().next().value : pool.clients.get(request.clientId);
+  if (!client) throw badRequest(`User pool ${pool.id} has no such app client.`);
+  const user = findUser(pool, request.username);
+  const lifetime = lifetimesFor(ctx, client)[request.tokenUse];
+  const now = epochSeconds(ctx.clock.now());
+  const exp = request.expired ? now - 60 : now + lifetime;
+  const window = { iat: exp - lifetime, exp };
+  const auth = { ...newAuthentication(ctx, user), authTime: window.iat };
+  const issuer = issuerOf(ctx.settings.baseUrl, pool.id);
+  const subject = { pool, client, user };
+  const claims =
+    request.tokenUse === 'id'
+      ? idTokenClaims(subject, issuer, auth, window)
+      : accessTokenClaims(subject, issuer, auth, window, request.scopes ?? accessTokenScopes(pool));
+  const key = request.signer === 'foreign' ? ctx.keys.foreign() : pool.keys[request.tokenUse];
+  return signClaims(claims, key);
+}

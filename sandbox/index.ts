@@ -1,0 +1,103 @@
+/**
+ * The sandbox: the Cognito stand-in and the API Gateway stand-in on 127.0.0.1, provisioned through
+ * the real Cognito SDK client, ready for a generated collection to run against.
+ */
+import { randomBytes } from 'node:crypto';
+import { startCognito, type CognitoStandIn } from './cognito/index.js';
+import { startGateway, type Gateway } from './gateway/start-gateway.js';
+import { cognitoClient, provisionMainPool, provisionOtherPool } from './provision.js';
+import { readGatewaySpec } from './spec/read-gateway-spec.js';
+import type { Sandbox, SandboxOptions } from './types.js';
+
+export type { Sandbox, SandboxOptions, SandboxUser, Fault, FaultName } from './types.js';
+export { faultNames, sandboxPaths } from './types.js';
+export { SpecError } from './spec/spec-error.js';
+
+/**
+ * Starts Cognito and the gateway, provisions a trusted pool (users by role, group `admin`), a pool
+ * the gateway does not trust, and an API key. The trusted pool adds every scope the spec's methods
+ * require to its access tokens, as a pre-token-generation trigger would, so positive checks pass.
+ */
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const spec = await readGatewaySpec(options.specPath);
+  const region = options.region ?? 'us-east-1';
+  const cognito = await startCognito({
+    region,
+    ...(options.cognitoPort !== undefined ? { port: options.cognitoPort } : {}),
+    ...(options.tokenLifetimes ? { tokenLifetimes: options.tokenLifetimes } : {}),
+    extraAccessTokenScopes: spec.requiredScopes,
+  });
+  let gateway: Gateway | undefined;
+  try {
+    const client = cognitoClient(cognito.endpoint, region);
+    const provisionOptions = {
+      endpoint: cognito.endpoint,
+      region,
+      clientSecret: options.clientSecret ?? false,
+      ...(options.passwords ? { passwords: options.passwords } : {}),
+    };
+    const main = await provisionMainPool(client, provisionOptions);
+    const other = await provisionOtherPool(client, provisionOptions);
+    client.destroy();
+    cognito.aliasPool('main', main.userPoolId);
+    cognito.aliasPool('other', other.userPoolId);
+
+    const apiKey = randomBytes(30).toString('base64url').slice(0, 40);
+    const mainUser = main.users.find((user) => user.role === 'main');
+    gateway = await startGateway({
+      spec,
+      ...(options.stage !== undefined ? { stage: options.stage } : {}),
+      ...(options.gatewayPort !== undefined ? { port: options.gatewayPort } : {}),
+      trust: {
+        issuers: [cognito.issuer(main.userPoolId)],
+        audience: [main.clientId],
+        isSandboxIssuer: (issuer) => issuer.startsWith(`${cognito.url}/`),
+      },
+      apiKeys: [apiKey],
+      ...(options.faults ? { faults: options.faults } : {}),
+      ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+      ...(mainUser
+        ? { seedOwner: { username: mainUser.username, ...(main.subs[mainUser.username] ? { sub: main.subs[mainUser.username] } : {}) } }
+        : {}),
+    });
+    return sandboxOf(cognito, gateway, main, other, apiKey, region);
+  } catch (error) {
+    await gateway?.stop();
+    await cognito.stop();
+    throw error;
+  }
+}
+
+function sandboxOf(
+  cognito: CognitoStandIn,
+  gateway: Gateway,
+  main: Awaited<ReturnType<typeof provisionMainPool>>,
+  other: Awaited<ReturnType<typeof provisionOtherPool>>,
+  apiKey: string,
+  region: string,
+): Sandbox {
+  return {
+    cognitoEndpoint: cognito.endpoint,
+    sandboxUrl: cognito.url,
+    apiBaseUrl: gateway.apiBaseUrl,
+    stage: gateway.stage,
+    region,
+    userPoolId: main.userPoolId,
+    issuer: cognito.issuer(main.userPoolId),
+    clientId: main.clientId,
+    ...(main.clientSecret ? { clientSecret: main.clientSecret } : {}),
+    otherPool: {
+      userPoolId: other.userPoolId,
+      clientId: other.clientId,
+      issuer: cognito.issuer(other.userPoolId),
+      username: other.username,
+      password: other.password,
+    },
+    apiKey,
+    users: main.users,
+    setFaults: (faults) => gateway.setFaults(faults),
+    stop: async () => {
+      await Promise.all([gateway.stop(), cognito.stop()]);
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { expect } from 'chai';
+import { loadSpec } from '../../generators/load/load-spec.js';
+import { buildModel } from '../../generators/model/build-model.js';
+
+const fixtures = new URL('../fixtures/specs/', import.meta.url).pathname;
+
+async function modelOfFile(name: string) {
+  return buildModel(await loadSpec(`${fixtures}${name}`));
+}
+
+describe('models of the fixture specs', () => {
+  it('Swagger 2.0 REST export: Cognito + API key, https stage from host/basePath', async () => {
+    const model = await modelOfFile('rest-cognito-swagger2.json');
+    expect(model).to.deep.include({
+      specVersion: '2.0',
+      gatewayKind: 'rest',
+      apiKeySource: 'HEADER',
+    });
+    expect(model.stages.map((s) => [s.name, s.baseUrl])).to.deep.equal([
+      ['prod', 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod'],
+    ]);
+    const [list, create] = model.operations;
+    expect(list).to.deep.include({
+      id: 'listOrders',
+      protection: {
+        kind: 'cognito',
+        scheme: 'cognito',
+        tokenHeader: 'Authorization',
+        tokenKind: 'id',
+        scopes: [],
+      },
+      parameters: [{ name: 'limit', in: 'query', required: true, example: '10' }],
+      success: { status: 200, contentType: 'application/json', schemaRef: 'Orders' },
+    });
+    expect(create).to.deep.include({
+      protection: {
+        kind: 'cognito',
+        scheme: 'cognito',
+        tokenHeader: 'Authorization',
+        tokenKind: 'access',
+        scopes: ['orders/write'],
+      },
+      apiKey: { header: 'x-api-key' },
+      requestBody: { contentType: 'application/json', example: { id: 'o-1', total: 0 } },
+    });
+    expect(model.schemas.Order).to.deep.equal({
+      type: 'object',
+      required: ['id'],
+      properties: { id: { type: 'string' }, total: { type: ['number', 'null'] } },
+    });
+    expect(model.warnings).to.deep.equal([]);
+  });
+
+  it('OpenAPI 3.0 YAML: global default, override with scopes, public health, custom UNAUTHORIZED', async () => {
+    const model = await modelOfFile('rest-cognito-oas30.yaml');
+    expect(model.stages.map((s) => [s.name, s.baseUrl])).to.deep.equal([
+      ['v1', 'https://abc123.execute-api.eu-west-1.amazonaws.com/v1'],
+    ]);
+    expect(model.operations.map((o) => [o.id, o.protection.kind, o.securitySource])).to.deep.equal([
+      ['getPet', 'cognito', 'global'],
+      ['deletePet', 'cognito', 'operation'],
+      ['health', 'public', 'operation'],
+    ]);
+    expect(model.operations[0]?.parameters).to.deep.equal([
+      { name: 'petId', in: 'path', required: true, example: 'pet-42' },
+    ]);
+    expect(model.operations[1]?.success).to.deep.equal({ status: 204 });
+    expect(model.operations[0]?.rejections.unauthorized).to.deep.equal({
+      status: 401,
+      errorType: 'UnauthorizedException',
+      body: { error: 'Unauthorized' },
+      headers: { 'access-control-allow-origin': '*' },
+      source: 'UNAUTHORIZED',
+    });
+    expect(model.operations[0]?.rejections.invalidApiKey.source).to.equal('default');
+  });
+
+  it('OpenAPI 3.1 HTTP API: JWT authorizer, empty basePath, 403 for a missing scope', async () => {
+    const model = await modelOfFile('http-jwt-oas31.json');
+    expect(model).to.deep.include({ specVersion: '3.1', gatewayKind: 'http' });
+    expect(model.stages.map((s) => [s.name, s.baseUrl])).to.deep.equal([
+      ['default', 'https://xyz789.execute-api.us-east-2.amazonaws.com'],
+    ]);
+    expect(model.operations[0]?.protection).to.deep.equal({
+      kind: 'jwt',
+      scheme: 'cognito-jwt',
+      tokenHeader: 'authorization',
+      tokenKind: 'access',
+      scopes: ['notes/read'],
+      audience: ['4abcdefghijklmnopqrstuv123'],
+    });
+    expect(model.operations[0]?.rejections.insufficientScope.status).to.equal(403);
+    expect(model.operations[1]?.requestBody).to.deep.equal({
+      contentType: 'application/json',
+      example: { text: 'string' },
+    });
+  });
+
+  it('REST export without extensions=authorizers: Cognito, pool unknown', async () => {
+    const model = await modelOfFile('rest-no-authorizers-ext.json');
+    expect(model.operations[0]?.protection).to.deep.include({
+      kind: 'cognito',
+      tokenHeader: 'Authorization',
+    });
+    expect(model.warnings.map((w) => w.code)).to.deep.equal(['unknown-user-pool']);
+  });
+
+  it('unknown auth types are a warning, not a failure', async () => {
+    const model = await modelOfFile('lambda-authorizer.json');
+    expect(model.operations[0]?.protection).to.deep.equal({
+      kind: 'unsupported',
+      description: 'Lambda authorizer (token)',
+    });
+    expect(model.warnings.map((w) => w.code)).to.deep.equal(['no-servers', 'unsupported-scheme']);
+  });
+});

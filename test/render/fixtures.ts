@@ -1,0 +1,93 @@
+/** Hand-built models for render and plan tests (no spec loading involved). */
+import type { ApiModel, ExpectedRejections, Operation } from '../../generators/model/types.js';
+
+const origin = { file: 'demo.yaml', pointer: '/paths/~1demo/get' };
+
+export const restRejections: ExpectedRejections = {
+  unauthorized: {
+    status: 401,
+    errorType: 'UnauthorizedException',
+    body: { message: 'Unauthorized' },
+    source: 'default',
+  },
+  expired: {
+    status: 401,
+    errorType: 'UnauthorizedException',
+    body: { message: 'The incoming token has expired' },
+    source: 'default',
+  },
+  insufficientScope: {
+    status: 401,
+    errorType: 'UnauthorizedException',
+    body: { message: 'Unauthorized' },
+    source: 'default',
+  },
+  invalidApiKey: {
+    status: 403,
+    errorType: 'ForbiddenException',
+    body: { message: 'Forbidden' },
+    source: 'default',
+  },
+};
+
+export function operation(overrides: Partial<Operation>): Operation {
+  return {
+    id: 'getDemo',
+    method: 'get',
+    path: '/demo',
+    tags: [],
+    security: [[{ scheme: 'cognito', scopes: ['aws.cognito.signin.user.admin'] }]],
+    securitySource: 'operation',
+    protection: {
+      kind: 'cognito',
+      scheme: 'cognito',
+      tokenHeader: 'Authorization',
+      tokenKind: 'access',
+      scopes: ['aws.cognito.signin.user.admin'],
+    },
+    rejections: restRejections,
+    parameters: [],
+    success: { status: 200, contentType: 'application/json', schemaRef: 'Greeting' },
+    fromAnyMethod: false,
+    greedyPath: false,
+    origin,
+    ...overrides,
+  };
+}
+
+export const demoModel: ApiModel = {
+  title: 'lab demo',
+  slug: 'lab-demo',
+  source: 'demo.yaml',
+  specVersion: '3.0',
+  gatewayKind: 'rest',
+  stages: [
+    { name: 'prod', baseUrl: 'https://abc.execute-api.us-east-1.amazonaws.com/prod', origin },
+  ],
+  schemes: {
+    cognito: {
+      kind: 'cognito',
+      name: 'cognito',
+      tokenHeader: 'Authorization',
+      userPools: [
+        {
+          region: 'us-east-1',
+          userPoolId: 'us-east-1_Demo00001',
+          raw: 'arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Demo00001',
+        },
+      ],
+      origin,
+    },
+  },
+  operations: [operation({})],
+  gatewayResponses: {},
+  apiKeySource: 'HEADER',
+  schemas: {
+    Greeting: {
+      type: 'object',
+      required: ['message'],
+      properties: { message: { type: 'string' } },
+    },
+  },
+  warnings: [],
+};

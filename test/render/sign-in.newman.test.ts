@@ -1,0 +1,289 @@
+/**
+ * The Sign-in folder and the sign-in on demand, run by newman against the sandbox's Cognito
+ * stand-in (provisioned through the real AWS SDK) and a tiny API fixture on 127.0.0.1.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { expect } from 'chai';
+import newman, { type NewmanRunSummary } from 'newman';
+import type { ApiModel } from '../../generators/model/types.js';
+import { planCollection } from '../../generators/plan/plan-collection.js';
+import { renderCollection } from '../../generators/render/render-collection.js';
+import type { PostmanCollection, PostmanFolder } from '../../generators/render/postman-types.js';
+import { startCognito, type CognitoStandIn } from '../../sandbox/cognito/index.js';
+import { demoModel } from './fixtures.js';
+
+const password = 'Gatecheck-Passw0rd!';
+const newPassword = 'Gatecheck-N3w-Passw0rd!';
+
+interface Pool {
+  poolId: string;
+  clientId: string;
+  clientSecret?: string;
+}
+
+function runNewman(
+  collection: object,
+  envVar: Array<{ key: string; value: string }>,
+  options: { folder?: string; iterationCount?: number } = {},
+): Promise<NewmanRunSummary> {
+  return new Promise((resolve, reject) => {
+    newman.run(
+      { collection, envVar, reporters: process.env.DBG ? ['cli'] : [], ...options },
+      (error: Error | null, summary: NewmanRunSummary) =>
+        error ? reject(error) : resolve(summary),
+    );
+  });
+}
+
+function failures(summary: NewmanRunSummary): string[] {
+  return summary.run.failures.map((f) => `${f.source?.name ?? '?'}: ${f.error.message}`);
+}
+
+/** What the probe request carried (see `signIn`). */
+let probed: Record<string, string> = {};
+
+function collectionVariable(_summary: NewmanRunSummary, key: string): string {
+  return probed[key] ?? '';
+}
+
+function requestNames(summary: NewmanRunSummary): string[] {
+  return (
+    summary.run.executions
+      // pm.sendRequest calls (the sandbox outbox) are listed as executions of the item too.
+    .map((e) => (process.env.DBG2 ? (console.log(e.item.name, e.id, JSON.stringify(e.cursor)), e) : e))
+      .filter(
+        (e) =>
+          e.response &&
+          e.item.name !== 'probe' &&
+          !e.request.url.toString().includes('/__sandbox/'),
+      )
+      .map((e) => e.item.name)
+  );
+}
+
+describe('Sign-in folder against the Cognito stand-in (newman)', function () {
+  let cognito: CognitoStandIn;
+  let sdk: CognitoIdentityProviderClient;
+  let api: Server;
+  let apiUrl: string;
+  const seenTokens: string[] = [];
+  const collection: PostmanCollection = renderCollection(demoModel, planCollection(demoModel));
+
+  before(async () => {
+    cognito = await startCognito();
+    sdk = new CognitoIdentityProviderClient({
+      region: cognito.region,
+      endpoint: cognito.endpoint,
+      credentials: { accessKeyId: 'AKIDGATECHECK', secretAccessKey: 'gatecheck-test' },
+      maxAttempts: 1,
+    });
+    // The API fixture answers like the lab Lambda behind an authorizer it trusts blindly.
+    api = createServer((req, res) => {
+      if (req.url === '/probe') {
+        for (const key of ['idToken', 'accessToken', 'refreshToken', 'tokenExpiresAt']) {
+          probed[key] = String(req.headers[`x-${key.toLowerCase()}`] ?? '');
+        }
+        res.end('{}');
+        return;
+      }
+      const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+      seenTokens.push(token);
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('x-amzn-RequestId', '00000000-0000-4000-8000-000000000001');
+      res.statusCode = token.startsWith('eyJ') ? 200 : 401;
+      res.end(JSON.stringify({ message: token ? 'Hello from Lambda!' : 'Unauthorized' }));
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  });
+
+  after(async () => {
+    sdk?.destroy();
+    await cognito?.stop();
+    await new Promise<void>((resolve) => (api ? api.close(() => resolve()) : resolve()));
+  });
+
+  async function pool(options: { secret?: boolean; mfa?: 'OFF' | 'OPTIONAL' } = {}): Promise<Pool> {
+    const { UserPool } = await sdk.send(
+      new CreateUserPoolCommand({
+        PoolName: 'gatecheck-sign-in',
+        UserPoolTier: 'ESSENTIALS',
+        MfaConfiguration: options.mfa ?? 'OFF',
+        Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
+      }),
+    );
+    const { UserPoolClient } = await sdk.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: UserPool?.Id,
+        ClientName: 'gatecheck',
+        GenerateSecret: options.secret ?? false,
+        ExplicitAuthFlows: [
+          'ALLOW_USER_PASSWORD_AUTH',
+          'ALLOW_USER_AUTH',
+          'ALLOW_REFRESH_TOKEN_AUTH',
+        ],
+      }),
+    );
+    return {
+      poolId: UserPool?.Id ?? '',
+      clientId: UserPoolClient?.ClientId ?? '',
+      ...(UserPoolClient?.ClientSecret ? { clientSecret: UserPoolClient.ClientSecret } : {}),
+    };
+  }
+
+  async function user(target: Pool, username: string, permanent = true): Promise<void> {
+    await sdk.send(
+      new AdminCreateUserCommand({
+        UserPoolId: target.poolId,
+        Username: username,
+        TemporaryPassword: password,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: `${username}@example.com` },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+    if (permanent) {
+      await sdk.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: target.poolId,
+          Username: username,
+          Password: password,
+          Permanent: true,
+        }),
+      );
+    }
+  }
+
+  function env(target: Pool, username: string, extra: Record<string, string> = {}) {
+    const values: Record<string, string> = {
+      baseUrl: apiUrl,
+      region: cognito.region,
+      cognitoEndpoint: cognito.endpoint,
+      userPoolId: target.poolId,
+      clientId: target.clientId,
+      username,
+      password,
+      clientSecret: target.clientSecret ?? '',
+      sandboxUrl: cognito.url,
+      ...extra,
+    };
+    return Object.entries(values).map(([key, value]) => ({ key, value }));
+  }
+
+  /**
+   * Runs the Sign-in folder, then a probe request that shows the API fixture what the collection
+   * variables hold (newman's summary does not carry run-time collection variables).
+   */
+  async function signIn(envVar: Array<{ key: string; value: string }>) {
+    const signInFolder = collection.item.find((item) => item.name === 'Sign-in');
+    const probe = {
+      id: 'probe',
+      name: 'probe',
+      request: {
+        method: 'GET',
+        url: '{{baseUrl}}/probe',
+        header: ['idToken', 'accessToken', 'refreshToken', 'tokenExpiresAt'].map((key) => ({
+          key: `x-${key}`,
+          value: `{{${key}}}`,
+        })),
+      },
+    };
+    probed = {};
+    const summary = await runNewman({ ...collection, item: [signInFolder, probe] }, envVar);
+    return summary;
+  }
+
+  it('USER_PASSWORD_AUTH with a client secret: SECRET_HASH, tokens captured, refresh works', async () => {
+    const target = await pool({ secret: true });
+    await user(target, 'ada');
+    const summary = await signIn(env(target, 'ada', { authFlow: 'USER_PASSWORD_AUTH' }));
+    expect(failures(summary)).to.deep.equal([]);
+    expect(requestNames(summary)).to.deep.equal([
+      'Sign in (InitiateAuth)',
+      'Refresh tokens (InitiateAuth REFRESH_TOKEN_AUTH)',
+    ]);
+    expect(collectionVariable(summary, 'idToken')).to.match(/^eyJ/);
+    expect(collectionVariable(summary, 'accessToken')).to.match(/^eyJ/);
+    expect(collectionVariable(summary, 'refreshToken')).to.have.length.above(20);
+    expect(Number(collectionVariable(summary, 'tokenExpiresAt'))).to.be.above(Date.now());
+  });
+
+  it('USER_AUTH + EMAIL_OTP: the code is read from the sandbox outbox', async () => {
+    const target = await pool();
+    await user(target, 'grace');
+    const summary = await signIn(
+      env(target, 'grace', {
+        authFlow: 'USER_AUTH',
+        preferredChallenge: 'EMAIL_OTP',
+        password: '',
+      }),
+    );
+    expect(failures(summary)).to.deep.equal([]);
+    expect(requestNames(summary)).to.deep.equal([
+      'Sign in (InitiateAuth)',
+      'Answer challenge (RespondToAuthChallenge)',
+      'Refresh tokens (InitiateAuth REFRESH_TOKEN_AUTH)',
+    ]);
+    expect(collectionVariable(summary, 'idToken')).to.match(/^eyJ/);
+  });
+
+  it('USER_AUTH without a preference: SELECT_CHALLENGE answered with PASSWORD', async () => {
+    const target = await pool();
+    await user(target, 'linus');
+    const summary = await signIn(env(target, 'linus', { authFlow: 'USER_AUTH' }));
+    expect(failures(summary)).to.deep.equal([]);
+    expect(requestNames(summary)).to.include('Answer challenge (RespondToAuthChallenge)');
+    expect(collectionVariable(summary, 'accessToken')).to.match(/^eyJ/);
+  });
+
+  it('NEW_PASSWORD_REQUIRED is answered with newPassword', async () => {
+    const target = await pool();
+    await user(target, 'barbara', false);
+    const summary = await signIn(env(target, 'barbara', { newPassword }));
+    expect(failures(summary)).to.deep.equal([]);
+    expect(collectionVariable(summary, 'idToken')).to.match(/^eyJ/);
+  });
+
+  it('SOFTWARE_TOKEN_MFA after the password: the TOTP code comes from the sandbox', async () => {
+    const target = await pool({ mfa: 'OPTIONAL' });
+    await user(target, 'margaret');
+    cognito.enableSoftwareTokenMfa(target.poolId, 'margaret');
+    const summary = await signIn(env(target, 'margaret'));
+    expect(failures(summary)).to.deep.equal([]);
+    expect(requestNames(summary)).to.include('Answer challenge (RespondToAuthChallenge)');
+    expect(collectionVariable(summary, 'idToken')).to.match(/^eyJ/);
+  });
+
+  it("a wrong password stops the run and names Cognito's error", async () => {
+    const target = await pool();
+    await user(target, 'eve');
+    const summary = await runNewman(collection, env(target, 'eve', { password: 'wrong' }));
+    expect(requestNames(summary)).to.deep.equal(['Sign in (InitiateAuth)']);
+    expect(failures(summary).join('\n')).to.match(
+      /NotAuthorizedException: Incorrect username or password\./,
+    );
+  });
+
+  it('signs in on demand, once, when a request is sent without the Sign-in folder', async () => {
+    const target = await pool({ secret: true });
+    await user(target, 'alan');
+    const folder = collection.item.find((i) => i.name === 'GET /demo') as PostmanFolder;
+    const positiveOnly = { ...collection, item: [{ ...folder, item: folder.item.slice(0, 1) }] };
+    seenTokens.length = 0;
+    const summary = await runNewman(positiveOnly, env(target, 'alan'), { iterationCount: 2 });
+    expect(failures(summary)).to.deep.equal([]);
+    expect(seenTokens).to.have.length(2);
+    expect(seenTokens[0]).to.match(/^eyJ/);
+    expect(seenTokens[1], 'the second request reuses the tokens').to.equal(seenTokens[0]);
+  });
+});

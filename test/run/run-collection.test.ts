@@ -1,0 +1,160 @@
+import { expect } from 'chai';
+import { rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCollection, type RunCollectionOptions } from '../../generators/run/run-collection.js';
+import { startFixtureApi, type FixtureApi } from './fixtures/fixture-api.js';
+import { fixtureCollection, writeFixtureFiles } from './fixtures/fixture-collection.js';
+import { captureIo, leaks, readTree } from './helpers.js';
+
+describe('runCollection (newman against a fixture Cognito + API)', function () {
+  this.timeout(60_000);
+  let api: FixtureApi;
+  let files: Awaited<ReturnType<typeof writeFixtureFiles>>;
+  let reportsDir: string;
+
+  before(async () => {
+    api = await startFixtureApi();
+    files = await writeFixtureFiles(fixtureCollection(['/items', '/things', '/widgets'], { skipped: true }), api.url);
+    reportsDir = await mkdtemp(join(tmpdir(), 'gatecheck-reports-'));
+  });
+  after(async () => {
+    await api.close();
+    await rm(files.dir, { recursive: true, force: true });
+    await rm(reportsDir, { recursive: true, force: true });
+  });
+  beforeEach(() => {
+    api.initiateAuthCalls = 0;
+    api.throttleNext = 0;
+    api.thingsOpen = false;
+  });
+
+  function options(io: ReturnType<typeof captureIo>, extra: Partial<RunCollectionOptions> = {}): RunCollectionOptions {
+    return {
+      collectionPath: files.collectionPath,
+      environmentPath: files.environmentPath,
+      values: { password: api.password },
+      secrets: [api.password],
+      reportsDir,
+      io,
+      sleep: async () => {},
+      ...extra,
+    };
+  }
+
+  it('signs in once, runs every check, and writes masked JUnit, JSON and HTML reports', async () => {
+    const io = captureIo();
+    const result = await runCollection(options(io));
+    expect(result.exitCode).to.equal(0);
+    expect(result.tally).to.include({ passed: 7, failed: 0, skipped: 1, inconclusive: 0 });
+    expect(result.signIns).to.equal(1);
+    expect(api.initiateAuthCalls).to.equal(1);
+    const reports = await readTree(result.reportDir);
+    const names = [...reports.keys()].map((path) => path.slice(result.reportDir.length + 1)).sort();
+    expect(names).to.deep.equal(['html/checks.html', 'html/sign-in.html', 'junit.xml', 'summary.json']);
+    const junit = reports.get(join(result.reportDir, 'junit.xml')) ?? '';
+    expect(junit.match(/<testsuite /g)).to.have.length(8);
+    const summary = JSON.parse(reports.get(join(result.reportDir, 'summary.json')) ?? '{}') as {
+      gatecheck: { exitCode: number; signIns: number };
+      run: { executions: unknown[] };
+    };
+    expect(summary.gatecheck).to.include({ exitCode: 0, signIns: 1 });
+    expect(summary.run.executions).to.have.length(8);
+    expect(io.all()).to.match(/checks: 7 passed, 0 failed, 0 inconclusive, 1 skipped/);
+    expect(io.errLines.some((line) => line.startsWith('[8/8] Run guard: ok'))).to.equal(true);
+    // Nothing secret anywhere: not in a report file, not in what was printed.
+    const secrets = [api.password, api.idToken, api.accessToken, api.refreshToken];
+    expect(leaks([...reports.values(), io.all()], secrets)).to.deep.equal([]);
+    expect(reports.get(join(result.reportDir, 'summary.json'))).to.include('[redacted]');
+  });
+
+  it('runs the operation folders in parallel workers and merges the results', async () => {
+    const io = captureIo();
+    const result = await runCollection(options(io, { workers: 3 }));
+    expect(result.exitCode).to.equal(0);
+    expect(result.workers).to.equal(3);
+    expect(result.signIns).to.equal(1);
+    // 7 checks + the guard, which saw the three workers' counters added up (6 checks ran).
+    expect(result.tally).to.include({ passed: 7, failed: 0, skipped: 1 });
+    const reports = await readTree(result.reportDir);
+    const names = [...reports.keys()].map((path) => path.slice(result.reportDir.length + 1)).sort();
+    expect(names).to.deep.equal([
+      'html/checks-1.html',
+      'html/checks-2.html',
+      'html/checks-3.html',
+      'html/run-guard.html',
+      'html/sign-in.html',
+      'junit.xml',
+      'summary.json',
+    ]);
+    expect((reports.get(join(result.reportDir, 'junit.xml')) ?? '').match(/<testsuite /g)).to.have.length(8);
+    expect(leaks([...reports.values(), io.all()], [api.password, api.idToken, api.refreshToken])).to.deep.equal([]);
+  });
+
+  it('exits 1 when a check fails, naming it', async () => {
+    api.thingsOpen = true;
+    const io = captureIo();
+    const result = await runCollection(options(io));
+    expect(result.exitCode).to.equal(1);
+    expect(result.tally.failed).to.equal(1);
+    expect(io.all()).to.include('GET /things · no-token · status is 401');
+  });
+
+  it('exits 2 on a failed sign-in, with Cognito\'s error, and reports no check as failed', async () => {
+    const io = captureIo();
+    const result = await runCollection(options(io, { values: { password: 'wrong-password' } }));
+    expect(result.exitCode).to.equal(2);
+    expect(result.signInFailure?.cognito).to.deep.equal({
+      type: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    });
+    expect(result.tally.failed).to.equal(0);
+    expect(io.all()).to.include('NotAuthorizedException: Incorrect username or password.');
+    expect(io.all()).to.not.include('wrong-password');
+  });
+
+  it('retries the sign-in with backoff while Cognito answers TooManyRequestsException', async () => {
+    api.throttleNext = 2;
+    const waits: number[] = [];
+    const io = captureIo();
+    const result = await runCollection(
+      options(io, { signInRetry: { attempts: 4, firstDelayMs: 10 }, sleep: async (ms) => void waits.push(ms) }),
+    );
+    expect(result.exitCode).to.equal(0);
+    expect(waits).to.deep.equal([10, 20]);
+    expect(api.initiateAuthCalls).to.equal(3);
+    expect(io.errLines.filter((line) => line.includes('TooManyRequestsException'))).to.have.length(2);
+  });
+
+  it('gives up after the last attempt and exits 2', async () => {
+    api.throttleNext = 5;
+    const io = captureIo();
+    const result = await runCollection(options(io, { signInRetry: { attempts: 2, firstDelayMs: 1 } }));
+    expect(result.exitCode).to.equal(2);
+    expect(result.signInFailure?.cognito?.type).to.equal('TooManyRequestsException');
+  });
+
+  it('uses tokens handed over in memory and skips the Sign-in folder', async () => {
+    const io = captureIo();
+    const result = await runCollection(
+      options(io, { tokens: { idToken: api.idToken, accessToken: api.accessToken } }),
+    );
+    expect(result.exitCode).to.equal(0);
+    expect(api.initiateAuthCalls).to.equal(0);
+    const reports = await readTree(result.reportDir);
+    expect(leaks([...reports.values(), io.all()], [api.idToken, api.accessToken])).to.deep.equal([]);
+  });
+
+  it('prints ::add-mask:: for every secret on GitHub Actions, before any other line', async () => {
+    const io = captureIo();
+    const result = await runCollection(options(io, { githubActions: true }));
+    expect(result.exitCode).to.equal(0);
+    const masks = io.outLines.filter((line) => line.startsWith('::add-mask::'));
+    expect(masks).to.include(`::add-mask::${api.password}`);
+    expect(masks).to.include(`::add-mask::${api.idToken}`);
+    expect(masks).to.include(`::add-mask::${api.refreshToken}`);
+    const firstOther = io.outLines.findIndex((line) => !line.startsWith('::add-mask::'));
+    expect(io.outLines.slice(firstOther).some((line) => line.startsWith('::add-mask::'))).to.equal(false);
+  });
+});
