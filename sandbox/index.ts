@@ -57,7 +57,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       ...(options.faults ? { faults: options.faults } : {}),
       ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
       ...(mainUser
-        ? { seedOwner: { username: mainUser.username, ...(main.subs[mainUser.username] ? { sub: main.subs[mainUser.username] } : {}) } }
+        ? {
+            seedOwner: {
+              username: mainUser.username,
+              ...(main.subs[mainUser.username] ? { sub: main.subs[mainUser.username] } : {}),
+            },
+          }
         : {}),
     });
     return sandboxOf(cognito, gateway, main, other, apiKey, region);

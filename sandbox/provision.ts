@@ -144,7 +144,11 @@ async function createPool(
 }
 
 /** Creates the user with its password and groups; resolves to its `sub`. */
-async function createUser(client: CognitoIdentityProviderClient, userPoolId: string, user: SandboxUser): Promise<string> {
+async function createUser(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  user: SandboxUser,
+): Promise<string> {
   const created = await client.send(
     new AdminCreateUserCommand({
       UserPoolId: userPoolId,
@@ -168,7 +172,13 @@ async function createUser(client: CognitoIdentityProviderClient, userPoolId: str
     }),
   );
   for (const group of user.groups) {
-    await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: group }));
+    await client.send(
+      new AdminAddUserToGroupCommand({
+        UserPoolId: userPoolId,
+        Username: user.username,
+        GroupName: group,
+      }),
+    );
   }
   return created.User?.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value ?? '';
 }
@@ -187,13 +197,17 @@ async function enableTotp(
       AuthParameters: {
         USERNAME: user.username,
         PASSWORD: user.password,
-        ...(pool.clientSecret ? { SECRET_HASH: secretHash(pool.clientSecret, user.username, pool.clientId) } : {}),
+        ...(pool.clientSecret
+          ? { SECRET_HASH: secretHash(pool.clientSecret, user.username, pool.clientId) }
+          : {}),
       },
     }),
   );
   const accessToken = signIn.AuthenticationResult?.AccessToken;
   if (!accessToken) throw new Error('the TOTP user could not sign in to set up its authenticator');
-  const associated = await client.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
+  const associated = await client.send(
+    new AssociateSoftwareTokenCommand({ AccessToken: accessToken }),
+  );
   const secret = associated.SecretCode;
   if (!secret) throw new Error('AssociateSoftwareToken answered without a secret');
   const code = new TOTP({ secret }).generate();

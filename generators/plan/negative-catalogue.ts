@@ -118,7 +118,11 @@ export function negativeVariants(
   // N13: the issuer must be one of the authorizer's pools (kc-401 "issuer … matches").
   add({
     kind: 'other-pool',
-    token: { from: 'variable', variable: 'otherPoolToken', mint: { tokenUse: kind, pool: 'other' } },
+    token: {
+      from: 'variable',
+      variable: 'otherPoolToken',
+      mint: { tokenUse: kind, pool: 'other' },
+    },
     expect: unauthorized,
   });
 

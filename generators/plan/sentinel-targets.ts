@@ -5,7 +5,12 @@
  * authorizer then reaches a backend that has nothing to change.
  */
 import type { HttpMethod, Operation } from '../model/types.js';
-import { requestBody, requiredHeaders, requiredQuery, resolvePath } from './plan-positive-checks.js';
+import {
+  requestBody,
+  requiredHeaders,
+  requiredQuery,
+  resolvePath,
+} from './plan-positive-checks.js';
 
 /** A path parameter value no real object has: a fixed, recognisable UUID. */
 export const sentinelId = 'gatecheck-sentinel-00000000-0000-4000-8000-000000000000';

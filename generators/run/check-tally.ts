@@ -1,6 +1,7 @@
 /**
  * Counting a run's checks from newman's assertion events. A check is one `pm.test`:
- * - named `inconclusive: ...` → inconclusive (its control failed, so the negative proves nothing),
+ * - named `inconclusive: ...`, or failing with a message that starts so → inconclusive (its
+ *   control failed, so the negative proves nothing either way),
  * - skipped with `pm.test.skip` → skipped (e.g. no expired token was supplied),
  * - otherwise passed or failed.
  * Counting events rather than `summary.run.executions` matters: a `pm.sendRequest` inside a
@@ -33,7 +34,9 @@ export function emptyTally(): CheckTally {
 }
 
 export function addAssertion(tally: CheckTally, outcome: AssertionOutcome): void {
-  if (INCONCLUSIVE.test(outcome.testName)) tally.inconclusive += 1;
+  if (INCONCLUSIVE.test(outcome.testName) || INCONCLUSIVE.test(outcome.error ?? '')) {
+    tally.inconclusive += 1;
+  }
   else if (outcome.skipped) tally.skipped += 1;
   else if (outcome.error !== undefined) {
     tally.failed += 1;

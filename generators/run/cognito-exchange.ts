@@ -15,9 +15,16 @@ export function cognitoOperation(target: string | undefined): string | undefined
   return target.slice(TARGET_PREFIX.length);
 }
 
-/** True for the calls that start a sign-in (once per user per run is the goal). */
-export function isSignInStart(operation: string | undefined): boolean {
-  return operation === 'InitiateAuth' || operation === 'AdminInitiateAuth';
+/**
+ * True for the calls that start a sign-in (once per user per run is the goal): InitiateAuth or
+ * AdminInitiateAuth with any flow but a refresh (`REFRESH_TOKEN_AUTH` / `REFRESH_TOKEN` renews
+ * tokens without signing in again, aws-behaviour.md §1.4).
+ */
+export function isSignInStart(operation: string | undefined, requestBody: string): boolean {
+  if (operation !== 'InitiateAuth' && operation !== 'AdminInitiateAuth') return false;
+  const parsed = parseJson(requestBody);
+  const flow = isRecord(parsed) ? parsed.AuthFlow : undefined;
+  return flow !== 'REFRESH_TOKEN_AUTH' && flow !== 'REFRESH_TOKEN';
 }
 
 export interface CognitoError {

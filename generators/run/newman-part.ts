@@ -144,8 +144,8 @@ export function runPart(options: PartOptions): Promise<PartResult> {
       const itemName = event.item?.name ?? '(unnamed request)';
       const operation = cognitoOperation(event.request?.headers?.get('X-Amz-Target'));
       if (operation) {
-        if (isSignInStart(operation)) signIns += 1;
         const requestBody = event.request?.body?.raw ?? '';
+        if (isSignInStart(operation, requestBody)) signIns += 1;
         const responseBody = event.response?.stream?.toString('utf8') ?? '';
         // Register what Cognito handed out before any reporter or log line could print it.
         for (const secret of secretsInExchange(requestBody, responseBody)) options.secrets.add(secret);

@@ -16,7 +16,7 @@ export function findClient(state: CognitoState, clientId: string): AppClient {
 }
 
 /** Admin operations name both: the client must belong to the pool. */
-export function findClientInPool(state: CognitoState, pool: UserPool, clientId: string): AppClient {
+export function findClientInPool(pool: UserPool, clientId: string): AppClient {
   const client = pool.clients.get(clientId);
   if (!client) throw resourceNotFound(`User pool client ${clientId} does not exist.`);
   return client;

@@ -43,14 +43,20 @@ export function resolvePool(ctx: OperationContext, name: string | undefined): Us
  * A token with the user's real claims, for negative checks that need one Cognito would not hand
  * out on request: expired, with other scopes, or signed by an unpublished key.
  */
-export async function issueTestToken(ctx: OperationContext, request: TestTokenRequest): Promise<string> {
-  if (typeof request.username !== 'string' || request.username === '') throw badRequest('username is required.');
+export async function issueTestToken(
+  ctx: OperationContext,
+  request: TestTokenRequest,
+): Promise<string> {
+  if (typeof request.username !== 'string' || request.username === '')
+    throw badRequest('username is required.');
   if (request.tokenUse !== 'id' && request.tokenUse !== 'access') {
     throw badRequest('tokenUse must be "id" or "access".');
   }
   const pool = resolvePool(ctx, request.userPoolId ?? request.pool);
   const client =
-    request.clientId === undefined ? pool.clients.values().next().value : pool.clients.get(request.clientId);
+    request.clientId === undefined
+      ? pool.clients.values().next().value
+      : pool.clients.get(request.clientId);
   if (!client) throw badRequest(`User pool ${pool.id} has no such app client.`);
   const user = findUser(pool, request.username);
   const lifetime = lifetimesFor(ctx, client)[request.tokenUse];

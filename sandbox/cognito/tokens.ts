@@ -46,7 +46,8 @@ function attributeClaims(user: User): Record<string, string | boolean> {
   return claims;
 }
 
-const groupsClaim = (user: User) => (user.groups.length > 0 ? { 'cognito:groups': [...user.groups] } : {});
+const groupsClaim = (user: User) =>
+  user.groups.length > 0 ? { 'cognito:groups': [...user.groups] } : {};
 
 /** ID token claims (Cognito developer guide, "Using the ID token"; aws-behaviour.md §1.7). */
 export function idTokenClaims(
@@ -137,13 +138,27 @@ export async function issueTokens(
   const now = epochSeconds(ctx.clock.now());
   const issuer = issuerOf(ctx.settings.baseUrl, pool.id);
   const [IdToken, AccessToken] = await Promise.all([
-    signClaims(idTokenClaims(subject, issuer, auth, { iat: now, exp: now + lifetimes.id }), pool.keys.id),
     signClaims(
-      accessTokenClaims(subject, issuer, auth, { iat: now, exp: now + lifetimes.access }, accessTokenScopes(pool)),
+      idTokenClaims(subject, issuer, auth, { iat: now, exp: now + lifetimes.id }),
+      pool.keys.id,
+    ),
+    signClaims(
+      accessTokenClaims(
+        subject,
+        issuer,
+        auth,
+        { iat: now, exp: now + lifetimes.access },
+        accessTokenScopes(pool),
+      ),
       pool.keys.access,
     ),
   ]);
-  const result: AuthenticationResult = { AccessToken, ExpiresIn: lifetimes.access, IdToken, TokenType: 'Bearer' };
+  const result: AuthenticationResult = {
+    AccessToken,
+    ExpiresIn: lifetimes.access,
+    IdToken,
+    TokenType: 'Bearer',
+  };
   if (withRefreshToken) {
     const token = refreshToken();
     ctx.state.refreshTokens.set(token, {
@@ -155,7 +170,13 @@ export async function issueTokens(
       expiresAt: ctx.clock.now() + lifetimes.refresh * 1000,
     });
     // Key order as in a real response: AccessToken, ExpiresIn, IdToken, RefreshToken, TokenType.
-    return { AccessToken, ExpiresIn: lifetimes.access, IdToken, RefreshToken: token, TokenType: 'Bearer' };
+    return {
+      AccessToken,
+      ExpiresIn: lifetimes.access,
+      IdToken,
+      RefreshToken: token,
+      TokenType: 'Bearer',
+    };
   }
   return result;
 }

@@ -17,7 +17,8 @@ function totp(secret: string): TOTP {
 /** A new base32 secret, as `AssociateSoftwareToken` returns in `SecretCode`. */
 export const newTotpSecret = () => new Secret({ size: 20 }).base32;
 
-export const currentTotpCode = (secret: string, now: number) => totp(secret).generate({ timestamp: now });
+export const currentTotpCode = (secret: string, now: number) =>
+  totp(secret).generate({ timestamp: now });
 
 /** Accepts the current code and the neighbouring steps, for clock drift. */
 export function totpMatches(secret: string, code: string | undefined, now: number): boolean {

@@ -5,8 +5,7 @@ import type { FaultSet } from './faults.js';
 import type { TokenVerifier } from './verify-token.js';
 
 export type Authorization =
-  | { allowed: true; claims?: JwtPayload; scopes?: string[] }
-  | { allowed: false; refusal: Refusal };
+  { allowed: true; claims?: JwtPayload; scopes?: string[] } | { allowed: false; refusal: Refusal };
 
 export interface AuthorizeContext {
   verifyToken: TokenVerifier;
@@ -36,8 +35,13 @@ export async function authorize(route: Route, context: AuthorizeContext): Promis
   return first ?? { allowed: true };
 }
 
-async function authorizeAll(requirements: Requirement[], context: AuthorizeContext): Promise<Authorization> {
-  const ordered = [...requirements].sort((a, b) => Number(a.rule.kind === 'api-key') - Number(b.rule.kind === 'api-key'));
+async function authorizeAll(
+  requirements: Requirement[],
+  context: AuthorizeContext,
+): Promise<Authorization> {
+  const ordered = [...requirements].sort(
+    (a, b) => Number(a.rule.kind === 'api-key') - Number(b.rule.kind === 'api-key'),
+  );
   let granted: Authorization = { allowed: true };
   for (const requirement of ordered) {
     const outcome = await authorizeOne(requirement, context);
@@ -47,7 +51,10 @@ async function authorizeAll(requirements: Requirement[], context: AuthorizeConte
   return granted;
 }
 
-async function authorizeOne(requirement: Requirement, context: AuthorizeContext): Promise<Authorization> {
+async function authorizeOne(
+  requirement: Requirement,
+  context: AuthorizeContext,
+): Promise<Authorization> {
   const { rule, scopes } = requirement;
   switch (rule.kind) {
     case 'api-key': {
@@ -75,7 +82,10 @@ async function authorizeOne(requirement: Requirement, context: AuthorizeContext)
       if (verdict.reason === 'insufficient-scope' && rule.kind === 'jwt') {
         return { allowed: false, refusal: { reason: 'insufficient-scope', scopes } };
       }
-      return { allowed: false, refusal: { reason: verdict.reason === 'expired' ? 'expired' : 'unauthorized' } };
+      return {
+        allowed: false,
+        refusal: { reason: verdict.reason === 'expired' ? 'expired' : 'unauthorized' },
+      };
     }
   }
 }

@@ -20,7 +20,8 @@ export function answerExport(
   const match = path.match(exportPath);
   if (!match) return undefined;
   const [, , stage = '', exportType = ''] = match.map(decodeURIComponent);
-  if (stage !== spec.stage) return managementError(404, 'NotFoundException', 'Invalid stage identifier specified');
+  if (stage !== spec.stage)
+    return managementError(404, 'NotFoundException', 'Invalid stage identifier specified');
   if (exportType !== 'oas30' && exportType !== 'swagger') {
     return managementError(400, 'BadRequestException', `Invalid export type: ${exportType}`);
   }

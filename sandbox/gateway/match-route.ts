@@ -22,7 +22,9 @@ interface CompiledRoute {
  * Routes requests as API Gateway does: literal segments beat `{param}`, which beats greedy
  * `{proxy+}`; a declared method beats `x-amazon-apigateway-any-method` on the same resource.
  */
-export function createRouter(routes: Route[]): (method: string, path: string) => RouteMatch | undefined {
+export function createRouter(
+  routes: Route[],
+): (method: string, path: string) => RouteMatch | undefined {
   const compiled = routes.map(compile).sort((a, b) => compareRanks(a.rank, b.rank));
   return (method, path) => {
     const parts = splitPath(path);

@@ -53,7 +53,8 @@ export function proxyEventOf(call: IncomingCall): ProxyEvent {
                 jwt: {
                   claims: httpClaims(call.claims),
                   // `scopes` is null when the token has no `scope` claim (captured event, aws-behaviour §3).
-                  scopes: typeof call.claims.scope === 'string' ? call.claims.scope.split(' ') : null,
+                  scopes:
+                    typeof call.claims.scope === 'string' ? call.claims.scope.split(' ') : null,
                 },
               },
             }

@@ -11,9 +11,9 @@ interface GatewayError {
 
 /** The default REST answer for a refusal, before any custom gateway response applies. */
 export function restGatewayError(refusal: Refusal): GatewayError {
+  // REST Cognito authorizers answer 401 for a missing scope too (apigateway-enable-cognito-user-pool).
   switch (refusal.reason) {
     case 'unauthorized':
-    // REST Cognito authorizers answer 401 for a missing scope too (apigateway-enable-cognito-user-pool).
     case 'insufficient-scope':
       return unauthorized('Unauthorized');
     case 'expired':
@@ -21,7 +21,12 @@ export function restGatewayError(refusal: Refusal): GatewayError {
       // taken to be the UNAUTHORIZED one, as for every other Cognito authorizer refusal.
       return unauthorized('The incoming token has expired');
     case 'invalid-api-key':
-      return { responseType: 'INVALID_API_KEY', status: 403, errorType: 'ForbiddenException', message: 'Forbidden' };
+      return {
+        responseType: 'INVALID_API_KEY',
+        status: 403,
+        errorType: 'ForbiddenException',
+        message: 'Forbidden',
+      };
     case 'no-route':
       return refusal.authorization === undefined
         ? {
@@ -51,7 +56,10 @@ function unauthorized(message: string): GatewayError {
 export function incompleteSignatureMessage(authorization: string): string {
   const space = authorization.indexOf(' ');
   if (space >= 0) {
-    const parts = authorization.slice(space + 1).split(',').map((part) => part.trim());
+    const parts = authorization
+      .slice(space + 1)
+      .split(',')
+      .map((part) => part.trim());
     const bad = parts.find((part) => !part.includes('='));
     if (bad !== undefined) {
       return `'${bad}' not a valid key=value pair (missing equal-sign) in Authorization header: '${authorization}'.`;
@@ -82,7 +90,8 @@ export function restRefusalAnswer(refusal: Refusal, context: RestContext): Gatew
   const custom =
     context.customResponses[error.responseType] ??
     (error.status < 500 ? context.customResponses.DEFAULT_4XX : undefined);
-  const template = custom?.templates['application/json'] ?? '{"message":$context.error.messageString}';
+  const template =
+    custom?.templates['application/json'] ?? '{"message":$context.error.messageString}';
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'x-amzn-requestid': context.requestId,
@@ -125,6 +134,7 @@ function headerValue(
 function renderTemplate(template: string, variables: Record<string, string>): string {
   return template.replace(
     /\$\{(context(?:\.[A-Za-z]+)+)\}|\$(context(?:\.[A-Za-z]+)+)/g,
-    (_match, braced: string | undefined, bare: string | undefined) => variables[braced ?? bare ?? ''] ?? '',
+    (_match, braced: string | undefined, bare: string | undefined) =>
+      variables[braced ?? bare ?? ''] ?? '',
   );
 }

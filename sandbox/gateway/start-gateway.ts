@@ -52,7 +52,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const stage = options.stage ?? spec.stage ?? 'test';
   const route = createRouter(spec.routes);
   const verifyToken = createTokenVerifier(options.trust);
-  const handlers: ExampleHandlers = { users: createUsersHandler(userSeeds(spec, options.seedOwner)) };
+  const handlers: ExampleHandlers = {
+    users: createUsersHandler(userSeeds(spec, options.seedOwner)),
+  };
   let faults = new FaultSet(options.faults);
 
   async function answer(request: IncomingMessage): Promise<GatewayAnswer> {
@@ -72,16 +74,27 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           });
 
     if (method === 'GET') {
-      const exported = answerExport(url.pathname, url.searchParams, headers.accept, { document: spec.document, stage });
+      const exported = answerExport(url.pathname, url.searchParams, headers.accept, {
+        document: spec.document,
+        stage,
+      });
       if (exported) return exported;
     }
     const path = pathBelowStage(url.pathname, stage);
     const match = path === undefined ? undefined : route(method, path);
     if (!match || path === undefined) {
-      return refuse({ reason: 'no-route', ...(headers.authorization ? { authorization: headers.authorization } : {}) });
+      return refuse({
+        reason: 'no-route',
+        ...(headers.authorization ? { authorization: headers.authorization } : {}),
+      });
     }
     const body = await readBody(request);
-    const decision = await authorize(match.route, { verifyToken, apiKeys: options.apiKeys, faults, headers });
+    const decision = await authorize(match.route, {
+      verifyToken,
+      apiKeys: options.apiKeys,
+      faults,
+      headers,
+    });
     if (!decision.allowed) return refuse(decision.refusal);
 
     const event = proxyEventOf({
@@ -105,21 +118,34 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       result = await handler(event, { route: match.route, document: spec.document, faults });
     } catch {
       // What API Gateway answers when a Lambda proxy integration fails.
-      result = { statusCode: 502, headers: { 'content-type': 'application/json' }, body: '{"message": "Internal server error"}' };
+      result = {
+        statusCode: 502,
+        headers: { 'content-type': 'application/json' },
+        body: '{"message": "Internal server error"}',
+      };
     }
     const idHeaders: Record<string, string> =
       spec.kind === 'http'
         ? { 'apigw-requestid': extendedRequestId }
         : { 'x-amzn-requestid': requestId, 'x-amz-apigw-id': extendedRequestId };
-    return { status: result.statusCode, headers: { ...result.headers, ...idHeaders }, body: result.body ?? '' };
+    return {
+      status: result.statusCode,
+      headers: { ...result.headers, ...idHeaders },
+      body: result.body ?? '',
+    };
   }
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     answer(request)
       .then(async (reply) => {
         if (options.latencyMs) await sleep(options.latencyMs);
-        options.log?.(`${request.method ?? ''} ${new URL(request.url ?? '/', 'http://x').pathname} ${reply.status}`);
-        response.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
+        options.log?.(
+          `${request.method ?? ''} ${new URL(request.url ?? '/', 'http://x').pathname} ${reply.status}`,
+        );
+        response.writeHead(reply.status, {
+          ...reply.headers,
+          'content-length': Buffer.byteLength(reply.body),
+        });
         response.end(reply.body);
       })
       .catch(() => {
@@ -175,10 +201,12 @@ function userSeeds(spec: GatewaySpec, owner: Owner | undefined): UserRecordSeed[
   for (const route of itemRoutes) {
     const id = Object.values(route.pathExamples)[0];
     if (id === undefined || seeds.has(id)) continue;
-    const documented = route.method === 'GET' ? documentedBody(route, spec.document)?.value : undefined;
-    const body = typeof documented === 'object' && documented !== null && !Array.isArray(documented)
-      ? (documented as Record<string, unknown>)
-      : {};
+    const documented =
+      route.method === 'GET' ? documentedBody(route, spec.document)?.value : undefined;
+    const body =
+      typeof documented === 'object' && documented !== null && !Array.isArray(documented)
+        ? (documented as Record<string, unknown>)
+        : {};
     seeds.set(id, { id, owner, body });
   }
   return [...seeds.values()];

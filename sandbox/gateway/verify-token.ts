@@ -35,7 +35,11 @@ export type TokenVerdict =
   | { ok: true; payload: JwtPayload }
   | { ok: false; reason: 'invalid' | 'expired' | 'insufficient-scope' };
 
-export type TokenVerifier = (token: string, rule: TokenRule, faults: FaultSet) => Promise<TokenVerdict>;
+export type TokenVerifier = (
+  token: string,
+  rule: TokenRule,
+  faults: FaultSet,
+) => Promise<TokenVerdict>;
 
 /** JWKS over plain HTTP: the sandbox pools listen on 127.0.0.1 without TLS. */
 const httpFetcher: Fetcher = {

@@ -11,6 +11,14 @@ export const demoHandler: Handler = (_event, { route, document }) => {
   const { status, contentType = 'application/json' } = route.success;
   const documented = documentedBody(route, document)?.value;
   const plain = /^text\//i.test(contentType) || typeof documented === 'string';
-  const value = plain ? (typeof documented === 'string' ? documented : greeting) : { message: greeting };
-  return { statusCode: status, headers: { 'content-type': contentType }, body: serializeBody(value, contentType) };
+  const value = plain
+    ? typeof documented === 'string'
+      ? documented
+      : greeting
+    : { message: greeting };
+  return {
+    statusCode: status,
+    headers: { 'content-type': contentType },
+    body: serializeBody(value, contentType),
+  };
 };

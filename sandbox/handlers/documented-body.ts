@@ -10,7 +10,10 @@ const cache = new WeakMap<Route, { value: unknown } | undefined>();
  * `examples[type]`), else a schema-valid sample from openapi-sampler; undefined when no body is
  * documented. Computed once per route, on first call.
  */
-export function documentedBody(route: Route, document: SpecDocument): { value: unknown } | undefined {
+export function documentedBody(
+  route: Route,
+  document: SpecDocument,
+): { value: unknown } | undefined {
   if (cache.has(route)) return cache.get(route);
   const body = computeBody(route, document);
   cache.set(route, body);

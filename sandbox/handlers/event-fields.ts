@@ -16,7 +16,11 @@ export function callerOf(event: ProxyEvent): Caller | undefined {
   // ID tokens name the user `cognito:username`, access tokens `username` (aws-behaviour §1.7).
   const username = claims['cognito:username'] ?? claims.username ?? claims.sub;
   if (username === undefined) return undefined;
-  return { username, ...(claims.sub ? { sub: claims.sub } : {}), groups: groupsOf(claims['cognito:groups']) };
+  return {
+    username,
+    ...(claims.sub ? { sub: claims.sub } : {}),
+    groups: groupsOf(claims['cognito:groups']),
+  };
 }
 
 /** REST renders groups comma-joined, HTTP APIs as `[a b]`. */

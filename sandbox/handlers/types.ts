@@ -63,4 +63,7 @@ export interface HandlerContext {
   faults: FaultSet;
 }
 
-export type Handler = (event: ProxyEvent, context: HandlerContext) => ProxyResult | Promise<ProxyResult>;
+export type Handler = (
+  event: ProxyEvent,
+  context: HandlerContext,
+) => ProxyResult | Promise<ProxyResult>;

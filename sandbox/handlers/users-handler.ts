@@ -30,7 +30,10 @@ export function createUsersHandler(seeds: UserRecordSeed[] = []): Handler {
   const records = new Map<string, StoredRecord>(
     seeds.map((seed) => [
       seed.id,
-      { owner: seed.owner, body: { ...seed.body, id: seed.id, ...(seed.owner.sub ? { owner: seed.owner.sub } : {}) } },
+      {
+        owner: seed.owner,
+        body: { ...seed.body, id: seed.id, ...(seed.owner.sub ? { owner: seed.owner.sub } : {}) },
+      },
     ]),
   );
   return async (event, context) => {
@@ -38,14 +41,19 @@ export function createUsersHandler(seeds: UserRecordSeed[] = []): Handler {
     const id = Object.values(pathParametersOf(event))[0];
     const caller = callerOf(event);
     if (id === undefined) {
-      if (method === 'GET') return json(context.route.success.status, [...records.values()].map((r) => r.body));
+      if (method === 'GET')
+        return json(
+          context.route.success.status,
+          [...records.values()].map((r) => r.body),
+        );
       if (method === 'POST') return create(records, bodyOf(event), caller, context);
       return json(405, { message: 'Method not allowed' });
     }
     const record = records.get(id);
     if (!record) return json(404, { message: 'User not found' });
     if (method === 'GET') return json(context.route.success.status, record.body);
-    if (!mayChange(caller, record, context)) return json(403, { message: 'Forbidden: not the owner' });
+    if (!mayChange(caller, record, context))
+      return json(403, { message: 'Forbidden: not the owner' });
     if (method === 'DELETE') {
       records.delete(id);
       return context.route.success.contentType
@@ -56,7 +64,10 @@ export function createUsersHandler(seeds: UserRecordSeed[] = []): Handler {
       const check = await checkJsonBody(bodyOf(event), context.route, context.document);
       if (!check.ok) return json(400, { message: check.message });
       const owner = record.body.owner;
-      record.body = method === 'PUT' ? { ...check.value, id, owner } : { ...record.body, ...check.value, id, owner };
+      record.body =
+        method === 'PUT'
+          ? { ...check.value, id, owner }
+          : { ...record.body, ...check.value, id, owner };
       if (owner === undefined) delete record.body.owner;
       return json(context.route.success.status, record.body);
     }
@@ -74,13 +85,23 @@ async function create(
   if (!check.ok) return json(400, { message: check.message });
   const id = randomUUID();
   // `owner` is the creator's `sub`, as the example users API documents it.
-  const owner: Owner = { username: caller?.username ?? '', ...(caller?.sub ? { sub: caller.sub } : {}) };
-  const record = { owner, body: { ...check.value, id, ...(owner.sub ? { owner: owner.sub } : {}) } };
+  const owner: Owner = {
+    username: caller?.username ?? '',
+    ...(caller?.sub ? { sub: caller.sub } : {}),
+  };
+  const record = {
+    owner,
+    body: { ...check.value, id, ...(owner.sub ? { owner: owner.sub } : {}) },
+  };
   records.set(id, record);
   return json(context.route.success.status, record.body);
 }
 
-function mayChange(caller: Caller | undefined, record: StoredRecord, context: HandlerContext): boolean {
+function mayChange(
+  caller: Caller | undefined,
+  record: StoredRecord,
+  context: HandlerContext,
+): boolean {
   if (context.faults.has('owner-check-removed')) return true;
   if (!caller) return false;
   if (caller.groups.includes('admin')) return true;
@@ -90,5 +111,9 @@ function mayChange(caller: Caller | undefined, record: StoredRecord, context: Ha
 }
 
 function json(statusCode: number, value: unknown): ProxyResult {
-  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(value),
+  };
 }

@@ -7,13 +7,18 @@ import type { Route } from '../spec/types.js';
 const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
 const compiled = new WeakMap<SpecDocument, Map<string, Promise<ValidateFunction | undefined>>>();
 
-export type BodyCheck = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
+export type BodyCheck =
+  { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
 
 /**
  * Parses a JSON request body and checks it against the route's documented schema (the `required`
  * list is what makes `{}` fail). Without a documented schema any JSON object passes.
  */
-export async function checkJsonBody(body: string | undefined, route: Route, document: SpecDocument): Promise<BodyCheck> {
+export async function checkJsonBody(
+  body: string | undefined,
+  route: Route,
+  document: SpecDocument,
+): Promise<BodyCheck> {
   let value: unknown;
   try {
     value = JSON.parse(body ?? '');
@@ -26,7 +31,10 @@ export async function checkJsonBody(body: string | undefined, route: Route, docu
   const validate = await validatorFor(route, document);
   if (validate && !validate(value)) {
     const first = validate.errors?.[0];
-    return { ok: false, message: `Invalid request body: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}` };
+    return {
+      ok: false,
+      message: `Invalid request body: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`,
+    };
   }
   return { ok: true, value: value as Record<string, unknown> };
 }

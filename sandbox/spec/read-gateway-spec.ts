@@ -44,18 +44,24 @@ export function gatewaySpecOf(document: SpecDocument, file: string): GatewaySpec
       });
     }
   }
-  const kind = Object.values(schemes).some((rule) => rule.kind === 'jwt') ||
+  const kind =
+    Object.values(schemes).some((rule) => rule.kind === 'jwt') ||
     document['x-amazon-apigateway-importexport-version'] !== undefined
-    ? 'http'
-    : 'rest';
+      ? 'http'
+      : 'rest';
   return {
     file,
-    title: typeof objectAt(document, 'info')?.title === 'string' ? String(objectAt(document, 'info')?.title) : file,
+    title:
+      typeof objectAt(document, 'info')?.title === 'string'
+        ? String(objectAt(document, 'info')?.title)
+        : file,
     kind,
     stage: readStage(document),
     routes,
     gatewayResponses: readGatewayResponses(document),
-    requiredScopes: [...new Set(routes.flatMap((r) => r.security.flat().flatMap((q) => q.scopes)))].sort(),
+    requiredScopes: [
+      ...new Set(routes.flatMap((r) => r.security.flat().flatMap((q) => q.scopes))),
+    ].sort(),
     document,
   };
 }
@@ -71,7 +77,10 @@ function readSecurity(
   }
   return value.map((alternative, index) => {
     if (!isObject(alternative)) {
-      throw new SpecError('a security requirement must be an object', { file, pointer: `${pointer}/${index}` });
+      throw new SpecError('a security requirement must be an object', {
+        file,
+        pointer: `${pointer}/${index}`,
+      });
     }
     return Object.entries(alternative).map(([scheme, scopes]) => ({
       scheme,
@@ -127,8 +136,10 @@ function pathExamplesOf(parameters: unknown[], document: SpecDocument): Record<s
   const examples: Record<string, string> = {};
   for (const raw of parameters) {
     const parameter = resolveLocalRef(raw, document);
-    if (!isObject(parameter) || parameter.in !== 'path' || typeof parameter.name !== 'string') continue;
-    const example = parameter.example ?? objectAt(parameter, 'schema')?.example ?? parameter['x-example'];
+    if (!isObject(parameter) || parameter.in !== 'path' || typeof parameter.name !== 'string')
+      continue;
+    const example =
+      parameter.example ?? objectAt(parameter, 'schema')?.example ?? parameter['x-example'];
     if (typeof example === 'string' || typeof example === 'number') {
       examples[parameter.name] = String(example);
     }
@@ -137,7 +148,8 @@ function pathExamplesOf(parameters: unknown[], document: SpecDocument): Record<s
 }
 
 function resolveLocalRef(value: unknown, document: SpecDocument): unknown {
-  if (!isObject(value) || typeof value.$ref !== 'string' || !value.$ref.startsWith('#/')) return value;
+  if (!isObject(value) || typeof value.$ref !== 'string' || !value.$ref.startsWith('#/'))
+    return value;
   let node: unknown = document;
   for (const segment of value.$ref.slice(2).split('/')) {
     node = isObject(node) ? node[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;

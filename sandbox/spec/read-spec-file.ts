@@ -14,10 +14,13 @@ export async function readSpecFile(file: string): Promise<SpecDocument> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new SpecError(`cannot read the spec (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      file,
-      hint: 'Pass the path of an OpenAPI or Swagger export with --spec',
-    });
+    throw new SpecError(
+      `cannot read the spec (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      {
+        file,
+        hint: 'Pass the path of an OpenAPI or Swagger export with --spec',
+      },
+    );
   }
   return parseSpecText(text, file);
 }

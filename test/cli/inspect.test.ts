@@ -110,8 +110,8 @@ describe('gatecheck inspect', () => {
 
   const bad: { given: string[]; want: RegExp }[] = [
     {
-      given: [`${fixtures}bad/invalid.yaml`],
-      want: /^gatecheck: .*invalid\.yaml: invalid YAML at line 8, column 1: .*\. Fix the YAML syntax at that place$/,
+      given: [`${fixtures}bad/invalid-yaml.txt`],
+      want: /^gatecheck: .*invalid-yaml\.txt: invalid YAML at line 8, column 1: .*\. Fix the YAML syntax at that place$/,
     },
     {
       given: [`${fixtures}bad/missing-ref.json`],

@@ -102,9 +102,9 @@ describe('loadSpec', () => {
           pointer: '',
         },
       },
-      { given: 'bad/invalid.json', want: { message: /^invalid JSON at line 3, column 27: / } },
+      { given: 'bad/invalid-json.txt', want: { message: /^invalid JSON at line 3, column 27: / } },
       {
-        given: 'bad/invalid.yaml',
+        given: 'bad/invalid-yaml.txt',
         want: {
           message:
             /^invalid YAML at line 8, column 1: unexpected end of the stream within a flow collection$/,

@@ -4,14 +4,7 @@ import { countChecks, planNegativeChecks } from '../../generators/plan/plan-nega
 import { planRevocationChecks } from '../../generators/plan/plan-revocation-checks.js';
 import { sentinelId } from '../../generators/plan/sentinel-targets.js';
 import type { ControlCheck, NegativeCheck, PublicCheck } from '../../generators/plan/types.js';
-import {
-  cognitoId,
-  cognitoScoped,
-  httpRejections,
-  model,
-  operation,
-  restRejections,
-} from './fixtures.js';
+import { cognitoScoped, httpRejections, model, operation, restRejections } from './fixtures.js';
 
 type Planned = ControlCheck | NegativeCheck | PublicCheck;
 

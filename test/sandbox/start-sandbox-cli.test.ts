@@ -20,12 +20,20 @@ describe('gatecheck sandbox (built CLI, child process)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  function run(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-    const spawned = spawn(process.execPath, ['bin/gatecheck.js', 'sandbox', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  function run(args: string[]): {
+    child: ChildProcess;
+    output: () => string;
+    exited: Promise<number | null>;
+  } {
+    const spawned = spawn(process.execPath, ['bin/gatecheck.js', 'sandbox', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
     spawned.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
     spawned.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => spawned.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      spawned.on('exit', (code) => resolve(code)),
+    );
     return { child: spawned, output: () => text, exited };
   }
 
@@ -46,14 +54,17 @@ describe('gatecheck sandbox (built CLI, child process)', () => {
     expect(output).to.include('authorizer-removed:GET /demo');
     expect(output).to.not.match(/password\s*[:=]/i);
 
-    const environment = JSON.parse(await readFile(envOut, 'utf8')) as { values: { key: string; value: string }[] };
+    const environment = JSON.parse(await readFile(envOut, 'utf8')) as {
+      values: { key: string; value: string }[];
+    };
     const values = Object.fromEntries(environment.values.map((v) => [v.key, v.value]));
     expect(values.baseUrl).to.equal(baseUrl);
     expect(values.authFlow).to.equal('USER_AUTH');
     expect(values.preferredChallenge).to.equal('EMAIL_OTP');
     expect(values.username).to.equal('main-user');
     expect(values.sandboxUrl).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
-    for (const secret of ['password', 'clientSecret', 'apiKey', 'otpCode']) expect(values[secret]).to.equal('');
+    for (const secret of ['password', 'clientSecret', 'apiKey', 'otpCode'])
+      expect(values[secret]).to.equal('');
 
     // The fault given on the command line is live: /demo answers without a token.
     expect((await fetch(`${baseUrl}/demo`)).status).to.equal(200);

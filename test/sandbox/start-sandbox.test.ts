@@ -1,5 +1,8 @@
 import { APIGatewayClient, GetExportCommand } from '@aws-sdk/client-api-gateway';
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { expect } from 'chai';
 import { startSandbox } from '../../sandbox/index.js';
 import type { Sandbox } from '../../sandbox/types.js';
@@ -7,7 +10,10 @@ import type { Sandbox } from '../../sandbox/types.js';
 async function signIn(sandbox: Sandbox, role = 'main'): Promise<{ id: string; access: string }> {
   const user = sandbox.users.find((u) => u.role === role);
   if (!user) throw new Error(`no ${role} user`);
-  const client = new CognitoIdentityProviderClient({ endpoint: sandbox.cognitoEndpoint, region: sandbox.region });
+  const client = new CognitoIdentityProviderClient({
+    endpoint: sandbox.cognitoEndpoint,
+    region: sandbox.region,
+  });
   const result = await client.send(
     new InitiateAuthCommand({
       AuthFlow: 'USER_PASSWORD_AUTH',
@@ -38,13 +44,28 @@ describe('startSandbox: Cognito + gateway, provisioned through the SDK', () => {
       expect(sandbox.apiBaseUrl).to.match(/^http:\/\/127\.0\.0\.1:\d+\/prod$/);
       expect(sandbox.issuer).to.equal(`${sandbox.sandboxUrl}/${sandbox.userPoolId}`);
       expect(sandbox.otherPool.userPoolId).to.not.equal(sandbox.userPoolId);
-      expect(sandbox.users.map((u) => u.role)).to.deep.equal(['main', 'second', 'admin', 'new-password', 'totp-mfa', 'sign-out']);
+      expect(sandbox.users.map((u) => u.role)).to.deep.equal([
+        'main',
+        'second',
+        'admin',
+        'new-password',
+        'totp-mfa',
+        'sign-out',
+      ]);
       expect(sandbox.users.find((u) => u.role === 'admin')?.groups).to.deep.equal(['admin']);
-      expect(sandbox.users.find((u) => u.role === 'new-password')?.status).to.equal('FORCE_CHANGE_PASSWORD');
-      expect(sandbox.users.find((u) => u.role === 'totp-mfa')?.totpSecret).to.match(/^[A-Z2-7]+=*$/);
+      expect(sandbox.users.find((u) => u.role === 'new-password')?.status).to.equal(
+        'FORCE_CHANGE_PASSWORD',
+      );
+      expect(sandbox.users.find((u) => u.role === 'totp-mfa')?.totpSecret).to.match(
+        /^[A-Z2-7]+=*$/,
+      );
       expect(sandbox.apiKey).to.have.length.greaterThan(20);
       for (const user of sandbox.users) {
-        expect(user.password).to.match(/[A-Z]/).and.match(/[a-z]/).and.match(/[0-9]/).and.match(/[^A-Za-z0-9]/);
+        expect(user.password)
+          .to.match(/[A-Z]/)
+          .and.match(/[a-z]/)
+          .and.match(/[0-9]/)
+          .and.match(/[^A-Za-z0-9]/);
       }
       // Measured, not asserted (no timed assertions): printed for the record.
       console.log(`      startSandbox took ${startupMs.toFixed(0)} ms`);
@@ -52,27 +73,41 @@ describe('startSandbox: Cognito + gateway, provisioned through the SDK', () => {
 
     it('a signed-in access token (with the spec scope) passes GET /demo; the ID token does not', async () => {
       const tokens = await signIn(sandbox);
-      const ok = await fetch(`${sandbox.apiBaseUrl}/demo`, { headers: { Authorization: tokens.access } });
+      const ok = await fetch(`${sandbox.apiBaseUrl}/demo`, {
+        headers: { Authorization: tokens.access },
+      });
       expect(ok.status).to.equal(200);
       expect(await ok.json()).to.deep.equal({ message: 'Hello from Lambda!' });
-      const wrongType = await fetch(`${sandbox.apiBaseUrl}/demo`, { headers: { Authorization: tokens.id } });
+      const wrongType = await fetch(`${sandbox.apiBaseUrl}/demo`, {
+        headers: { Authorization: tokens.id },
+      });
       expect(wrongType.status).to.equal(401);
     });
 
     it('the other pool’s token is rejected; with any-issuer-accepted it passes', async () => {
-      const client = new CognitoIdentityProviderClient({ endpoint: sandbox.cognitoEndpoint, region: sandbox.region });
+      const client = new CognitoIdentityProviderClient({
+        endpoint: sandbox.cognitoEndpoint,
+        region: sandbox.region,
+      });
       const result = await client.send(
         new InitiateAuthCommand({
           AuthFlow: 'USER_PASSWORD_AUTH',
           ClientId: sandbox.otherPool.clientId,
-          AuthParameters: { USERNAME: sandbox.otherPool.username, PASSWORD: sandbox.otherPool.password },
+          AuthParameters: {
+            USERNAME: sandbox.otherPool.username,
+            PASSWORD: sandbox.otherPool.password,
+          },
         }),
       );
       client.destroy();
       const token = result.AuthenticationResult?.AccessToken ?? '';
-      expect((await fetch(`${sandbox.apiBaseUrl}/demo`, { headers: { Authorization: token } })).status).to.equal(401);
+      expect(
+        (await fetch(`${sandbox.apiBaseUrl}/demo`, { headers: { Authorization: token } })).status,
+      ).to.equal(401);
       sandbox.setFaults([{ name: 'any-issuer-accepted' }]);
-      expect((await fetch(`${sandbox.apiBaseUrl}/demo`, { headers: { Authorization: token } })).status).to.equal(200);
+      expect(
+        (await fetch(`${sandbox.apiBaseUrl}/demo`, { headers: { Authorization: token } })).status,
+      ).to.equal(200);
       sandbox.setFaults([]);
     });
 
@@ -97,30 +132,55 @@ describe('startSandbox: Cognito + gateway, provisioned through the SDK', () => {
       expect(withAuthorizers.contentType).to.equal('application/json');
       const scheme = document.components.securitySchemes['lab-cognito-authorizer'];
       expect(scheme?.['x-amazon-apigateway-authorizer']).to.be.an('object');
-      const plain = await client.send(new GetExportCommand({ restApiId: 'x', stageName: 'prod', exportType: 'swagger' }));
+      const plain = await client.send(
+        new GetExportCommand({ restApiId: 'x', stageName: 'prod', exportType: 'swagger' }),
+      );
       const bare = JSON.parse(new TextDecoder().decode(plain.body)) as typeof document;
-      expect(bare.components.securitySchemes['lab-cognito-authorizer']?.['x-amazon-apigateway-authtype']).to.equal('cognito_user_pools');
-      expect(bare.components.securitySchemes['lab-cognito-authorizer']?.['x-amazon-apigateway-authorizer']).to.equal(undefined);
+      expect(
+        bare.components.securitySchemes['lab-cognito-authorizer']?.['x-amazon-apigateway-authtype'],
+      ).to.equal('cognito_user_pools');
+      expect(
+        bare.components.securitySchemes['lab-cognito-authorizer']?.[
+          'x-amazon-apigateway-authorizer'
+        ],
+      ).to.equal(undefined);
       client.destroy();
     });
   });
 
   describe('every example API is served', () => {
     type Tokens = { id: string; access: string };
-    const examples: { spec: string; path: string; headers: (t: Tokens, s: Sandbox) => Record<string, string> }[] = [
-      { spec: 'examples/users-api.json', path: '/users/u-1001', headers: (t) => ({ Authorization: t.id }) },
+    const examples: {
+      spec: string;
+      path: string;
+      headers: (t: Tokens, s: Sandbox) => Record<string, string>;
+    }[] = [
+      {
+        spec: 'examples/users-api.json',
+        path: '/users/u-1001',
+        headers: (t) => ({ Authorization: t.id }),
+      },
       {
         spec: 'examples/dev-token-api.yaml',
         path: '/items',
         headers: (t, s) => ({ 'dev-auth-token': t.id, 'x-api-key': s.apiKey }),
       },
-      { spec: 'examples/token-header-api.yaml', path: '/profile', headers: (t) => ({ Token: `Bearer ${t.access}` }) },
+      {
+        spec: 'examples/token-header-api.yaml',
+        path: '/profile',
+        headers: (t) => ({ Token: `Bearer ${t.access}` }),
+      },
     ];
     for (const example of examples) {
       it(`${example.spec}: GET ${example.path} answers 200 with the right token, 401 without`, async () => {
-        const sandbox = await startSandbox({ specPath: example.spec, passwords: { main: 'Main-Password-1!' } });
+        const sandbox = await startSandbox({
+          specPath: example.spec,
+          passwords: { main: 'Main-Password-1!' },
+        });
         try {
-          expect(sandbox.users.find((u) => u.role === 'main')?.password).to.equal('Main-Password-1!');
+          expect(sandbox.users.find((u) => u.role === 'main')?.password).to.equal(
+            'Main-Password-1!',
+          );
           const headers = example.headers(await signIn(sandbox), sandbox);
           const ok = await fetch(`${sandbox.apiBaseUrl}${example.path}`, { headers });
           expect(ok.status).to.equal(200);

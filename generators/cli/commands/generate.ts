@@ -56,7 +56,13 @@ export const generateCommand: Command = {
         io.out(`up to date: ${files.length} file(s)`);
         return ExitCode.ok;
       }
-      for (const written of await writeFilesAtomically(outDir, files)) io.out(`wrote ${written}`);
+      const written = await writeFilesAtomically(outDir, files).catch((error: unknown) => {
+        throw new InputError(`cannot write the generated files: ${(error as Error).message}`, {
+          file: outDir,
+          hint: 'Check --out-dir: nothing was written',
+        });
+      });
+      for (const path of written) io.out(`wrote ${path}`);
       return ExitCode.ok;
     }),
 };

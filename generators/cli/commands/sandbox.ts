@@ -1,5 +1,13 @@
 import { dirname, basename, resolve } from 'node:path';
-import { startSandbox, SpecError, faultNames, sandboxPaths, type Fault, type FaultName, type Sandbox } from '../../../sandbox/index.js';
+import {
+  startSandbox,
+  SpecError,
+  faultNames,
+  sandboxPaths,
+  type Fault,
+  type FaultName,
+  type Sandbox,
+} from '../../../sandbox/index.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { jsonFileText } from '../../render/json-file.js';
 import { renderEnvironment } from '../../render/render-environment.js';
@@ -20,19 +28,38 @@ export const sandboxCommand: Command = {
   describe: 'Run a local Cognito user pool and API Gateway stage for a spec (until Ctrl-C)',
   builder: (yargs) =>
     yargs
-      .option('spec', { describe: 'OpenAPI / Swagger export to serve', type: 'string', default: defaultSpec })
+      .option('spec', {
+        describe: 'OpenAPI / Swagger export to serve',
+        type: 'string',
+        default: defaultSpec,
+      })
       .option('port', { describe: 'Gateway port (0 = a free port)', type: 'number', default: 0 })
-      .option('cognito-port', { describe: 'Cognito port (0 = a free port)', type: 'number', default: 0 })
+      .option('cognito-port', {
+        describe: 'Cognito port (0 = a free port)',
+        type: 'number',
+        default: 0,
+      })
       .option('stage', { describe: "Stage name; default: the spec's base path", type: 'string' })
-      .option('env-out', { describe: 'Where the Postman environment is written', type: 'string', default: defaultEnvOut })
+      .option('env-out', {
+        describe: 'Where the Postman environment is written',
+        type: 'string',
+        default: defaultEnvOut,
+      })
       .option('fault', {
         describe: `Start misconfigured: ${faultNames.join(', ')}; authorizer-removed takes :METHOD /path`,
         type: 'string',
         array: true,
       })
-      .option('latency', { describe: 'Milliseconds added to every gateway answer', type: 'number', default: 0 })
+      .option('latency', {
+        describe: 'Milliseconds added to every gateway answer',
+        type: 'number',
+        default: 0,
+      })
       .example('$0 sandbox', `Serve ${defaultSpec}`)
-      .example("$0 sandbox --spec examples/users-api.json --fault 'authorizer-removed:GET /users'", ''),
+      .example(
+        "$0 sandbox --spec examples/users-api.json --fault 'authorizer-removed:GET /users'",
+        '',
+      ),
   run: (args, io) =>
     runCommand(io, async () => {
       const faults = ((args['fault'] as string[] | undefined) ?? []).map(parseFault);
@@ -75,9 +102,14 @@ export function parseFault(text: string): Fault {
   const name = (colon < 0 ? text : text.slice(0, colon)).trim();
   const target = colon < 0 ? undefined : text.slice(colon + 1).trim();
   if (!(faultNames as readonly string[]).includes(name)) {
-    throw new InputError(`unknown fault "${name}"`, { hint: `Use one of: ${faultNames.join(', ')}` });
+    throw new InputError(`unknown fault "${name}"`, {
+      hint: `Use one of: ${faultNames.join(', ')}`,
+    });
   }
-  if (target !== undefined && (name !== 'authorizer-removed' || !/^[A-Za-z]+\s+\/\S*$/.test(target))) {
+  if (
+    target !== undefined &&
+    (name !== 'authorizer-removed' || !/^[A-Za-z]+\s+\/\S*$/.test(target))
+  ) {
     throw new InputError(`fault "${text}" has a target it cannot take`, {
       hint: 'Only authorizer-removed takes a target, written as authorizer-removed:GET /path',
     });
@@ -88,7 +120,9 @@ export function parseFault(text: string): Fault {
 function portOf(value: unknown, flag: string): number {
   const port = Number(value ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InputError(`${flag} must be a port number (0-65535)`, { hint: 'Use 0 for a free port' });
+    throw new InputError(`${flag} must be a port number (0-65535)`, {
+      hint: 'Use 0 for a free port',
+    });
   }
   return port;
 }
@@ -111,18 +145,30 @@ function sandboxEnvironment(sandbox: Sandbox) {
   });
 }
 
-function printSandbox(io: Io, sandbox: Sandbox, specPath: string, faults: Fault[], envOut: string): void {
+function printSandbox(
+  io: Io,
+  sandbox: Sandbox,
+  specPath: string,
+  faults: Fault[],
+  envOut: string,
+): void {
   io.out(`gatecheck sandbox serving ${specPath}`);
   io.out(`  API base URL      ${sandbox.apiBaseUrl}`);
   io.out(`  Cognito endpoint  ${sandbox.cognitoEndpoint}`);
-  io.out(`  user pool         ${sandbox.userPoolId} (client ${sandbox.clientId}, region ${sandbox.region})`);
+  io.out(
+    `  user pool         ${sandbox.userPoolId} (client ${sandbox.clientId}, region ${sandbox.region})`,
+  );
   io.out(`  other pool        ${sandbox.otherPool.userPoolId} (not trusted by the gateway)`);
   io.out(`  one-time codes    ${sandbox.sandboxUrl}${sandboxPaths.outbox}?username=<user>`);
   io.out(`  TOTP codes        ${sandbox.sandboxUrl}${sandboxPaths.totp}?username=<user>`);
   io.out(`  test tokens       POST ${sandbox.sandboxUrl}${sandboxPaths.tokens}`);
-  io.out(`  users             ${sandbox.users.map((user) => `${user.username} (${user.role})`).join(', ')}`);
+  io.out(
+    `  users             ${sandbox.users.map((user) => `${user.username} (${user.role})`).join(', ')}`,
+  );
   if (faults.length > 0) {
-    io.out(`  faults            ${faults.map((f) => (f.target ? `${f.name}:${f.target}` : f.name)).join(', ')}`);
+    io.out(
+      `  faults            ${faults.map((f) => (f.target ? `${f.name}:${f.target}` : f.name)).join(', ')}`,
+    );
   }
   io.out(`  environment       ${envOut}`);
   io.out('Press Ctrl-C to stop.');

@@ -33,7 +33,8 @@ export function sendOutput(res: ServerResponse, output: object): void {
 export function sendCognitoError(res: ServerResponse, error: CognitoError, status = 400): void {
   send(res, status, amzJson, JSON.stringify({ __type: error.type, message: error.message }), {
     'x-amzn-ErrorType': `${error.type}:`,
-    'x-amzn-ErrorMessage': error.message,
+    // Header values must be printable ASCII; messages can quote request values.
+    'x-amzn-ErrorMessage': error.message.replace(/[^\x20-\x7e]/g, '?'),
     'x-amzn-RequestId': randomUUID(),
   });
 }

@@ -152,8 +152,6 @@ export function createUserPoolClient(ctx: OperationContext, input: Input) {
 export function describeUserPoolClient(ctx: OperationContext, input: Input) {
   const pool = findPool(ctx.state, requireString(input, 'UserPoolId'));
   return {
-    UserPoolClient: describeClient(
-      findClientInPool(ctx.state, pool, requireString(input, 'ClientId')),
-    ),
+    UserPoolClient: describeClient(findClientInPool(pool, requireString(input, 'ClientId'))),
   };
 }

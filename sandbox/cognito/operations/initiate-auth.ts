@@ -63,7 +63,7 @@ async function startSignIn(
 function clientFor(ctx: OperationContext, input: Input, admin: boolean) {
   if (admin) {
     const pool = findPool(ctx.state, requireString(input, 'UserPoolId'));
-    return { pool, client: findClientInPool(ctx.state, pool, requireString(input, 'ClientId')) };
+    return { pool, client: findClientInPool(pool, requireString(input, 'ClientId')) };
   }
   const client = findClient(ctx.state, requireString(input, 'ClientId'));
   return { pool: poolOf(ctx.state, client), client };

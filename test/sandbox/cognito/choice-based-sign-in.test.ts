@@ -7,7 +7,13 @@ import {
   type InitiateAuthCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect } from 'chai';
-import { expectCognitoError, manualClock, password, startFixture, type Fixture } from './fixture.js';
+import {
+  expectCognitoError,
+  manualClock,
+  password,
+  startFixture,
+  type Fixture,
+} from './fixture.js';
 
 describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up', () => {
   const clock = manualClock();
@@ -25,7 +31,11 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
       }),
     );
 
-  const respond = (challenge: string, session: string | undefined, responses: Record<string, string>) =>
+  const respond = (
+    challenge: string,
+    session: string | undefined,
+    responses: Record<string, string>,
+  ) =>
     fx.sdk.send(
       new RespondToAuthChallengeCommand({
         ClientId: clientId,
@@ -62,7 +72,10 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
     );
     const asked = await userAuth('alice', { PREFERRED_CHALLENGE: 'PASSWORD' });
     expect(asked.ChallengeName).to.equal('PASSWORD');
-    const answered = await respond('PASSWORD', asked.Session, { USERNAME: 'alice', PASSWORD: password });
+    const answered = await respond('PASSWORD', asked.Session, {
+      USERNAME: 'alice',
+      PASSWORD: password,
+    });
     expect(answered.AuthenticationResult?.AccessToken).to.be.a('string');
   });
 
@@ -73,12 +86,17 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
       CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL',
       CODE_DELIVERY_DESTINATION: 'a***@e***',
     });
-    const outbox = (await (await fetch(`${fx.cognito.url}/__sandbox/outbox?username=alice`)).json()) as Record<string, string>;
+    const outbox = (await (
+      await fetch(`${fx.cognito.url}/__sandbox/outbox?username=alice`)
+    ).json()) as Record<string, string>;
     expect(outbox.medium).to.equal('EMAIL');
     expect(outbox.username).to.equal('alice');
     expect(outbox.code).to.match(/^[0-9]{8}$/);
     expect(Date.parse(outbox.sentAt ?? '')).to.equal(clock.now());
-    const answered = await respond('EMAIL_OTP', started.Session, { USERNAME: 'alice', EMAIL_OTP_CODE: outbox.code ?? '' });
+    const answered = await respond('EMAIL_OTP', started.Session, {
+      USERNAME: 'alice',
+      EMAIL_OTP_CODE: outbox.code ?? '',
+    });
     expect(answered.AuthenticationResult?.RefreshToken).to.be.a('string');
   });
 
@@ -88,7 +106,10 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
     expect(started.ChallengeParameters?.CODE_DELIVERY_DELIVERY_MEDIUM).to.equal('SMS');
     expect(started.ChallengeParameters?.CODE_DELIVERY_DESTINATION).to.match(/^\+\*+0123$/);
     expect(fx.cognito.latestCode('alice')?.medium).to.equal('SMS');
-    const answered = await respond('SMS_OTP', started.Session, { USERNAME: 'alice', SMS_OTP_CODE: await fx.code('alice') });
+    const answered = await respond('SMS_OTP', started.Session, {
+      USERNAME: 'alice',
+      SMS_OTP_CODE: await fx.code('alice'),
+    });
     expect(answered.AuthenticationResult?.IdToken).to.be.a('string');
   });
 
@@ -116,29 +137,48 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
 
   it('SELECT_CHALLENGE answered with PASSWORD + the password → tokens', async () => {
     const select = await userAuth('alice');
-    const answered = await respond('SELECT_CHALLENGE', select.Session, { USERNAME: 'alice', ANSWER: 'PASSWORD', PASSWORD: password });
+    const answered = await respond('SELECT_CHALLENGE', select.Session, {
+      USERNAME: 'alice',
+      ANSWER: 'PASSWORD',
+      PASSWORD: password,
+    });
     expect(answered.AuthenticationResult?.AccessToken).to.be.a('string');
   });
 
   it('SELECT_CHALLENGE answered with PASSWORD alone → the PASSWORD challenge', async () => {
     const select = await userAuth('alice');
-    const next = await respond('SELECT_CHALLENGE', select.Session, { USERNAME: 'alice', ANSWER: 'PASSWORD' });
+    const next = await respond('SELECT_CHALLENGE', select.Session, {
+      USERNAME: 'alice',
+      ANSWER: 'PASSWORD',
+    });
     expect(next.ChallengeName).to.equal('PASSWORD');
-    const answered = await respond('PASSWORD', next.Session, { USERNAME: 'alice', PASSWORD: password });
+    const answered = await respond('PASSWORD', next.Session, {
+      USERNAME: 'alice',
+      PASSWORD: password,
+    });
     expect(answered.AuthenticationResult?.IdToken).to.be.a('string');
   });
 
   it('SELECT_CHALLENGE answered with EMAIL_OTP sends a code; the next challenge is EMAIL_OTP', async () => {
     const select = await userAuth('alice');
-    const next = await respond('SELECT_CHALLENGE', select.Session, { USERNAME: 'alice', ANSWER: 'EMAIL_OTP' });
+    const next = await respond('SELECT_CHALLENGE', select.Session, {
+      USERNAME: 'alice',
+      ANSWER: 'EMAIL_OTP',
+    });
     expect(next.ChallengeName).to.equal('EMAIL_OTP');
-    const answered = await respond('EMAIL_OTP', next.Session, { USERNAME: 'alice', EMAIL_OTP_CODE: await fx.code('alice') });
+    const answered = await respond('EMAIL_OTP', next.Session, {
+      USERNAME: 'alice',
+      EMAIL_OTP_CODE: await fx.code('alice'),
+    });
     expect(answered.AuthenticationResult?.IdToken).to.be.a('string');
   });
 
   it('SELECT_CHALLENGE refuses an answer that was not offered', async () => {
     const select = await userAuth('pat');
-    await expectCognitoError(respond('SELECT_CHALLENGE', select.Session, { USERNAME: 'pat', ANSWER: 'EMAIL_OTP' }), 'InvalidParameterException');
+    await expectCognitoError(
+      respond('SELECT_CHALLENGE', select.Session, { USERNAME: 'pat', ANSWER: 'EMAIL_OTP' }),
+      'InvalidParameterException',
+    );
   });
 
   it('sessions are single-use, bound to their step and user, and expire after AuthSessionValidity', async () => {
@@ -149,14 +189,21 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
       'Invalid session for the user.',
     );
     await expectCognitoError(
-      respond('SELECT_CHALLENGE', 'AYABe-made-up-session-string', { USERNAME: 'alice', ANSWER: 'PASSWORD' }),
+      respond('SELECT_CHALLENGE', 'AYABe-made-up-session-string', {
+        USERNAME: 'alice',
+        ANSWER: 'PASSWORD',
+      }),
       'NotAuthorizedException',
       'Invalid session for the user.',
     );
     const stale = await userAuth('alice');
     clock.advance(3 * 60_000 + 1);
     await expectCognitoError(
-      respond('SELECT_CHALLENGE', stale.Session, { USERNAME: 'alice', ANSWER: 'PASSWORD', PASSWORD: password }),
+      respond('SELECT_CHALLENGE', stale.Session, {
+        USERNAME: 'alice',
+        ANSWER: 'PASSWORD',
+        PASSWORD: password,
+      }),
       'NotAuthorizedException',
       'Invalid session for the user, session is expired.',
     );
@@ -173,7 +220,11 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
     );
     const patient = UserPoolClient?.ClientId ?? '';
     const select = await fx.sdk.send(
-      new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: patient, AuthParameters: { USERNAME: 'alice' } }),
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_AUTH',
+        ClientId: patient,
+        AuthParameters: { USERNAME: 'alice' },
+      }),
     );
     clock.advance(10 * 60_000);
     const answered = await fx.sdk.send(
@@ -191,7 +242,13 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
     const lite = await fx.pool({ tier: 'LITE' });
     await fx.user(lite.poolId, 'lena');
     await expectCognitoError(
-      fx.sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: lite.clientId, AuthParameters: { USERNAME: 'lena' } })),
+      fx.sdk.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_AUTH',
+          ClientId: lite.clientId,
+          AuthParameters: { USERNAME: 'lena' },
+        }),
+      ),
       'FeatureUnavailableInTierException',
     );
   });
@@ -229,11 +286,22 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
     const code = await fx.code('sam');
     expect(code).to.match(/^[0-9]{6}$/);
     await expectCognitoError(
-      fx.sdk.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: 'sam', ConfirmationCode: code === '000000' ? '111111' : '000000' })),
+      fx.sdk.send(
+        new ConfirmSignUpCommand({
+          ClientId: clientId,
+          Username: 'sam',
+          ConfirmationCode: code === '000000' ? '111111' : '000000',
+        }),
+      ),
       'CodeMismatchException',
     );
     const confirmed = await fx.sdk.send(
-      new ConfirmSignUpCommand({ ClientId: clientId, Username: 'sam', ConfirmationCode: code, Session: signedUp.Session }),
+      new ConfirmSignUpCommand({
+        ClientId: clientId,
+        Username: 'sam',
+        ConfirmationCode: code,
+        Session: signedUp.Session,
+      }),
     );
     expect(confirmed.Session).to.be.a('string');
     const signedIn = await userAuth('sam', {}, confirmed.Session);

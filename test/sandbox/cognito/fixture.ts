@@ -11,7 +11,11 @@ import {
   type UserPoolTierType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect } from 'chai';
-import { startCognito, type CognitoOptions, type CognitoStandIn } from '../../../sandbox/cognito/index.js';
+import {
+  startCognito,
+  type CognitoOptions,
+  type CognitoStandIn,
+} from '../../../sandbox/cognito/index.js';
 
 export const password = 'Sandbox-Passw0rd!';
 
@@ -55,13 +59,19 @@ export class Fixture {
     readonly sdk: CognitoIdentityProviderClient,
   ) {}
 
-  async pool(setup: PoolSetup = {}): Promise<{ poolId: string; clientId: string; clientSecret?: string }> {
+  async pool(
+    setup: PoolSetup = {},
+  ): Promise<{ poolId: string; clientId: string; clientSecret?: string }> {
     const { UserPool } = await this.sdk.send(
       new CreateUserPoolCommand({
         PoolName: 'gatecheck-test',
         UserPoolTier: setup.tier ?? 'ESSENTIALS',
         MfaConfiguration: setup.mfa ?? 'OFF',
-        Policies: { SignInPolicy: { AllowedFirstAuthFactors: setup.factors ?? ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'] } },
+        Policies: {
+          SignInPolicy: {
+            AllowedFirstAuthFactors: setup.factors ?? ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'],
+          },
+        },
       }),
     );
     const poolId = UserPool?.Id ?? '';
@@ -81,7 +91,12 @@ export class Fixture {
 
   async user(poolId: string, username: string, setup: UserSetup = {}): Promise<void> {
     const attributes = [
-      ...(setup.email ? [{ Name: 'email', Value: setup.email }, { Name: 'email_verified', Value: 'true' }] : []),
+      ...(setup.email
+        ? [
+            { Name: 'email', Value: setup.email },
+            { Name: 'email_verified', Value: 'true' },
+          ]
+        : []),
       ...(setup.phone ? [{ Name: 'phone_number', Value: setup.phone }] : []),
     ];
     await this.sdk.send(
@@ -95,18 +110,33 @@ export class Fixture {
     );
     if (setup.permanent !== false) {
       await this.sdk.send(
-        new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: password, Permanent: true }),
+        new AdminSetUserPasswordCommand({
+          UserPoolId: poolId,
+          Username: username,
+          Password: password,
+          Permanent: true,
+        }),
       );
     }
     for (const group of setup.groups ?? []) {
-      await this.sdk.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: group })).catch(() => undefined);
-      await this.sdk.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: username, GroupName: group }));
+      await this.sdk
+        .send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: group }))
+        .catch(() => undefined);
+      await this.sdk.send(
+        new AdminAddUserToGroupCommand({
+          UserPoolId: poolId,
+          Username: username,
+          GroupName: group,
+        }),
+      );
     }
   }
 
   /** The latest code in the outbox, read over HTTP as a collection would. */
   async code(username: string): Promise<string> {
-    const response = await fetch(`${this.cognito.url}/__sandbox/outbox?username=${encodeURIComponent(username)}`);
+    const response = await fetch(
+      `${this.cognito.url}/__sandbox/outbox?username=${encodeURIComponent(username)}`,
+    );
     expect(response.status).to.equal(200);
     return ((await response.json()) as { code: string }).code;
   }
@@ -123,7 +153,11 @@ export async function startFixture(options: CognitoOptions = {}): Promise<Fixtur
 }
 
 /** Awaits an SDK call that must fail the way Cognito fails it. */
-export async function expectCognitoError(call: Promise<unknown>, name: string, message?: string): Promise<void> {
+export async function expectCognitoError(
+  call: Promise<unknown>,
+  name: string,
+  message?: string,
+): Promise<void> {
   let error: unknown;
   try {
     await call;
@@ -149,7 +183,12 @@ export function manualClock(start = Date.now()) {
 }
 
 /** Raw JSON-protocol call, for exact wire checks. */
-export function rawCall(cognito: CognitoStandIn, operation: string, body: unknown, headers: Record<string, string> = {}) {
+export function rawCall(
+  cognito: CognitoStandIn,
+  operation: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   return fetch(cognito.endpoint, {
     method: 'POST',
     headers: {
@@ -161,8 +200,12 @@ export function rawCall(cognito: CognitoStandIn, operation: string, body: unknow
   });
 }
 
-export function decodeJwt(token: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
+export function decodeJwt(token: string): {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+} {
   const [header = '', payload = ''] = token.split('.');
-  const part = (text: string) => JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Record<string, unknown>;
+  const part = (text: string) =>
+    JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Record<string, unknown>;
   return { header: part(header), payload: part(payload) };
 }

@@ -46,11 +46,20 @@ describe('cognito stand-in: SOFTWARE_TOKEN_MFA (TOTP) and throttling', () => {
       fx.sdk.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: 'abcdef' })),
       'EnableSoftwareTokenMFAException',
     );
-    const authenticator = new TOTP({ secret: Secret.fromBase32(SecretCode ?? ''), digits: 6, period: 30 });
-    const verified = await fx.sdk.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: authenticator.generate() }));
+    const authenticator = new TOTP({
+      secret: Secret.fromBase32(SecretCode ?? ''),
+      digits: 6,
+      period: 30,
+    });
+    const verified = await fx.sdk.send(
+      new VerifySoftwareTokenCommand({ AccessToken, UserCode: authenticator.generate() }),
+    );
     expect(verified.Status).to.equal('SUCCESS');
     await fx.sdk.send(
-      new SetUserMFAPreferenceCommand({ AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }),
+      new SetUserMFAPreferenceCommand({
+        AccessToken,
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
     );
 
     const challenged = await passwordSignIn('tara');
@@ -77,7 +86,10 @@ describe('cognito stand-in: SOFTWARE_TOKEN_MFA (TOTP) and throttling', () => {
           ClientId: clientId,
           ChallengeName: 'SOFTWARE_TOKEN_MFA',
           Session: challenged.Session,
-          ChallengeResponses: { USERNAME: 'tara', SOFTWARE_TOKEN_MFA_CODE: code === '000000' ? '111111' : '000000' },
+          ChallengeResponses: {
+            USERNAME: 'tara',
+            SOFTWARE_TOKEN_MFA_CODE: code === '000000' ? '111111' : '000000',
+          },
         }),
       ),
       'CodeMismatchException',
@@ -118,7 +130,9 @@ describe('cognito stand-in: SOFTWARE_TOKEN_MFA (TOTP) and throttling', () => {
     const off = await fx.pool({ mfa: 'OFF' });
     await fx.user(off.poolId, 'uma');
     fx.cognito.enableSoftwareTokenMfa(off.poolId, 'uma');
-    expect((await passwordSignIn('uma', off.clientId)).AuthenticationResult).to.not.equal(undefined);
+    expect((await passwordSignIn('uma', off.clientId)).AuthenticationResult).to.not.equal(
+      undefined,
+    );
     expect((await fetch(`${fx.cognito.url}/__sandbox/totp?username=nobody`)).status).to.equal(404);
   });
 
@@ -151,9 +165,13 @@ describe('cognito stand-in: SOFTWARE_TOKEN_MFA (TOTP) and throttling', () => {
     expect((await set({ maxRequests: 1, windowMs: 60_000 })).status).to.equal(200);
     await rawCall(fx.cognito, 'InitiateAuth', {});
     const second = await rawCall(fx.cognito, 'InitiateAuth', {});
-    expect(((await second.json()) as { __type: string }).__type).to.equal('TooManyRequestsException');
+    expect(((await second.json()) as { __type: string }).__type).to.equal(
+      'TooManyRequestsException',
+    );
     await set({});
     const after = await rawCall(fx.cognito, 'InitiateAuth', {});
-    expect(((await after.json()) as { __type: string }).__type).to.equal('InvalidParameterException');
+    expect(((await after.json()) as { __type: string }).__type).to.equal(
+      'InvalidParameterException',
+    );
   });
 });

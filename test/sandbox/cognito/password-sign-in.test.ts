@@ -38,21 +38,33 @@ describe('cognito stand-in: password sign-in, refresh, SECRET_HASH', () => {
     const result = await userPasswordAuth('alice', password);
     expect(result.ChallengeName).to.equal(undefined);
     expect(result.AuthenticationResult?.TokenType).to.equal('Bearer');
-    expect(decodeJwt(result.AuthenticationResult?.IdToken ?? '').payload['cognito:username']).to.equal('alice');
+    expect(
+      decodeJwt(result.AuthenticationResult?.IdToken ?? '').payload['cognito:username'],
+    ).to.equal('alice');
     expect(result.AuthenticationResult?.RefreshToken?.split('.')).to.have.length(5);
   });
 
   it('signs in case-insensitively but keeps the stored user name in tokens', async () => {
     const result = await userPasswordAuth('ALICE', password);
-    expect(decodeJwt(result.AuthenticationResult?.AccessToken ?? '').payload.username).to.equal('alice');
+    expect(decodeJwt(result.AuthenticationResult?.AccessToken ?? '').payload.username).to.equal(
+      'alice',
+    );
   });
 
   it('wrong password → NotAuthorizedException Incorrect username or password.', async () => {
-    await expectCognitoError(userPasswordAuth('alice', 'Wrong-Passw0rd!'), 'NotAuthorizedException', 'Incorrect username or password.');
+    await expectCognitoError(
+      userPasswordAuth('alice', 'Wrong-Passw0rd!'),
+      'NotAuthorizedException',
+      'Incorrect username or password.',
+    );
   });
 
   it('unknown user → UserNotFoundException (LEGACY) or a wrong-password answer (ENABLED)', async () => {
-    await expectCognitoError(userPasswordAuth('nobody', password), 'UserNotFoundException', 'User does not exist.');
+    await expectCognitoError(
+      userPasswordAuth('nobody', password),
+      'UserNotFoundException',
+      'User does not exist.',
+    );
     const { UserPoolClient } = await fx.sdk.send(
       new CreateUserPoolClientCommand({
         UserPoolId: poolId,
@@ -71,7 +83,11 @@ describe('cognito stand-in: password sign-in, refresh, SECRET_HASH', () => {
   it('missing PASSWORD → InvalidParameterException', async () => {
     await expectCognitoError(
       fx.sdk.send(
-        new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'alice' } }),
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: clientId,
+          AuthParameters: { USERNAME: 'alice' },
+        }),
       ),
       'InvalidParameterException',
       'Missing required parameter PASSWORD',
@@ -79,7 +95,9 @@ describe('cognito stand-in: password sign-in, refresh, SECRET_HASH', () => {
   });
 
   it("enforces the client's ExplicitAuthFlows", async () => {
-    const { UserPoolClient } = await fx.sdk.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'srp-only' }));
+    const { UserPoolClient } = await fx.sdk.send(
+      new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'srp-only' }),
+    );
     const defaults = UserPoolClient?.ClientId ?? '';
     await expectCognitoError(
       userPasswordAuth('alice', password, defaults),
@@ -99,7 +117,13 @@ describe('cognito stand-in: password sign-in, refresh, SECRET_HASH', () => {
       'Auth flow not enabled for this client',
     );
     await expectCognitoError(
-      fx.sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_AUTH', ClientId: defaults, AuthParameters: { USERNAME: 'alice' } })),
+      fx.sdk.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_AUTH',
+          ClientId: defaults,
+          AuthParameters: { USERNAME: 'alice' },
+        }),
+      ),
       'InvalidParameterException',
       'Auth flow not enabled for this client',
     );
@@ -109,7 +133,11 @@ describe('cognito stand-in: password sign-in, refresh, SECRET_HASH', () => {
     for (const flow of ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'] as const) {
       await expectCognitoError(
         fx.sdk.send(
-          new InitiateAuthCommand({ AuthFlow: flow, ClientId: clientId, AuthParameters: { USERNAME: 'alice', PASSWORD: password } }),
+          new InitiateAuthCommand({
+            AuthFlow: flow,
+            ClientId: clientId,
+            AuthParameters: { USERNAME: 'alice', PASSWORD: password },
+          }),
         ),
         'InvalidParameterException',
         'Initiate Auth method not supported.',
@@ -146,16 +174,29 @@ describe('cognito stand-in: password sign-in, refresh, SECRET_HASH', () => {
   it('disabled users → NotAuthorizedException User is disabled.', async () => {
     await fx.user(poolId, 'dora');
     await fx.sdk.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: 'dora' }));
-    await expectCognitoError(userPasswordAuth('dora', password), 'NotAuthorizedException', 'User is disabled.');
+    await expectCognitoError(
+      userPasswordAuth('dora', password),
+      'NotAuthorizedException',
+      'User is disabled.',
+    );
     await fx.sdk.send(new AdminEnableUserCommand({ UserPoolId: poolId, Username: 'dora' }));
     expect((await userPasswordAuth('dora', password)).AuthenticationResult).to.not.equal(undefined);
   });
 
   it('unconfirmed users → UserNotConfirmedException, even with a wrong password', async () => {
     await fx.sdk.send(
-      new SignUpCommand({ ClientId: clientId, Username: 'eve', Password: password, UserAttributes: [{ Name: 'email', Value: 'eve@example.com' }] }),
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: 'eve',
+        Password: password,
+        UserAttributes: [{ Name: 'email', Value: 'eve@example.com' }],
+      }),
     );
-    await expectCognitoError(userPasswordAuth('eve', 'Wrong-Passw0rd!'), 'UserNotConfirmedException', 'User is not confirmed.');
+    await expectCognitoError(
+      userPasswordAuth('eve', 'Wrong-Passw0rd!'),
+      'UserNotConfirmedException',
+      'User is not confirmed.',
+    );
   });
 
   it('temporary passwords → NEW_PASSWORD_REQUIRED, answered with NEW_PASSWORD → tokens and CONFIRMED', async () => {
@@ -191,9 +232,13 @@ describe('cognito stand-in: password sign-in, refresh, SECRET_HASH', () => {
     );
     expect(answered.AuthenticationResult?.AccessToken).to.be.a('string');
     expect(answered.ChallengeParameters).to.deep.equal({});
-    const user = await fx.sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'newbie' }));
+    const user = await fx.sdk.send(
+      new AdminGetUserCommand({ UserPoolId: poolId, Username: 'newbie' }),
+    );
     expect(user.UserStatus).to.equal('CONFIRMED');
-    expect((await userPasswordAuth('newbie', 'Another-Passw0rd!')).AuthenticationResult).to.not.equal(undefined);
+    expect(
+      (await userPasswordAuth('newbie', 'Another-Passw0rd!')).AuthenticationResult,
+    ).to.not.equal(undefined);
   });
 
   it('AdminRespondToAuthChallenge answers NEW_PASSWORD_REQUIRED too', async () => {
@@ -241,7 +286,11 @@ describe('cognito stand-in: password sign-in, refresh, SECRET_HASH', () => {
   it('unknown refresh tokens → NotAuthorizedException Invalid Refresh Token.', async () => {
     await expectCognitoError(
       fx.sdk.send(
-        new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: 'made.up' } }),
+        new InitiateAuthCommand({
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          ClientId: clientId,
+          AuthParameters: { REFRESH_TOKEN: 'made.up' },
+        }),
       ),
       'NotAuthorizedException',
       'Invalid Refresh Token.',
@@ -258,7 +307,11 @@ describe('cognito stand-in: password sign-in, refresh, SECRET_HASH', () => {
           UserPoolId: poolId,
           ClientName: 'confidential',
           GenerateSecret: true,
-          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH'],
+          ExplicitAuthFlows: [
+            'ALLOW_USER_PASSWORD_AUTH',
+            'ALLOW_REFRESH_TOKEN_AUTH',
+            'ALLOW_USER_AUTH',
+          ],
         }),
       );
       secretClientId = UserPoolClient?.ClientId ?? '';
@@ -270,7 +323,11 @@ describe('cognito stand-in: password sign-in, refresh, SECRET_HASH', () => {
         new InitiateAuthCommand({
           AuthFlow: 'USER_PASSWORD_AUTH',
           ClientId: secretClientId,
-          AuthParameters: { USERNAME: 'alice', PASSWORD: password, ...(hash ? { SECRET_HASH: hash } : {}) },
+          AuthParameters: {
+            USERNAME: 'alice',
+            PASSWORD: password,
+            ...(hash ? { SECRET_HASH: hash } : {}),
+          },
         }),
       );
 
@@ -309,7 +366,10 @@ describe('cognito stand-in: password sign-in, refresh, SECRET_HASH', () => {
         new InitiateAuthCommand({
           AuthFlow: 'REFRESH_TOKEN_AUTH',
           ClientId: secretClientId,
-          AuthParameters: { REFRESH_TOKEN: result.AuthenticationResult?.RefreshToken ?? '', SECRET_HASH: hash },
+          AuthParameters: {
+            REFRESH_TOKEN: result.AuthenticationResult?.RefreshToken ?? '',
+            SECRET_HASH: hash,
+          },
         }),
       );
       expect(refreshed.AuthenticationResult?.IdToken).to.be.a('string');
@@ -342,7 +402,12 @@ describe('cognito stand-in: password sign-in, refresh, SECRET_HASH', () => {
           ClientId: secretClientId,
           ChallengeName: 'SELECT_CHALLENGE',
           Session: select.Session,
-          ChallengeResponses: { USERNAME: 'alice', ANSWER: 'PASSWORD', PASSWORD: password, SECRET_HASH: hash },
+          ChallengeResponses: {
+            USERNAME: 'alice',
+            ANSWER: 'PASSWORD',
+            PASSWORD: password,
+            SECRET_HASH: hash,
+          },
         }),
       );
       expect(answered.AuthenticationResult?.AccessToken).to.be.a('string');

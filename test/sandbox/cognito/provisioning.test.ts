@@ -27,7 +27,10 @@ describe('cognito stand-in: provisioning through the AWS SDK', () => {
     poolId = UserPool?.Id ?? '';
     expect(UserPool?.UserPoolTier).to.equal('ESSENTIALS');
     expect(UserPool?.MfaConfiguration).to.equal('OPTIONAL');
-    expect(UserPool?.Policies?.SignInPolicy?.AllowedFirstAuthFactors).to.deep.equal(['PASSWORD', 'EMAIL_OTP']);
+    expect(UserPool?.Policies?.SignInPolicy?.AllowedFirstAuthFactors).to.deep.equal([
+      'PASSWORD',
+      'EMAIL_OTP',
+    ]);
     expect(UserPool?.Arn).to.equal(`arn:aws:cognito-idp:eu-west-1:000000000000:userpool/${poolId}`);
   });
   after(() => fx.stop());
@@ -80,7 +83,10 @@ describe('cognito stand-in: provisioning through the AWS SDK', () => {
       new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: UserPoolClient?.ClientId }),
     );
     expect(described.UserPoolClient?.ClientSecret).to.equal(UserPoolClient?.ClientSecret);
-    expect(described.UserPoolClient?.ExplicitAuthFlows).to.deep.equal(['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(described.UserPoolClient?.ExplicitAuthFlows).to.deep.equal([
+      'ALLOW_USER_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ]);
     expect(described.UserPoolClient?.AuthSessionValidity).to.equal(15);
     expect(described.UserPoolClient?.AccessTokenValidity).to.equal(5);
   });
@@ -101,7 +107,13 @@ describe('cognito stand-in: provisioning through the AWS SDK', () => {
 
   it('keeps AuthSessionValidity within 3–15 minutes', async () => {
     await expectCognitoError(
-      fx.sdk.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'x', AuthSessionValidity: 2 })),
+      fx.sdk.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: poolId,
+          ClientName: 'x',
+          AuthSessionValidity: 2,
+        }),
+      ),
       'InvalidParameterException',
     );
   });
@@ -113,7 +125,9 @@ describe('cognito stand-in: provisioning through the AWS SDK', () => {
       'User pool client abc does not exist.',
     );
     await expectCognitoError(
-      fx.sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: 'eu-west-1_nosuchpoo', ClientId: 'abc' })),
+      fx.sdk.send(
+        new DescribeUserPoolClientCommand({ UserPoolId: 'eu-west-1_nosuchpoo', ClientId: 'abc' }),
+      ),
       'ResourceNotFoundException',
       'User pool eu-west-1_nosuchpoo does not exist.',
     );
@@ -142,38 +156,68 @@ describe('cognito stand-in: provisioning through the AWS SDK', () => {
 
   it('refuses a second user with the same (case-insensitive) name', async () => {
     await expectCognitoError(
-      fx.sdk.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'BOB', TemporaryPassword: password })),
+      fx.sdk.send(
+        new AdminCreateUserCommand({
+          UserPoolId: poolId,
+          Username: 'BOB',
+          TemporaryPassword: password,
+        }),
+      ),
       'UsernameExistsException',
     );
   });
 
   it('sets permanent passwords (CONFIRMED) and enforces the password policy', async () => {
     await fx.sdk.send(
-      new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'bob', Password: password, Permanent: true }),
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: 'bob',
+        Password: password,
+        Permanent: true,
+      }),
     );
-    const user = await fx.sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'bob' }));
+    const user = await fx.sdk.send(
+      new AdminGetUserCommand({ UserPoolId: poolId, Username: 'bob' }),
+    );
     expect(user.UserStatus).to.equal('CONFIRMED');
     await expectCognitoError(
-      fx.sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'bob', Password: 'short' })),
+      fx.sdk.send(
+        new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'bob', Password: 'short' }),
+      ),
       'InvalidPasswordException',
       'Password did not conform with policy: Password not long enough',
     );
     await fx.sdk.send(
-      new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'bob', Password: password, Permanent: false }),
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: 'bob',
+        Password: password,
+        Permanent: false,
+      }),
     );
-    const reset = await fx.sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'bob' }));
+    const reset = await fx.sdk.send(
+      new AdminGetUserCommand({ UserPoolId: poolId, Username: 'bob' }),
+    );
     expect(reset.UserStatus).to.equal('FORCE_CHANGE_PASSWORD');
   });
 
   it('adds users to existing groups only', async () => {
     await expectCognitoError(
-      fx.sdk.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: 'bob', GroupName: 'admin' })),
+      fx.sdk.send(
+        new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: 'bob', GroupName: 'admin' }),
+      ),
       'ResourceNotFoundException',
       'Group not found.',
     );
     await fx.user(poolId, 'carol', { groups: ['admin'] });
     await expectCognitoError(
-      fx.sdk.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: 'nobody', GroupName: 'admin' })),
+      fx.sdk.send(
+        new AdminAddUserToGroupCommand({
+          UserPoolId: poolId,
+          Username: 'nobody',
+          GroupName: 'admin',
+        }),
+      ),
       'UserNotFoundException',
       'User does not exist.',
     );

@@ -28,7 +28,10 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
   };
 
   const testToken = async (body: Record<string, unknown>) => {
-    const response = await fetch(`${fx.cognito.url}/__sandbox/tokens`, { method: 'POST', body: JSON.stringify(body) });
+    const response = await fetch(`${fx.cognito.url}/__sandbox/tokens`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
     expect(response.status).to.equal(200);
     return ((await response.json()) as { token: string }).token;
   };
@@ -46,10 +49,13 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
       audience: tokenUse === 'id' ? client : null,
       customJwtCheck: ({ payload }) => {
         if (payload.token_use !== tokenUse) throw new Error(`token_use is not ${tokenUse}`);
-        if (tokenUse === 'access' && payload.client_id !== client) throw new Error('client_id mismatch');
+        if (tokenUse === 'access' && payload.client_id !== client)
+          throw new Error('client_id mismatch');
       },
     });
-    const jwks = (await (await fetch(fx.cognito.jwksUri(pool))).json()) as Parameters<JwksCache['addJwks']>[1];
+    const jwks = (await (await fetch(fx.cognito.jwksUri(pool))).json()) as Parameters<
+      JwksCache['addJwks']
+    >[1];
     verifier.cacheJwks(jwks);
     return verifier;
   }
@@ -60,7 +66,11 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
     other = await fx.pool();
     fx.cognito.aliasPool('main', poolId);
     fx.cognito.aliasPool('other', other.poolId);
-    await fx.user(poolId, 'alice', { email: 'alice@example.com', phone: '+15555550123', groups: ['admin', 'staff'] });
+    await fx.user(poolId, 'alice', {
+      email: 'alice@example.com',
+      phone: '+15555550123',
+      groups: ['admin', 'staff'],
+    });
     await fx.user(poolId, 'bob', { email: 'bob@example.com' });
     await fx.user(other.poolId, 'olivia', { email: 'olivia@example.com' });
   });
@@ -115,7 +125,9 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
     const { IdToken, AccessToken } = await signIn('alice');
     const idClaims = await (await verifierFor(poolId, clientId, 'id')).verify(IdToken ?? '');
     expect(idClaims['cognito:username']).to.equal('alice');
-    const accessClaims = await (await verifierFor(poolId, clientId, 'access')).verify(AccessToken ?? '');
+    const accessClaims = await (
+      await verifierFor(poolId, clientId, 'access')
+    ).verify(AccessToken ?? '');
     expect(accessClaims.username).to.equal('alice');
   });
 
@@ -136,32 +148,49 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
   it('test tokens: real claims, correctly signed unless foreign; expired ones lie in the past', async () => {
     const verifier = await verifierFor(poolId, clientId, 'access');
     const access = await testToken({ username: 'alice', tokenUse: 'access' });
-    expect((await verifier.verify(access)).scope).to.equal('aws.cognito.signin.user.admin users/read');
+    expect((await verifier.verify(access)).scope).to.equal(
+      'aws.cognito.signin.user.admin users/read',
+    );
 
-    const expired = decodeJwt(await testToken({ username: 'alice', tokenUse: 'id', expired: true })).payload;
+    const expired = decodeJwt(
+      await testToken({ username: 'alice', tokenUse: 'id', expired: true }),
+    ).payload;
     const now = Date.now() / 1000;
     expect(expired.exp as number).to.be.lessThan(now);
     expect(expired.iat as number).to.be.lessThan(expired.exp as number);
     expect(expired['cognito:username']).to.equal('alice');
 
-    const foreign = decodeJwt(await testToken({ username: 'alice', tokenUse: 'access', signer: 'foreign' }));
-    const jwks = (await (await fetch(fx.cognito.jwksUri(poolId))).json()) as { keys: { kid: string }[] };
+    const foreign = decodeJwt(
+      await testToken({ username: 'alice', tokenUse: 'access', signer: 'foreign' }),
+    );
+    const jwks = (await (await fetch(fx.cognito.jwksUri(poolId))).json()) as {
+      keys: { kid: string }[];
+    };
     expect(jwks.keys.map((key) => key.kid)).to.not.include(foreign.header.kid);
     expect(foreign.payload.iss).to.equal(fx.cognito.issuer(poolId));
 
-    const scoped = decodeJwt(await testToken({ username: 'alice', tokenUse: 'access', scopes: ['orders/write'] }));
+    const scoped = decodeJwt(
+      await testToken({ username: 'alice', tokenUse: 'access', scopes: ['orders/write'] }),
+    );
     expect(scoped.payload.scope).to.equal('orders/write');
-    const unscoped = decodeJwt(await testToken({ username: 'alice', tokenUse: 'access', scopes: [] }));
+    const unscoped = decodeJwt(
+      await testToken({ username: 'alice', tokenUse: 'access', scopes: [] }),
+    );
     expect(unscoped.payload).to.not.have.property('scope');
   });
 
   it('test tokens: pools by alias or id; 404 for unknown users, 400 for bad requests', async () => {
-    const viaAlias = decodeJwt(await testToken({ username: 'olivia', tokenUse: 'id', pool: 'other' })).payload;
+    const viaAlias = decodeJwt(
+      await testToken({ username: 'olivia', tokenUse: 'id', pool: 'other' }),
+    ).payload;
     expect(viaAlias.iss).to.equal(fx.cognito.issuer(other.poolId));
     expect(viaAlias.aud).to.equal(other.clientId);
-    const viaId = decodeJwt(await testToken({ username: 'olivia', tokenUse: 'id', userPoolId: other.poolId })).payload;
+    const viaId = decodeJwt(
+      await testToken({ username: 'olivia', tokenUse: 'id', userPoolId: other.poolId }),
+    ).payload;
     expect(viaId.iss).to.equal(fx.cognito.issuer(other.poolId));
-    const post = (body: unknown) => fetch(`${fx.cognito.url}/__sandbox/tokens`, { method: 'POST', body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${fx.cognito.url}/__sandbox/tokens`, { method: 'POST', body: JSON.stringify(body) });
     expect((await post({ username: 'nobody', tokenUse: 'id' })).status).to.equal(404);
     expect((await post({ username: 'alice', tokenUse: 'refresh' })).status).to.equal(400);
   });
@@ -171,12 +200,26 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
     const user = await fx.sdk.send(new GetUserCommand({ AccessToken }));
     expect(user.Username).to.equal('alice');
     expect(user.UserAttributes?.[0]?.Name).to.equal('sub');
-    expect(user.UserAttributes?.find((a) => a.Name === 'email')?.Value).to.equal('alice@example.com');
-    await expectCognitoError(fx.sdk.send(new GetUserCommand({ AccessToken: IdToken })), 'NotAuthorizedException', 'Invalid Access Token');
+    expect(user.UserAttributes?.find((a) => a.Name === 'email')?.Value).to.equal(
+      'alice@example.com',
+    );
+    await expectCognitoError(
+      fx.sdk.send(new GetUserCommand({ AccessToken: IdToken })),
+      'NotAuthorizedException',
+      'Invalid Access Token',
+    );
     const foreign = await testToken({ username: 'alice', tokenUse: 'access', signer: 'foreign' });
-    await expectCognitoError(fx.sdk.send(new GetUserCommand({ AccessToken: foreign })), 'NotAuthorizedException', 'Invalid Access Token');
+    await expectCognitoError(
+      fx.sdk.send(new GetUserCommand({ AccessToken: foreign })),
+      'NotAuthorizedException',
+      'Invalid Access Token',
+    );
     const expired = await testToken({ username: 'alice', tokenUse: 'access', expired: true });
-    await expectCognitoError(fx.sdk.send(new GetUserCommand({ AccessToken: expired })), 'NotAuthorizedException', 'Access Token has expired');
+    await expectCognitoError(
+      fx.sdk.send(new GetUserCommand({ AccessToken: expired })),
+      'NotAuthorizedException',
+      'Access Token has expired',
+    );
   });
 
   it('GlobalSignOut revokes access tokens (GetUser) and refresh tokens; new sign-ins work', async () => {
@@ -184,32 +227,52 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
     const second = await signIn('bob');
     await fx.sdk.send(new GlobalSignOutCommand({ AccessToken: first.AccessToken }));
     for (const token of [first.AccessToken, second.AccessToken]) {
-      await expectCognitoError(fx.sdk.send(new GetUserCommand({ AccessToken: token })), 'NotAuthorizedException', 'Access Token has been revoked');
+      await expectCognitoError(
+        fx.sdk.send(new GetUserCommand({ AccessToken: token })),
+        'NotAuthorizedException',
+        'Access Token has been revoked',
+      );
     }
     await expectCognitoError(
       fx.sdk.send(
-        new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: second.RefreshToken ?? '' } }),
+        new InitiateAuthCommand({
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          ClientId: clientId,
+          AuthParameters: { REFRESH_TOKEN: second.RefreshToken ?? '' },
+        }),
       ),
       'NotAuthorizedException',
       'Refresh Token has been revoked',
     );
     const fresh = await signIn('bob');
-    expect((await fx.sdk.send(new GetUserCommand({ AccessToken: fresh.AccessToken }))).Username).to.equal('bob');
+    expect(
+      (await fx.sdk.send(new GetUserCommand({ AccessToken: fresh.AccessToken }))).Username,
+    ).to.equal('bob');
   });
 
   it('RevokeToken revokes one refresh token and the access tokens issued from it, not the others', async () => {
     const revoked = await signIn('alice');
     const kept = await signIn('alice');
     await fx.sdk.send(new RevokeTokenCommand({ ClientId: clientId, Token: revoked.RefreshToken }));
-    await expectCognitoError(fx.sdk.send(new GetUserCommand({ AccessToken: revoked.AccessToken })), 'NotAuthorizedException', 'Access Token has been revoked');
+    await expectCognitoError(
+      fx.sdk.send(new GetUserCommand({ AccessToken: revoked.AccessToken })),
+      'NotAuthorizedException',
+      'Access Token has been revoked',
+    );
     await expectCognitoError(
       fx.sdk.send(
-        new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: revoked.RefreshToken ?? '' } }),
+        new InitiateAuthCommand({
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          ClientId: clientId,
+          AuthParameters: { REFRESH_TOKEN: revoked.RefreshToken ?? '' },
+        }),
       ),
       'NotAuthorizedException',
       'Refresh Token has been revoked',
     );
-    expect((await fx.sdk.send(new GetUserCommand({ AccessToken: kept.AccessToken }))).Username).to.equal('alice');
+    expect(
+      (await fx.sdk.send(new GetUserCommand({ AccessToken: kept.AccessToken }))).Username,
+    ).to.equal('alice');
     await expectCognitoError(
       fx.sdk.send(new RevokeTokenCommand({ ClientId: clientId, Token: kept.AccessToken })),
       'UnsupportedTokenTypeException',
@@ -222,7 +285,11 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
       const { poolId: shortPool, clientId: shortClient } = await short.pool();
       await short.user(shortPool, 'tim');
       const result = await short.sdk.send(
-        new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: shortClient, AuthParameters: { USERNAME: 'tim', PASSWORD: password } }),
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: shortClient,
+          AuthParameters: { USERNAME: 'tim', PASSWORD: password },
+        }),
       );
       expect(result.AuthenticationResult?.ExpiresIn).to.equal(3);
       const id = decodeJwt(result.AuthenticationResult?.IdToken ?? '').payload;
@@ -235,6 +302,8 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
   it('setExtraAccessTokenScopes changes one pool’s scopes', async () => {
     fx.cognito.setExtraAccessTokenScopes(other.poolId, ['admin/write', 'admin/read']);
     const { AccessToken } = await signIn('olivia', other.clientId);
-    expect(decodeJwt(AccessToken ?? '').payload.scope).to.equal('aws.cognito.signin.user.admin admin/write admin/read');
+    expect(decodeJwt(AccessToken ?? '').payload.scope).to.equal(
+      'aws.cognito.signin.user.admin admin/write admin/read',
+    );
   });
 });

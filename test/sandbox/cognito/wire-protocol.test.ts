@@ -65,11 +65,16 @@ describe('cognito stand-in: JSON protocol on the wire', () => {
     expect(response.status).to.equal(400);
     expect(response.headers.get('x-amzn-errortype')).to.equal('UnknownOperationException:');
     const missingTarget = await fetch(fx.cognito.endpoint, { method: 'POST', body: '{}' });
-    expect(((await missingTarget.json()) as { __type: string }).__type).to.equal('UnknownOperationException');
+    expect(((await missingTarget.json()) as { __type: string }).__type).to.equal(
+      'UnknownOperationException',
+    );
   });
 
   it('refuses unsigned admin calls with MissingAuthenticationTokenException', async () => {
-    const response = await rawCall(fx.cognito, 'AdminGetUser', { UserPoolId: poolId, Username: 'alice' });
+    const response = await rawCall(fx.cognito, 'AdminGetUser', {
+      UserPoolId: poolId,
+      Username: 'alice',
+    });
     expect(response.status).to.equal(400);
     expect(await response.json()).to.deep.equal({
       __type: 'MissingAuthenticationTokenException',
@@ -97,6 +102,16 @@ describe('cognito stand-in: JSON protocol on the wire', () => {
     expect(response.headers.get('x-amzn-errortype')).to.equal('SerializationException:');
   });
 
+  it('keeps error headers valid when a message quotes unusual request values', async () => {
+    const response = await rawCall(fx.cognito, 'InitiateAuth', {
+      AuthFlow: 'ÜBER\nAUTH',
+      ClientId: clientId,
+    });
+    expect(response.status).to.equal(400);
+    expect(response.headers.get('x-amzn-errormessage')).to.match(/^[\x20-\x7e]+$/);
+    expect(((await response.json()) as { message: string }).message).to.contain("'ÜBER\nAUTH'");
+  });
+
   it('names unknown clients as AWS does (ResourceNotFoundException)', async () => {
     await expectCognitoError(
       fx.sdk.send(
@@ -121,7 +136,9 @@ describe('cognito stand-in: JSON protocol on the wire', () => {
   });
 
   it('serves the JWKS and OpenID configuration of each pool', async () => {
-    const jwks = (await (await fetch(fx.cognito.jwksUri(poolId))).json()) as { keys: Record<string, string>[] };
+    const jwks = (await (await fetch(fx.cognito.jwksUri(poolId))).json()) as {
+      keys: Record<string, string>[];
+    };
     expect(jwks.keys).to.have.length(2);
     for (const key of jwks.keys) {
       expect(key).to.include({ alg: 'RS256', kty: 'RSA', use: 'sig', e: 'AQAB' });

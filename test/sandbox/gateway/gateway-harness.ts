@@ -1,5 +1,9 @@
 import { gatewaySpecOf } from '../../../sandbox/spec/read-gateway-spec.js';
-import { startGateway, type Gateway, type GatewayOptions } from '../../../sandbox/gateway/start-gateway.js';
+import {
+  startGateway,
+  type Gateway,
+  type GatewayOptions,
+} from '../../../sandbox/gateway/start-gateway.js';
 import type { LocalIssuers } from './local-issuer.js';
 
 export const apiKey = 'test-api-key-0123456789';
@@ -45,12 +49,22 @@ export async function call(url: string, init: RequestInit = {}): Promise<Reply> 
 export const restSpec = {
   openapi: '3.0.1',
   info: { title: 'Lab demo', version: '1' },
-  servers: [{ url: 'https://abc.execute-api.eu-west-1.amazonaws.com/{basePath}', variables: { basePath: { default: 'prod' } } }],
+  servers: [
+    {
+      url: 'https://abc.execute-api.eu-west-1.amazonaws.com/{basePath}',
+      variables: { basePath: { default: 'prod' } },
+    },
+  ],
   paths: {
     '/demo': {
       get: {
         security: [{ cognito: [] }],
-        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } },
+        responses: {
+          '200': {
+            description: 'ok',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+        },
       },
     },
     '/reports': {
@@ -70,15 +84,23 @@ export const restSpec = {
         responses: { '204': { description: 'no content' } },
       },
     },
-    '/health': { get: { responses: { '200': { description: 'ok', content: { 'text/plain': { example: 'ok' } } } } } },
+    '/health': {
+      get: {
+        responses: { '200': { description: 'ok', content: { 'text/plain': { example: 'ok' } } } },
+      },
+    },
     '/files/{proxy+}': {
       'x-amazon-apigateway-any-method': {
         security: [{ cognito: [] }],
         parameters: [{ name: 'proxy', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: 'ok', content: { 'application/json': { example: { any: true } } } } },
+        responses: {
+          '200': { description: 'ok', content: { 'application/json': { example: { any: true } } } },
+        },
       },
       get: {
-        responses: { '200': { description: 'ok', content: { 'application/json': { example: { get: true } } } } },
+        responses: {
+          '200': { description: 'ok', content: { 'application/json': { example: { get: true } } } },
+        },
       },
     },
   },

@@ -7,13 +7,20 @@ import { startLocalIssuers, type LocalIssuers } from './local-issuer.js';
 const httpSpec = {
   openapi: '3.0.1',
   info: { title: 'HTTP API', version: '2024-06-18 15:00:04UTC' },
-  servers: [{ url: 'https://abc.execute-api.eu-west-1.amazonaws.com/{basePath}', variables: { basePath: { default: '' } } }],
+  servers: [
+    {
+      url: 'https://abc.execute-api.eu-west-1.amazonaws.com/{basePath}',
+      variables: { basePath: { default: '' } },
+    },
+  ],
   paths: {
     '/me': { get: { security: [{ jwt: [] }], responses: { '200': { description: 'ok' } } } },
     '/orders': {
       get: {
         security: [{ jwt: ['orders/read'] }],
-        responses: { '200': { description: 'ok', content: { 'application/json': { example: [{ id: 1 }] } } } },
+        responses: {
+          '200': { description: 'ok', content: { 'application/json': { example: [{ id: 1 }] } } },
+        },
       },
     },
   },
@@ -62,7 +69,9 @@ describe('gateway stand-in: HTTP API JWT authorizer (aws-behaviour §3)', () => 
     const reply = await call(`${base}/me`);
     expect(reply.status).to.equal(401);
     expect(reply.text).to.equal('{"message":"Unauthorized"}');
-    expect(reply.headers.get('www-authenticate')).to.match(/^Bearer scope="" error="invalid_token"/);
+    expect(reply.headers.get('www-authenticate')).to.match(
+      /^Bearer scope="" error="invalid_token"/,
+    );
     expect(reply.headers.get('apigw-requestid')).to.be.a('string');
     expect(reply.headers.get('x-amzn-errortype')).to.equal(null);
   });
@@ -76,7 +85,9 @@ describe('gateway stand-in: HTTP API JWT authorizer (aws-behaviour §3)', () => 
   });
 
   it('a raw token (no Bearer) is accepted too', async () => {
-    const reply = await call(`${base}/me`, { headers: { Authorization: await issuers.trusted.idToken() } });
+    const reply = await call(`${base}/me`, {
+      headers: { Authorization: await issuers.trusted.idToken() },
+    });
     expect(reply.status).to.equal(200);
   });
 
@@ -101,10 +112,16 @@ describe('gateway stand-in: HTTP API JWT authorizer (aws-behaviour §3)', () => 
   });
 
   it('missing scope → 403 {"message":"Forbidden"}; with the scope → 200', async () => {
-    const denied = await call(`${base}/orders`, auth(await issuers.trusted.accessToken(['openid'])));
+    const denied = await call(
+      `${base}/orders`,
+      auth(await issuers.trusted.accessToken(['openid'])),
+    );
     expect(denied.status).to.equal(403);
     expect(denied.text).to.equal('{"message":"Forbidden"}');
-    const allowed = await call(`${base}/orders`, auth(await issuers.trusted.accessToken(['orders/read'])));
+    const allowed = await call(
+      `${base}/orders`,
+      auth(await issuers.trusted.accessToken(['orders/read'])),
+    );
     expect(allowed.status).to.equal(200);
     expect(allowed.json).to.deep.equal([{ id: 1 }]);
   });

@@ -27,13 +27,17 @@ interface PoolKeys {
 
 async function poolKeys(kid: string): Promise<PoolKeys> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+  return {
+    kid,
+    privateKey,
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' },
+  };
 }
 
 export async function startLocalIssuers(): Promise<LocalIssuers> {
   const pools = {
-    'local_Trusted1': await poolKeys('trusted-key'),
-    'local_Other1': await poolKeys('other-key'),
+    local_Trusted1: await poolKeys('trusted-key'),
+    local_Other1: await poolKeys('other-key'),
   };
   const foreign = await poolKeys('trusted-key');
   const server: Server = createServer((request, response) => {
@@ -58,14 +62,26 @@ export async function startLocalIssuers(): Promise<LocalIssuers> {
         .setProtectedHeader({ alg: 'RS256', kid: key.kid })
         .sign(key.privateKey);
     };
-    const idClaims = { sub: 'sub-alice', aud: clientId, token_use: 'id', 'cognito:username': 'alice' };
+    const idClaims = {
+      sub: 'sub-alice',
+      aud: clientId,
+      token_use: 'id',
+      'cognito:username': 'alice',
+    };
     return {
       issuer,
       clientId,
       idToken: (claims = {}) => sign({ ...idClaims, ...claims }, keys),
       accessToken: (scopes, claims = {}) =>
         sign(
-          { sub: 'sub-alice', client_id: clientId, token_use: 'access', username: 'alice', scope: scopes.join(' '), ...claims },
+          {
+            sub: 'sub-alice',
+            client_id: clientId,
+            token_use: 'access',
+            username: 'alice',
+            scope: scopes.join(' '),
+            ...claims,
+          },
           keys,
         ),
       forgedToken: (claims = {}) => sign({ ...idClaims, ...claims }, foreign),

@@ -65,13 +65,25 @@ describe('gateway stand-in: REST Cognito authorizer (aws-behaviour §2.2)', () =
 
   it('claims edited after signing → 401 Unauthorized', async () => {
     const [header, , signature] = (await issuers.trusted.idToken()).split('.');
-    const payload = Buffer.from(JSON.stringify({ iss: issuers.trusted.issuer, token_use: 'id', 'cognito:username': 'mallory', exp: 4102444800 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({
+        iss: issuers.trusted.issuer,
+        token_use: 'id',
+        'cognito:username': 'mallory',
+        exp: 4102444800,
+      }),
+    ).toString('base64url');
     const reply = await call(`${base}/demo`, auth(`${header}.${payload}.${signature}`));
     expect(reply.status).to.equal(401);
   });
 
   it('alg none (any case) → 401 Unauthorized', async () => {
-    const claims = { iss: issuers.trusted.issuer, token_use: 'id', exp: Math.floor(Date.now() / 1000) + 600, 'cognito:username': 'alice' };
+    const claims = {
+      iss: issuers.trusted.issuer,
+      token_use: 'id',
+      exp: Math.floor(Date.now() / 1000) + 600,
+      'cognito:username': 'alice',
+    };
     for (const alg of ['none', 'None', 'NONE', 'nOnE']) {
       const reply = await call(`${base}/demo`, auth(unsignedToken(claims, alg)));
       expect(reply.status, alg).to.equal(401);
@@ -80,7 +92,10 @@ describe('gateway stand-in: REST Cognito authorizer (aws-behaviour §2.2)', () =
 
   it('expired token → 401 {"message":"The incoming token has expired"}', async () => {
     const past = Math.floor(Date.now() / 1000) - 7200;
-    const reply = await call(`${base}/demo`, auth(await issuers.trusted.idToken({ iat: past, exp: past + 3600 })));
+    const reply = await call(
+      `${base}/demo`,
+      auth(await issuers.trusted.idToken({ iat: past, exp: past + 3600 })),
+    );
     expect(reply.status).to.equal(401);
     expect(reply.text).to.equal('{"message":"The incoming token has expired"}');
     expect(reply.headers.get('x-amzn-errortype')).to.equal('UnauthorizedException');
@@ -93,18 +108,27 @@ describe('gateway stand-in: REST Cognito authorizer (aws-behaviour §2.2)', () =
   });
 
   it('method without scopes + access token → 401 (it wants the ID token)', async () => {
-    const reply = await call(`${base}/demo`, auth(await issuers.trusted.accessToken(['aws.cognito.signin.user.admin'])));
+    const reply = await call(
+      `${base}/demo`,
+      auth(await issuers.trusted.accessToken(['aws.cognito.signin.user.admin'])),
+    );
     expect(reply.status).to.equal(401);
   });
 
   it('method with scopes: access token with any listed scope → 200', async () => {
-    const reply = await call(`${base}/reports`, auth(await issuers.trusted.accessToken(['openid', 'reports/admin'])));
+    const reply = await call(
+      `${base}/reports`,
+      auth(await issuers.trusted.accessToken(['openid', 'reports/admin'])),
+    );
     expect(reply.status).to.equal(200);
     expect(reply.json).to.deep.equal({ reports: [] });
   });
 
   it('method with scopes: ID token, or access token lacking every scope → 401 Unauthorized', async () => {
-    for (const token of [await issuers.trusted.idToken(), await issuers.trusted.accessToken(['openid'])]) {
+    for (const token of [
+      await issuers.trusted.idToken(),
+      await issuers.trusted.accessToken(['openid']),
+    ]) {
       const reply = await call(`${base}/reports`, auth(token));
       expect(reply.status).to.equal(401);
       expect(reply.text).to.equal('{"message":"Unauthorized"}');
@@ -115,13 +139,18 @@ describe('gateway stand-in: REST Cognito authorizer (aws-behaviour §2.2)', () =
   it('API key missing or wrong → 403 {"message":"Forbidden"} ForbiddenException; right key → documented 204', async () => {
     const token = await issuers.trusted.idToken();
     for (const key of [undefined, 'wrong-key']) {
-      const headers: Record<string, string> = { Authorization: token, ...(key ? { 'x-api-key': key } : {}) };
+      const headers: Record<string, string> = {
+        Authorization: token,
+        ...(key ? { 'x-api-key': key } : {}),
+      };
       const reply = await call(`${base}/keyed`, { headers });
       expect(reply.status).to.equal(403);
       expect(reply.text).to.equal('{"message":"Forbidden"}');
       expect(reply.headers.get('x-amzn-errortype')).to.equal('ForbiddenException');
     }
-    const ok = await call(`${base}/keyed`, { headers: { Authorization: token, 'X-API-Key': apiKey } });
+    const ok = await call(`${base}/keyed`, {
+      headers: { Authorization: token, 'X-API-Key': apiKey },
+    });
     expect(ok.status).to.equal(204);
   });
 
@@ -147,7 +176,9 @@ describe('gateway stand-in: REST Cognito authorizer (aws-behaviour §2.2)', () =
     }
     const wrongMethod = await call(`${base}/demo`, { method: 'DELETE' });
     expect(wrongMethod.status).to.equal(403);
-    expect(wrongMethod.headers.get('x-amzn-errortype')).to.equal('MissingAuthenticationTokenException');
+    expect(wrongMethod.headers.get('x-amzn-errortype')).to.equal(
+      'MissingAuthenticationTokenException',
+    );
   });
 
   it('unknown route with `Authorization: <jwt>` → 403 IncompleteSignatureException (missing parameters text)', async () => {

@@ -6,7 +6,11 @@ import { startLocalIssuers, type LocalIssuers } from './local-issuer.js';
 const user = {
   type: 'object',
   required: ['name', 'email'],
-  properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' }, email: { type: 'string' } },
+  properties: {
+    id: { type: 'string', readOnly: true },
+    name: { type: 'string' },
+    email: { type: 'string' },
+  },
 };
 
 const usersSpec = {
@@ -14,23 +18,41 @@ const usersSpec = {
   info: { title: 'Users', version: '1' },
   basePath: '/v1',
   securityDefinitions: {
-    cognito: { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'cognito_user_pools' },
+    cognito: {
+      type: 'apiKey',
+      name: 'Authorization',
+      in: 'header',
+      'x-amazon-apigateway-authtype': 'cognito_user_pools',
+    },
   },
   security: [{ cognito: [] }],
   definitions: { User: user },
   paths: {
     '/users': {
-      get: { responses: { '200': { description: 'ok', schema: { type: 'array', items: { $ref: '#/definitions/User' } } } } },
+      get: {
+        responses: {
+          '200': {
+            description: 'ok',
+            schema: { type: 'array', items: { $ref: '#/definitions/User' } },
+          },
+        },
+      },
       post: {
-        parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/User' } }],
+        parameters: [
+          { name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/User' } },
+        ],
         responses: { '201': { description: 'created', schema: { $ref: '#/definitions/User' } } },
       },
     },
     '/users/{id}': {
-      parameters: [{ name: 'id', in: 'path', required: true, type: 'string', 'x-example': 'u-seed' }],
+      parameters: [
+        { name: 'id', in: 'path', required: true, type: 'string', 'x-example': 'u-seed' },
+      ],
       get: { responses: { '200': { description: 'ok', schema: { $ref: '#/definitions/User' } } } },
       put: {
-        parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/User' } }],
+        parameters: [
+          { name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/User' } },
+        ],
         responses: { '200': { description: 'ok', schema: { $ref: '#/definitions/User' } } },
       },
       delete: { responses: { '204': { description: 'deleted' } } },
@@ -48,11 +70,17 @@ describe('gateway stand-in: users API handler (in-memory CRUD with an owner chec
 
   before(async () => {
     issuers = await startLocalIssuers();
-    gateway = await gatewayFor(usersSpec, issuers, { seedOwner: { username: 'alice', sub: 'sub-alice' } });
+    gateway = await gatewayFor(usersSpec, issuers, {
+      seedOwner: { username: 'alice', sub: 'sub-alice' },
+    });
     base = gateway.apiBaseUrl;
     alice = await issuers.trusted.idToken();
     bob = await issuers.trusted.idToken({ sub: 'sub-bob', 'cognito:username': 'bob' });
-    admin = await issuers.trusted.idToken({ sub: 'sub-root', 'cognito:username': 'root', 'cognito:groups': ['admin'] });
+    admin = await issuers.trusted.idToken({
+      sub: 'sub-root',
+      'cognito:username': 'root',
+      'cognito:groups': ['admin'],
+    });
   });
   afterEach(() => gateway.setFaults([]));
   after(async () => {
@@ -74,7 +102,10 @@ describe('gateway stand-in: users API handler (in-memory CRUD with an owner chec
   });
 
   it('POST creates with the documented status; GET lists and reads it', async () => {
-    const created = await call(`${base}/users`, as(alice, 'POST', { name: 'Alice', email: 'a@example.com' }));
+    const created = await call(
+      `${base}/users`,
+      as(alice, 'POST', { name: 'Alice', email: 'a@example.com' }),
+    );
     expect(created.status).to.equal(201);
     const record = created.json as { id: string; name: string };
     expect(record.name).to.equal('Alice');
@@ -90,7 +121,9 @@ describe('gateway stand-in: users API handler (in-memory CRUD with an owner chec
     expect(reply.headers.get('x-amzn-errortype')).to.equal(null);
     const after = ((await call(`${base}/users`, as(alice))).json as unknown[]).length;
     expect(after).to.equal(before);
-    expect((await call(`${base}/users`, { ...as(alice, 'POST'), body: 'not json' })).status).to.equal(400);
+    expect(
+      (await call(`${base}/users`, { ...as(alice, 'POST'), body: 'not json' })).status,
+    ).to.equal(400);
   });
 
   it('unknown id → 404', async () => {
@@ -99,8 +132,12 @@ describe('gateway stand-in: users API handler (in-memory CRUD with an owner chec
   });
 
   it('another user may not change or delete a record → 403 from the integration (no x-amzn-ErrorType)', async () => {
-    const record = (await call(`${base}/users`, as(alice, 'POST', { name: 'A', email: 'a@x' }))).json as { id: string };
-    const put = await call(`${base}/users/${record.id}`, as(bob, 'PUT', { name: 'B', email: 'b@x' }));
+    const record = (await call(`${base}/users`, as(alice, 'POST', { name: 'A', email: 'a@x' })))
+      .json as { id: string };
+    const put = await call(
+      `${base}/users/${record.id}`,
+      as(bob, 'PUT', { name: 'B', email: 'b@x' }),
+    );
     expect(put.status).to.equal(403);
     expect(put.json).to.deep.equal({ message: 'Forbidden: not the owner' });
     expect(put.headers.get('x-amzn-errortype')).to.equal(null);
@@ -109,8 +146,12 @@ describe('gateway stand-in: users API handler (in-memory CRUD with an owner chec
   });
 
   it('the owner and group admin may change; DELETE answers the documented 204', async () => {
-    const record = (await call(`${base}/users`, as(alice, 'POST', { name: 'A', email: 'a@x' }))).json as { id: string };
-    const put = await call(`${base}/users/${record.id}`, as(alice, 'PUT', { name: 'A2', email: 'a@x' }));
+    const record = (await call(`${base}/users`, as(alice, 'POST', { name: 'A', email: 'a@x' })))
+      .json as { id: string };
+    const put = await call(
+      `${base}/users/${record.id}`,
+      as(alice, 'PUT', { name: 'A2', email: 'a@x' }),
+    );
     expect(put.status).to.equal(200);
     expect(put.json).to.deep.equal({ id: record.id, name: 'A2', email: 'a@x', owner: 'sub-alice' });
     const invalid = await call(`${base}/users/${record.id}`, as(alice, 'PUT', { name: 'only' }));
@@ -121,7 +162,8 @@ describe('gateway stand-in: users API handler (in-memory CRUD with an owner chec
   });
 
   it('owner-check-removed fault: another user may change the record', async () => {
-    const record = (await call(`${base}/users`, as(alice, 'POST', { name: 'A', email: 'a@x' }))).json as { id: string };
+    const record = (await call(`${base}/users`, as(alice, 'POST', { name: 'A', email: 'a@x' })))
+      .json as { id: string };
     const body = { name: 'B', email: 'b@x' };
     expect((await call(`${base}/users/${record.id}`, as(bob, 'PUT', body))).status).to.equal(403);
     gateway.setFaults([{ name: 'owner-check-removed' }]);

@@ -1,0 +1,154 @@
+import { expect } from 'chai';
+import { environmentVariables } from '../../generators/model/variables.js';
+import { planCollection } from '../../generators/plan/plan-collection.js';
+import type { PostmanFolder, PostmanItem } from '../../generators/render/postman-types.js';
+import { renderCollection } from '../../generators/render/render-collection.js';
+import {
+  renderEnvironment,
+  renderStageEnvironments,
+} from '../../generators/render/render-environment.js';
+import { renderOutputs } from '../../generators/render/render-outputs.js';
+import { schemaPointer } from '../../generators/render/render-positive.js';
+import { demoModel, operation } from './fixtures.js';
+import { expectValidCollection } from './validate-collection.js';
+
+function render(model = demoModel) {
+  return renderCollection(model, planCollection(model));
+}
+
+function folder(name: string, model = demoModel): PostmanFolder {
+  return render(model).item.find((i) => i.name === name) as PostmanFolder;
+}
+
+describe('renderCollection', () => {
+  it('is a valid Postman v2.1 collection that the SDK loads', () => {
+    expectValidCollection(JSON.parse(JSON.stringify(render())));
+  });
+
+  it('is deterministic: same model, byte-identical files', () => {
+    expect(renderOutputs(demoModel)).to.deep.equal(renderOutputs(structuredClone(demoModel)));
+  });
+
+  it('orders: run start, Sign-in, operations, revocation, run guard', () => {
+    expect(render().item.map((i) => i.name)).to.deep.equal([
+      'gatecheck · run start',
+      'Sign-in',
+      'GET /demo',
+      'Revocation (Cognito)',
+      'gatecheck · run guard',
+    ]);
+  });
+
+  it('signs in with Cognito JSON API requests', () => {
+    const signIn = folder('Sign-in').item as PostmanItem[];
+    expect(signIn.map((i) => i.request.header.map((h) => `${h.key}: ${h.value}`))).to.deep.equal([
+      [
+        'X-Amz-Target: AWSCognitoIdentityProviderService.InitiateAuth',
+        'Content-Type: application/x-amz-json-1.1',
+      ],
+      [
+        'X-Amz-Target: AWSCognitoIdentityProviderService.RespondToAuthChallenge',
+        'Content-Type: application/x-amz-json-1.1',
+      ],
+      [
+        'X-Amz-Target: AWSCognitoIdentityProviderService.InitiateAuth',
+        'Content-Type: application/x-amz-json-1.1',
+      ],
+    ]);
+    expect(
+      signIn.every((i) => i.request.url === '{{cognitoEndpoint}}' && i.request.method === 'POST'),
+    ).to.equal(true);
+  });
+
+  it('sends the positive check with the needed token and the API key', () => {
+    const model = {
+      ...demoModel,
+      operations: [
+        operation({
+          protection: {
+            kind: 'cognito',
+            scheme: 'cognito',
+            tokenHeader: 'dev-auth-token',
+            tokenKind: 'id',
+            scopes: [],
+          },
+          apiKey: { header: 'x-api-key' },
+        }),
+      ],
+    };
+    const positive = folder('GET /demo', model).item[0] as PostmanItem;
+    expect(positive.name).to.equal('GET /demo · positive');
+    expect(positive.request.header).to.deep.equal([
+      { key: 'dev-auth-token', value: '{{idToken}}' },
+      { key: 'x-api-key', value: '{{apiKey}}' },
+    ]);
+    expect(positive.request.url).to.deep.include({ raw: '{{baseUrl}}/demo' });
+    const bearer = folder('GET /demo').item[0] as PostmanItem;
+    expect(bearer.request.header).to.deep.equal([
+      { key: 'Authorization', value: 'Bearer {{accessToken}}' },
+    ]);
+  });
+
+  it('stores the schemas once, as a collection variable', () => {
+    const variables = render().variable;
+    const schemas = variables.filter((v) => v.key === 'gatecheck.schemas');
+    expect(schemas).to.have.length(1);
+    expect(JSON.parse(schemas[0]?.value ?? '')).to.deep.equal({ definitions: demoModel.schemas });
+    expect(
+      variables
+        .filter((v) => ['idToken', 'accessToken', 'refreshToken'].includes(v.key))
+        .every((v) => v.value === ''),
+    ).to.equal(true);
+  });
+
+  it('notes an operation it cannot check instead of sending a request', () => {
+    const model = {
+      ...demoModel,
+      operations: [
+        operation({
+          protection: { kind: 'unsupported', description: 'a Lambda authorizer (request)' },
+        }),
+      ],
+    };
+    const note = folder('GET /demo', model);
+    expect(note.item).to.deep.equal([]);
+    expect(note.description).to.include('Not checked: behind a Lambda authorizer (request)');
+  });
+
+  it('escapes schema keys as JSON pointers in a URI fragment', () => {
+    expect(schemaPointer('a/b~c d')).to.equal('#/definitions/a~1b~0c%20d');
+  });
+});
+
+describe('environments', () => {
+  it('one per stage, with what the spec tells and every secret empty', () => {
+    const [only, ...rest] = renderStageEnvironments(demoModel);
+    expect(rest).to.deep.equal([]);
+    const values = Object.fromEntries(only!.environment.values.map((v) => [v.key, v]));
+    expect(values['baseUrl']?.value).to.equal(
+      'https://abc.execute-api.us-east-1.amazonaws.com/prod',
+    );
+    expect(values['region']?.value).to.equal('us-east-1');
+    expect(values['userPoolId']?.value).to.equal('us-east-1_Demo00001');
+    expect(values['cognitoEndpoint']?.value).to.equal(
+      'https://cognito-idp.{{region}}.amazonaws.com/',
+    );
+    expect(values['authFlow']?.value).to.equal('USER_PASSWORD_AUTH');
+    for (const variable of environmentVariables) {
+      expect(values[variable.key], variable.key).to.not.equal(undefined);
+      if (variable.secret) expect(values[variable.key]).to.include({ value: '', type: 'secret' });
+    }
+  });
+
+  it('renderEnvironment never writes a secret value and refuses unknown keys', () => {
+    const environment = renderEnvironment('sandbox', {
+      password: 'hunter2',
+      baseUrl: 'http://127.0.0.1:1/prod',
+    });
+    expect(JSON.stringify(environment)).to.not.include('hunter2');
+    expect(environment.values.find((v) => v.key === 'baseUrl')?.value).to.equal(
+      'http://127.0.0.1:1/prod',
+    );
+    expect(() => renderEnvironment('x', { nope: '1' })).to.throw(/unknown variables nope/);
+  });
+});
