@@ -41,7 +41,6 @@ export const adminRespondToAuthChallenge = (ctx: OperationContext, input: Input)
 async function respond(ctx: OperationContext, input: Input, admin: boolean): Promise<AuthResponse> {
   const client = admin
     ? findClientInPool(
-        ctx.state,
         findPool(ctx.state, requireString(input, 'UserPoolId')),
         requireString(input, 'ClientId'),
       )
