@@ -114,6 +114,13 @@ export const environmentVariables: readonly VariableSpec[] = [
     envName: 'GATECHECK_UNSCOPED_ACCESS_TOKEN',
   },
   {
+    key: 'otherPoolUsername',
+    description:
+      "Sandbox runs only: the other pool's user the sandbox mints the other-pool token for (default: username)",
+    secret: false,
+    envName: 'GATECHECK_OTHER_POOL_USERNAME',
+  },
+  {
     key: 'foreignKeyToken',
     description:
       "A token with this pool's issuer and claims signed by a key the pool never published (skipped when empty, minted by the sandbox)",

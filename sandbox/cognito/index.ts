@@ -1,6 +1,6 @@
 /**
  * The sandbox's Amazon Cognito user pool stand-in: the JSON API (`X-Amz-Target:
- * AWSCognitoIdentityProviderService.<Operation>`), per-pool JWKS, and sandbox-only helpers.
+ * AWSCognitoIdentityProviderService.<Operation>`), per-pool JWKS, and sandbox-only paths.
  */
 export { startCognito, type CognitoOptions, type CognitoStandIn } from './start-cognito.js';
 export { secretHash } from './secret-hash.js';

@@ -13,7 +13,6 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect } from 'chai';
 import newman, { type NewmanRunSummary } from 'newman';
-import type { ApiModel } from '../../generators/model/types.js';
 import { planCollection } from '../../generators/plan/plan-collection.js';
 import { renderCollection } from '../../generators/render/render-collection.js';
 import type { PostmanCollection, PostmanFolder } from '../../generators/render/postman-types.js';

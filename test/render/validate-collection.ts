@@ -1,11 +1,12 @@
 /** Checks a generated collection the way its consumers read it: the official schema and the SDK. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
 import { expect } from 'chai';
 
 const require = createRequire(import.meta.url);
 const { Collection } = require('postman-collection') as typeof import('postman-collection');
+// CommonJS default export (draft-04: the Postman schema's dialect).
+const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
 
 const schema = JSON.parse(
   readFileSync('/work/shared/schemas/postman-collection-v2.1.0.schema.json', 'utf8'),

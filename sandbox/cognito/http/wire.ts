@@ -39,7 +39,7 @@ export function sendCognitoError(res: ServerResponse, error: CognitoError, statu
   });
 }
 
-/** Plain JSON for the non-AWS parts (JWKS, sandbox helpers). */
+/** Plain JSON for the non-AWS parts (JWKS, sandbox-only paths). */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   send(res, status, 'application/json', JSON.stringify(body));
 }
