@@ -67,7 +67,9 @@ function syntheticSpec(count: number): string {
           'x-amazon-apigateway-authtype': 'cognito_user_pools',
           'x-amazon-apigateway-authorizer': {
             type: 'cognito_user_pools',
-            providerARNs: ['arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bench0001'],
+            providerARNs: [
+              'arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bench0001',
+            ],
           },
         },
       },
@@ -113,13 +115,15 @@ export async function measureParallelRun(
       const sequential = await run(1);
       const parallel = await run(settings.workers);
       const checks = (result: typeof sequential) =>
-        result.tally.passed + result.tally.failed + result.tally.inconclusive + result.tally.skipped;
+        result.tally.passed +
+        result.tally.failed +
+        result.tally.inconclusive +
+        result.tally.skipped;
       return {
         sequentialMs: sequential.durationMs,
         parallelMs: parallel.durationMs,
         speedup: sequential.durationMs / parallel.durationMs,
         checks: checks(parallel),
-
       };
     } finally {
       await sandbox.stop();

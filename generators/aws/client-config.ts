@@ -51,7 +51,13 @@ export function awsErrorName(error: unknown): string | undefined {
 }
 
 /** Network failures worth one line rather than a stack trace. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+]);
 
 /** One line for people about an AWS service or network error; undefined for anything else (a bug). */
 export function describeAwsError(error: unknown): string | undefined {

@@ -90,9 +90,15 @@ export async function signInWithSdk(
   for (let answered = 0; !step.AuthenticationResult; answered += 1) {
     const challenge = step.ChallengeName;
     if (!challenge || answered >= MAX_CHALLENGES) {
-      throw new InputError(`Cognito sign-in did not finish (last challenge: ${challenge ?? 'none'})`);
+      throw new InputError(
+        `Cognito sign-in did not finish (last challenge: ${challenge ?? 'none'})`,
+      );
     }
-    const responses: Record<string, string> = { USERNAME: request.username, ...hash, ...challengeAnswer(challenge, request) };
+    const responses: Record<string, string> = {
+      USERNAME: request.username,
+      ...hash,
+      ...challengeAnswer(challenge, request),
+    };
     step = await send(() =>
       request.admin
         ? client.send(
@@ -144,7 +150,9 @@ function challengeAnswer(challenge: string, request: SdkSignInRequest): Record<s
     }
     return { [codeField]: request.otpCode };
   }
-  throw new InputError(`Cognito asks for a challenge gatecheck cannot answer with the SDK: ${challenge}`);
+  throw new InputError(
+    `Cognito asks for a challenge gatecheck cannot answer with the SDK: ${challenge}`,
+  );
 }
 
 /** Cognito's own errors (wrong password, flow not enabled...) are input problems: one line, exit 2. */

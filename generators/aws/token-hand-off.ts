@@ -34,7 +34,10 @@ export async function signInForRun(options: HandOffOptions): Promise<SdkTokens> 
   const region =
     options.region ?? value('region') ?? (userPoolId ? regionOfUserPool(userPoolId) : undefined);
   const client = new CognitoIdentityProviderClient(
-    awsClientConfig({ ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}) }, options.env),
+    awsClientConfig(
+      { ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}) },
+      options.env,
+    ),
   );
   try {
     const clientSecret = value('clientSecret');

@@ -36,8 +36,7 @@ export function emptyTally(): CheckTally {
 export function addAssertion(tally: CheckTally, outcome: AssertionOutcome): void {
   if (INCONCLUSIVE.test(outcome.testName) || INCONCLUSIVE.test(outcome.error ?? '')) {
     tally.inconclusive += 1;
-  }
-  else if (outcome.skipped) tally.skipped += 1;
+  } else if (outcome.skipped) tally.skipped += 1;
   else if (outcome.error !== undefined) {
     tally.failed += 1;
     tally.failures.push(`${outcome.itemName} · ${outcome.testName}: ${outcome.error}`);

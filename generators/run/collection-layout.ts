@@ -30,7 +30,8 @@ export function isFolder(item: PostmanItem): boolean {
 export function describeLayout(collection: PostmanCollection): CollectionLayout {
   const layout: CollectionLayout = { operations: [], preludes: [], guards: [] };
   for (const item of collection.item) {
-    if (!isFolder(item)) (layout.operations.length > 0 ? layout.guards : layout.preludes).push(item);
+    if (!isFolder(item))
+      (layout.operations.length > 0 ? layout.guards : layout.preludes).push(item);
     else if (!layout.signIn && SIGN_IN_FOLDER.test(item.name ?? '')) layout.signIn = item;
     else layout.operations.push(item);
   }

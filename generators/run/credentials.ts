@@ -48,7 +48,9 @@ export function readRunValues(source: RunValuesSource): RunValues {
 function readEnvFile(source: RunValuesSource): { values: Record<string, string>; path?: string } {
   const path =
     source.envFile ??
-    (source.defaultEnvFile && existsSync(source.defaultEnvFile) ? source.defaultEnvFile : undefined);
+    (source.defaultEnvFile && existsSync(source.defaultEnvFile)
+      ? source.defaultEnvFile
+      : undefined);
   if (!path) return { values: {} };
   let text: string;
   try {

@@ -7,12 +7,7 @@ import { join } from 'node:path';
 import newman from 'newman';
 import type { CollectionDefinition, VariableScopeDefinition } from 'postman-collection';
 import type { PostmanCollection, PostmanEnvironment } from './collection-file.js';
-import {
-  addAssertion,
-  addRequestError,
-  emptyTally,
-  type CheckTally,
-} from './check-tally.js';
+import { addAssertion, addRequestError, emptyTally, type CheckTally } from './check-tally.js';
 import {
   cognitoErrorOf,
   cognitoOperation,
@@ -148,7 +143,8 @@ export function runPart(options: PartOptions): Promise<PartResult> {
         if (isSignInStart(operation, requestBody)) signIns += 1;
         const responseBody = event.response?.stream?.toString('utf8') ?? '';
         // Register what Cognito handed out before any reporter or log line could print it.
-        for (const secret of secretsInExchange(requestBody, responseBody)) options.secrets.add(secret);
+        for (const secret of secretsInExchange(requestBody, responseBody))
+          options.secrets.add(secret);
         const rejection = cognitoErrorOf(responseBody);
         // A Cognito error counts as a failed sign-in in the sign-in folder, or when a check's
         // script signed in on demand with `pm.sendRequest` (the item itself is no Cognito call).

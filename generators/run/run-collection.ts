@@ -122,7 +122,12 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
   const parts: PartResult[] = [];
   const notes: string[] = [];
 
-  const part = (label: string, role: PartRole, items: PostmanItem[], carried: Record<string, string>) =>
+  const part = (
+    label: string,
+    role: PartRole,
+    items: PostmanItem[],
+    carried: Record<string, string>,
+  ) =>
     runPart({
       label,
       role,
@@ -161,7 +166,9 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
           part(
             buckets.length === 1 ? 'checks' : `checks-${index + 1}`,
             'checks',
-            guardInline ? [...layout.preludes, ...bucket, ...guards] : [...layout.preludes, ...bucket],
+            guardInline
+              ? [...layout.preludes, ...bucket, ...guards]
+              : [...layout.preludes, ...bucket],
             carried,
           ),
         ),
@@ -169,7 +176,10 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       parts.push(...workerParts);
       signInFailure = workerParts.map(signInFailureOf).find(Boolean);
       if (!signInFailure && !guardInline && guards.length > 0) {
-        const counters = addCounters(carried, workerParts.map((worker) => worker.variables));
+        const counters = addCounters(
+          carried,
+          workerParts.map((worker) => worker.variables),
+        );
         parts.push(await part('run-guard', 'checks', guards, { ...carried, ...counters }));
       }
     } else if (!signInFailure && guards.length > 0) {
@@ -178,7 +188,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
 
     const tally = sumTallies(parts.filter((p) => p.role === 'checks').map((p) => p.tally));
     const signIns = parts.reduce((sum, p) => sum + p.signIns, 0);
-    const exitCode = decideExitCode(tally, signInFailure, notes);
+    const exitCode = decideExitCode(tally, signInFailure, notes, runGuard);
     const durationMs = Date.now() - startedAt;
     const reportDir = join(
       options.reportsDir ?? 'reports',
@@ -254,9 +264,15 @@ function decideExitCode(
   tally: CheckTally,
   signInFailure: RunCollectionResult['signInFailure'],
   notes: string[],
+  guardRan: boolean,
 ): ExitCode {
   if (signInFailure) return ExitCode.couldNotRun;
   if (tally.failed > 0 || tally.requestErrors > 0) return ExitCode.checksFailed;
+  if (!guardRan && tally.inconclusive > 0) {
+    // The run guard fails a run with inconclusive negatives; without it (smoke) the runner does.
+    notes.push(`${tally.inconclusive} negative check(s) inconclusive: their control did not pass`);
+    return ExitCode.checksFailed;
+  }
   if (checksRun(tally) === 0) {
     // A run that tested nothing must not look like a pass (security-checks.md §2.1, "zero tests").
     notes.push('no checks ran');

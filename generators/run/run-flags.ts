@@ -17,7 +17,8 @@ export function runFlags(yargs: Argv): Argv {
     .option('environment', {
       alias: 'e',
       type: 'string',
-      describe: 'Postman environment (JSON); secrets in it are ignored in favour of GATECHECK_* values',
+      describe:
+        'Postman environment (JSON); secrets in it are ignored in favour of GATECHECK_* values',
     })
     .option('env-file', {
       type: 'string',
@@ -29,11 +30,15 @@ export function runFlags(yargs: Argv): Argv {
       describe: 'Where the run writes reports/<collection>-<timestamp>/ (JUnit, JSON, HTML)',
     })
     .option('base-url', { type: 'string', describe: 'API base URL including the stage' })
-    .option('stage', { type: 'string', describe: 'Replace the last path segment (the stage) of the base URL' })
+    .option('stage', {
+      type: 'string',
+      describe: 'Replace the last path segment (the stage) of the base URL',
+    })
     .option('sign-in-attempts', {
       type: 'number',
       default: 4,
-      describe: 'Sign-in attempts while Cognito answers TooManyRequestsException (backoff 1 s, 2 s, 4 s...)',
+      describe:
+        'Sign-in attempts while Cognito answers TooManyRequestsException (backoff 1 s, 2 s, 4 s...)',
     })
     .option('timeout-request', {
       type: 'number',

@@ -47,7 +47,10 @@ export function effectiveValue(
   return values[key] ?? environmentValue(environment, key);
 }
 
-function environmentValue(environment: PostmanEnvironment | undefined, key: string): string | undefined {
+function environmentValue(
+  environment: PostmanEnvironment | undefined,
+  key: string,
+): string | undefined {
   const variable = environment?.values.find((v) => v.key === key && v.enabled !== false);
   return typeof variable?.value === 'string' && variable.value !== '' ? variable.value : undefined;
 }

@@ -27,10 +27,12 @@ export const REDACTED = '[redacted]';
 export const MIN_SECRET_LENGTH = 4;
 
 /**
- * JWTs: base64url header starting with `{"` (`eyJ`), a payload, and a possibly empty signature
- * (`alg: none` tokens end with a dot). Matches forged variants of captured tokens too.
+ * JWTs: base64url header starting with `{"` (`eyJ`), then up to four more dot-separated parts:
+ * a signed token has three (the signature may be empty: `alg: none` tokens end with a dot), an
+ * encrypted one (JWE, the shape of Cognito refresh tokens) five. Matches forged variants of
+ * captured tokens too.
  */
-const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.?[A-Za-z0-9_-]*/g;
+const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}/g;
 
 /**
  * Cognito challenge `Session` strings, as they appear in JSON bodies (`"Session":"..."`, possibly
@@ -68,7 +70,9 @@ export function compileMask(secrets: Iterable<string>): (text: string) => string
     ),
   ].sort((a, b) => b.length - a.length);
   const known =
-    forms.length > 0 ? new RegExp(forms.map((form) => escapeRegExp(form)).join('|'), 'g') : undefined;
+    forms.length > 0
+      ? new RegExp(forms.map((form) => escapeRegExp(form)).join('|'), 'g')
+      : undefined;
   return (text) => {
     const masked = known ? text.replace(known, REDACTED) : text;
     return masked

@@ -7,21 +7,26 @@ import postmanCollection from 'postman-collection';
 import { ExitCode } from '../errors.js';
 import { readCollectionFile, readEnvironmentFile } from './collection-file.js';
 import { rawUrlOf } from './collection-layout.js';
-import { runCollection, type RunCollectionOptions, type RunCollectionResult } from './run-collection.js';
+import {
+  runCollection,
+  type RunCollectionOptions,
+  type RunCollectionResult,
+} from './run-collection.js';
 import { firstSafeRequest, selectForSmoke } from './smoke-selection.js';
 import { waitForDeployment } from './wait-for-deploy.js';
 
 // postman-collection is CommonJS: named exports are read from its default export.
 const { Property, Variable, VariableList } = postmanCollection;
 
-export interface SmokeOptions
-  extends Omit<RunCollectionOptions, 'select' | 'runGuard' | 'bail'> {
+export interface SmokeOptions extends Omit<RunCollectionOptions, 'select' | 'runGuard' | 'bail'> {
   /** Longest wait for a fresh deployment, in seconds (default 120). */
   waitSeconds?: number;
   /** Between two probes (default 2 s) and between two "still waiting" lines (default 5 s). */
   probeIntervalMs?: number;
   reportEveryMs?: number;
   fetchImpl?: typeof fetch;
+  /** Milliseconds clock for the wait (tests). */
+  clock?: () => number;
 }
 
 export type SmokeResult = RunCollectionResult | { exitCode: ExitCode; notReady: string };
@@ -55,6 +60,7 @@ export async function smokeCollection(options: SmokeOptions): Promise<SmokeResul
         say: (line) => options.io.err(line),
         sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
         ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
+        ...(options.clock ? { now: options.clock } : {}),
       });
       if (!waited.ready) {
         options.io.err(

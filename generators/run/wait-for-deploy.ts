@@ -35,7 +35,10 @@ export async function waitForDeployment(options: WaitOptions): Promise<WaitResul
   let lastAnswer = 'no answer';
   for (;;) {
     try {
-      const response = await fetchImpl(options.url, { method: 'GET', signal: AbortSignal.timeout(10_000) });
+      const response = await fetchImpl(options.url, {
+        method: 'GET',
+        signal: AbortSignal.timeout(10_000),
+      });
       const body = await response.text();
       if (!isStillDeploying(response.status, body)) return { ready: true, status: response.status };
       lastAnswer = `${response.status} ${body.slice(0, 80)}`;

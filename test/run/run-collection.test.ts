@@ -16,7 +16,10 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
 
   before(async () => {
     api = await startFixtureApi();
-    files = await writeFixtureFiles(fixtureCollection(['/items', '/things', '/widgets'], { skipped: true }), api.url);
+    files = await writeFixtureFiles(
+      fixtureCollection(['/items', '/things', '/widgets'], { skipped: true }),
+      api.url,
+    );
     reportsDir = await mkdtemp(join(tmpdir(), 'gatecheck-reports-'));
   });
   after(async () => {
@@ -30,7 +33,10 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     api.thingsOpen = false;
   });
 
-  function options(io: ReturnType<typeof captureIo>, extra: Partial<RunCollectionOptions> = {}): RunCollectionOptions {
+  function options(
+    io: ReturnType<typeof captureIo>,
+    extra: Partial<RunCollectionOptions> = {},
+  ): RunCollectionOptions {
     return {
       collectionPath: files.collectionPath,
       environmentPath: files.environmentPath,
@@ -52,7 +58,12 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     expect(api.initiateAuthCalls).to.equal(1);
     const reports = await readTree(result.reportDir);
     const names = [...reports.keys()].map((path) => path.slice(result.reportDir.length + 1)).sort();
-    expect(names).to.deep.equal(['html/checks.html', 'html/sign-in.html', 'junit.xml', 'summary.json']);
+    expect(names).to.deep.equal([
+      'html/checks.html',
+      'html/sign-in.html',
+      'junit.xml',
+      'summary.json',
+    ]);
     const junit = reports.get(join(result.reportDir, 'junit.xml')) ?? '';
     expect(junit.match(/<testsuite /g)).to.have.length(8);
     const summary = JSON.parse(reports.get(join(result.reportDir, 'summary.json')) ?? '{}') as {
@@ -88,8 +99,12 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
       'junit.xml',
       'summary.json',
     ]);
-    expect((reports.get(join(result.reportDir, 'junit.xml')) ?? '').match(/<testsuite /g)).to.have.length(8);
-    expect(leaks([...reports.values(), io.all()], [api.password, api.idToken, api.refreshToken])).to.deep.equal([]);
+    expect(
+      (reports.get(join(result.reportDir, 'junit.xml')) ?? '').match(/<testsuite /g),
+    ).to.have.length(8);
+    expect(
+      leaks([...reports.values(), io.all()], [api.password, api.idToken, api.refreshToken]),
+    ).to.deep.equal([]);
   });
 
   it('exits 1 when a check fails, naming it', async () => {
@@ -101,7 +116,7 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     expect(io.all()).to.include('GET /things · no-token · status is 401');
   });
 
-  it('exits 2 on a failed sign-in, with Cognito\'s error, and reports no check as failed', async () => {
+  it("exits 2 on a failed sign-in, with Cognito's error, and reports no check as failed", async () => {
     const io = captureIo();
     const result = await runCollection(options(io, { values: { password: 'wrong-password' } }));
     expect(result.exitCode).to.equal(2);
@@ -119,18 +134,25 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     const waits: number[] = [];
     const io = captureIo();
     const result = await runCollection(
-      options(io, { signInRetry: { attempts: 4, firstDelayMs: 10 }, sleep: async (ms) => void waits.push(ms) }),
+      options(io, {
+        signInRetry: { attempts: 4, firstDelayMs: 10 },
+        sleep: async (ms) => void waits.push(ms),
+      }),
     );
     expect(result.exitCode).to.equal(0);
     expect(waits).to.deep.equal([10, 20]);
     expect(api.initiateAuthCalls).to.equal(3);
-    expect(io.errLines.filter((line) => line.includes('TooManyRequestsException'))).to.have.length(2);
+    expect(io.errLines.filter((line) => line.includes('TooManyRequestsException'))).to.have.length(
+      2,
+    );
   });
 
   it('gives up after the last attempt and exits 2', async () => {
     api.throttleNext = 5;
     const io = captureIo();
-    const result = await runCollection(options(io, { signInRetry: { attempts: 2, firstDelayMs: 1 } }));
+    const result = await runCollection(
+      options(io, { signInRetry: { attempts: 2, firstDelayMs: 1 } }),
+    );
     expect(result.exitCode).to.equal(2);
     expect(result.signInFailure?.cognito?.type).to.equal('TooManyRequestsException');
   });
@@ -143,7 +165,9 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     expect(result.exitCode).to.equal(0);
     expect(api.initiateAuthCalls).to.equal(0);
     const reports = await readTree(result.reportDir);
-    expect(leaks([...reports.values(), io.all()], [api.idToken, api.accessToken])).to.deep.equal([]);
+    expect(leaks([...reports.values(), io.all()], [api.idToken, api.accessToken])).to.deep.equal(
+      [],
+    );
   });
 
   it('prints ::add-mask:: for every secret on GitHub Actions, before any other line', async () => {
@@ -155,6 +179,8 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     expect(masks).to.include(`::add-mask::${api.idToken}`);
     expect(masks).to.include(`::add-mask::${api.refreshToken}`);
     const firstOther = io.outLines.findIndex((line) => !line.startsWith('::add-mask::'));
-    expect(io.outLines.slice(firstOther).some((line) => line.startsWith('::add-mask::'))).to.equal(false);
+    expect(io.outLines.slice(firstOther).some((line) => line.startsWith('::add-mask::'))).to.equal(
+      false,
+    );
   });
 });

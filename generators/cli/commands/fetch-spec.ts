@@ -16,7 +16,10 @@ export const fetchSpecCommand: Command = {
       .option('region', { type: 'string', describe: 'AWS region (default: AWS_REGION)' })
       .option('endpoint', { type: 'string', describe: 'API Gateway endpoint (the sandbox)' })
       .option('export-type', { choices: ['oas30', 'swagger'] as const, default: 'oas30' as const })
-      .option('out', { type: 'string', describe: 'Write here (default: <rest-api-id>-<stage>.json)' }),
+      .option('out', {
+        type: 'string',
+        describe: 'Write here (default: <rest-api-id>-<stage>.json)',
+      }),
   run: (args, io) =>
     runCommand(io, async () => {
       const flags = args as unknown as {

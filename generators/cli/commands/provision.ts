@@ -12,12 +12,29 @@ export const provisionCommand: Command = {
     'Create or update the test users of a run (no invitation, permanent password from GATECHECK_PASSWORD, groups); safe to repeat',
   builder: (yargs) =>
     yargs
-      .option('user-pool-id', { type: 'string', demandOption: true, describe: 'Cognito user pool id' })
-      .option('user', { type: 'string', array: true, demandOption: true, describe: 'User name (repeatable)' })
-      .option('group', { type: 'string', array: true, default: [], describe: 'Group to add the users to (repeatable)' })
+      .option('user-pool-id', {
+        type: 'string',
+        demandOption: true,
+        describe: 'Cognito user pool id',
+      })
+      .option('user', {
+        type: 'string',
+        array: true,
+        demandOption: true,
+        describe: 'User name (repeatable)',
+      })
+      .option('group', {
+        type: 'string',
+        array: true,
+        default: [],
+        describe: 'Group to add the users to (repeatable)',
+      })
       .option('email', { type: 'string', describe: 'Email attribute (verified) for the users' })
       .option('region', { type: 'string', describe: 'AWS region (default: from the user pool id)' })
-      .option('endpoint', { type: 'string', describe: 'Cognito endpoint (the sandbox, a local emulator)' })
+      .option('endpoint', {
+        type: 'string',
+        describe: 'Cognito endpoint (the sandbox, a local emulator)',
+      })
       .option('env-file', { type: 'string', describe: 'A .env file with GATECHECK_PASSWORD' }),
   run: (args, io) =>
     runCommand(io, async () => {
@@ -44,7 +61,10 @@ export const provisionCommand: Command = {
       const region = flags.region ?? regionOfUserPool(flags.userPoolId);
       const client = new CognitoIdentityProviderClient(
         awsClientConfig(
-          { ...(region ? { region } : {}), ...(flags.endpoint ? { endpoint: flags.endpoint } : {}) },
+          {
+            ...(region ? { region } : {}),
+            ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+          },
           process.env,
         ),
       );

@@ -10,7 +10,8 @@ import { runFlags, type RunFlags } from '../../run/run-flags.js';
 
 export const runCollectionCommand: Command = {
   command: 'run <collection>',
-  describe: 'Run a generated collection with newman: sign in once, run every check, write masked reports',
+  describe:
+    'Run a generated collection with newman: sign in once, run every check, write masked reports',
   builder: (yargs) =>
     runFlags(yargs)
       .positional('collection', { type: 'string', describe: 'Postman collection (JSON)' })
@@ -27,9 +28,13 @@ export const runCollectionCommand: Command = {
       .option('admin-auth', {
         type: 'boolean',
         default: false,
-        describe: 'With --tokens-from-sdk: AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH, IAM credentials)',
+        describe:
+          'With --tokens-from-sdk: AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH, IAM credentials)',
       })
-      .option('region', { type: 'string', describe: 'With --tokens-from-sdk: AWS region of the user pool' }),
+      .option('region', {
+        type: 'string',
+        describe: 'With --tokens-from-sdk: AWS region of the user pool',
+      }),
   run: (args, io) =>
     runCommand(io, async (): Promise<ExitCode> => {
       const flags = args as unknown as RunFlags & {
@@ -39,7 +44,9 @@ export const runCollectionCommand: Command = {
         adminAuth: boolean;
         region?: string;
       };
-      const environment = flags.environment ? await readEnvironmentFile(flags.environment) : undefined;
+      const environment = flags.environment
+        ? await readEnvironmentFile(flags.environment)
+        : undefined;
       const inputs = resolveRunInputs(flags, process.env, environment);
       const tokens = flags.tokensFromSdk
         ? await signInForRun({

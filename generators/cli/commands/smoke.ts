@@ -16,12 +16,15 @@ export const smokeCommand: Command = {
       .option('wait', {
         type: 'number',
         default: 120,
-        describe: 'Seconds to wait while a fresh deployment answers 5xx or 403 Missing Authentication Token',
+        describe:
+          'Seconds to wait while a fresh deployment answers 5xx or 403 Missing Authentication Token',
       }),
   run: (args, io) =>
     runCommand(io, async (): Promise<ExitCode> => {
       const flags = args as unknown as RunFlags & { collection: string; wait: number };
-      const environment = flags.environment ? await readEnvironmentFile(flags.environment) : undefined;
+      const environment = flags.environment
+        ? await readEnvironmentFile(flags.environment)
+        : undefined;
       const inputs = resolveRunInputs(flags, process.env, environment);
       const result = await smokeCollection({
         collectionPath: flags.collection,

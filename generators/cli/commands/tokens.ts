@@ -17,15 +17,25 @@ export const tokensCommand: Command = {
     'Sign in with the AWS SDK and show the token claims (not the tokens); use `run --tokens-from-sdk` to run with them',
   builder: (yargs) =>
     yargs
-      .option('environment', { alias: 'e', type: 'string', describe: 'Postman environment with clientId, username...' })
+      .option('environment', {
+        alias: 'e',
+        type: 'string',
+        describe: 'Postman environment with clientId, username...',
+      })
       .option('env-file', { type: 'string', describe: 'A .env file with GATECHECK_* values' })
       .option('admin-auth', {
         type: 'boolean',
         default: false,
         describe: 'AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH) with IAM credentials',
       })
-      .option('region', { type: 'string', describe: 'AWS region (default: GATECHECK_REGION or the user pool id)' })
-      .option('endpoint', { type: 'string', describe: 'Cognito endpoint (default: GATECHECK_COGNITO_ENDPOINT unless AWS)' }),
+      .option('region', {
+        type: 'string',
+        describe: 'AWS region (default: GATECHECK_REGION or the user pool id)',
+      })
+      .option('endpoint', {
+        type: 'string',
+        describe: 'Cognito endpoint (default: GATECHECK_COGNITO_ENDPOINT unless AWS)',
+      }),
   run: (args, io) =>
     runCommand(io, async () => {
       const flags = args as unknown as {
@@ -35,7 +45,9 @@ export const tokensCommand: Command = {
         region?: string;
         endpoint?: string;
       };
-      const environment = flags.environment ? await readEnvironmentFile(flags.environment) : undefined;
+      const environment = flags.environment
+        ? await readEnvironmentFile(flags.environment)
+        : undefined;
       const inputs = resolveRunInputs(flags, process.env, environment);
       const tokens = await signInForRun({
         values: inputs.values,
@@ -54,7 +66,8 @@ export const tokensCommand: Command = {
 export function describeTokens(tokens: SdkTokens): string[] {
   const id = decodeJwt(tokens.idToken);
   const access = decodeJwt(tokens.accessToken);
-  const when = (exp: unknown) => (typeof exp === 'number' ? new Date(exp * 1000).toISOString() : '?');
+  const when = (exp: unknown) =>
+    typeof exp === 'number' ? new Date(exp * 1000).toISOString() : '?';
   const groups = (claims: Record<string, unknown>) => {
     const value = claims['cognito:groups'];
     return Array.isArray(value) && value.length > 0 ? value.join(', ') : '(none)';
@@ -68,4 +81,3 @@ export function describeTokens(tokens: SdkTokens): string[] {
     `  refresh token: ${tokens.refreshToken ? 'received' : 'not received'}`,
   ];
 }
-
