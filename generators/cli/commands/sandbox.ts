@@ -141,6 +141,7 @@ function sandboxEnvironment(sandbox: Sandbox) {
     username: sandbox.users.find((user) => user.role === 'main')?.username ?? '',
     authFlow: 'USER_AUTH',
     preferredChallenge: 'EMAIL_OTP',
+    otherPoolUsername: sandbox.otherPool.username,
     sandboxUrl: sandbox.sandboxUrl,
   });
 }
