@@ -31,9 +31,7 @@ const tools: Record<string, (spec: string, out: string) => string[]> = {
 
 export const toolNames = Object.keys(tools);
 
-function runOnce(
-  args: string[],
-): Promise<{ wallMs: number; maxRssKb?: number; failure?: string }> {
+function runOnce(args: string[]): Promise<{ wallMs: number; maxRssKb?: number; failure?: string }> {
   return new Promise((done) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

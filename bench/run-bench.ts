@@ -46,7 +46,9 @@ function ratio(ours: Measurement, theirs: Measurement): string {
 process.stdout.write(
   `Generation benchmark: median of ${runs} runs, each tool in a fresh Node process (start-up included).\n\n`,
 );
-const rows: string[][] = [['spec', ...toolNames, 'gatecheck vs openapi-to-postmanv2', 'gatecheck vs portman']];
+const rows: string[][] = [
+  ['spec', ...toolNames, 'gatecheck vs openapi-to-postmanv2', 'gatecheck vs portman'],
+];
 for (const spec of specs) {
   const results: Record<string, Measurement> = {};
   for (const tool of toolNames) {

@@ -31,7 +31,9 @@ describe('generated collections against the sandbox (newman, end to end) @slow',
       const code = await main(['demo', '--spec', spec, '--reports-dir', reportsDir], io);
       const text = out.join('\n');
       expect(code, text).to.equal(0);
-      const checks = /checks: (\d+) passed, (\d+) failed, (\d+) inconclusive, (\d+) skipped/.exec(text);
+      const checks = /checks: (\d+) passed, (\d+) failed, (\d+) inconclusive, (\d+) skipped/.exec(
+        text,
+      );
       expect(checks, text).to.not.equal(null);
       expect(Number(checks![1])).to.be.greaterThan(10);
       expect(checks!.slice(2).map(Number)).to.deep.equal([0, 0, 0]);

@@ -51,7 +51,9 @@ export const demoCommand: Command = {
         io.out(`sandbox: Cognito ${sandbox.cognitoEndpoint}  API ${sandbox.apiBaseUrl}`);
         await writeFilesAtomically(workDir, renderOutputs(model));
         const collection = join(workDir, collectionPath(model.slug));
-        io.out(`generated ${model.operations.length} operation(s) from ${specPath}; running checks`);
+        io.out(
+          `generated ${model.operations.length} operation(s) from ${specPath}; running checks`,
+        );
         const result = await runCollection({
           collectionPath: collection,
           ...demoValues(sandbox),
