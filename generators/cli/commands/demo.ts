@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SpecError, startSandbox, type Sandbox } from '../../../sandbox/index.js';
-import { ExitCode, InputError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { loadSpec } from '../../load/load-spec.js';
 import { buildModel } from '../../model/build-model.js';
 import { renderOutputs, collectionPath } from '../../render/render-outputs.js';
@@ -10,6 +9,7 @@ import { runCollection } from '../../run/run-collection.js';
 import { writeFilesAtomically } from '../../write/write-files.js';
 import type { Command } from '../command.js';
 import { runCommand, type Io } from '../run-command.js';
+import { sandboxRunValues, startSandboxForCli } from '../sandbox-session.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';
 
@@ -45,7 +45,7 @@ export const demoCommand: Command = {
     runCommand(io, async () => {
       const specPath = String(args['spec'] ?? defaultSpec);
       const model = buildModel(await loadSpec(specPath));
-      const sandbox = await startSandbox({ specPath }).catch(asInputError);
+      const sandbox = await startSandboxForCli({ specPath });
       const workDir = await mkdtemp(join(tmpdir(), 'gatecheck-demo-'));
       try {
         io.out(`sandbox: Cognito ${sandbox.cognitoEndpoint}  API ${sandbox.apiBaseUrl}`);
@@ -56,7 +56,7 @@ export const demoCommand: Command = {
         );
         const result = await runCollection({
           collectionPath: collection,
-          ...demoValues(sandbox),
+          ...sandboxRunValues(sandbox),
           reportsDir: String(args['reports-dir'] ?? 'reports'),
           workers: Number(args['parallel'] ?? 1),
           io,
@@ -70,39 +70,6 @@ export const demoCommand: Command = {
     }),
 };
 
-/**
- * What a user would put in their environment, taken from the sandbox. The main user signs in with
- * USER_AUTH + EMAIL_OTP: the collection reads the code from the sandbox outbox (`sandboxUrl`).
- * Passwords and the API key go to newman in memory only and are masked in every report.
- */
-function demoValues(sandbox: Sandbox): { values: Record<string, string>; secrets: string[] } {
-  const main = sandbox.users.find((user) => user.role === 'main');
-  const signOut = sandbox.users.find((user) => user.role === 'sign-out');
-  const values: Record<string, string> = {
-    baseUrl: sandbox.apiBaseUrl,
-    region: sandbox.region,
-    cognitoEndpoint: sandbox.cognitoEndpoint,
-    userPoolId: sandbox.userPoolId,
-    clientId: sandbox.clientId,
-    username: main?.username ?? '',
-    password: main?.password ?? '',
-    authFlow: 'USER_AUTH',
-    preferredChallenge: 'EMAIL_OTP',
-    apiKey: sandbox.apiKey,
-    sandboxUrl: sandbox.sandboxUrl,
-    otherPoolUsername: sandbox.otherPool.username,
-    revocationUsername: signOut?.username ?? '',
-    revocationPassword: signOut?.password ?? '',
-  };
-  const secrets = [
-    ...sandbox.users.map((user) => user.password),
-    sandbox.otherPool.password,
-    sandbox.apiKey,
-    ...(sandbox.clientSecret ? [sandbox.clientSecret] : []),
-  ];
-  return { values, secrets };
-}
-
 function printOutcome(io: Io, exitCode: number, reportDir: string): void {
   const verdict =
     exitCode === ExitCode.ok
@@ -111,15 +78,4 @@ function printOutcome(io: Io, exitCode: number, reportDir: string): void {
         ? 'demo failed: some checks did not get the expected answer'
         : 'demo could not run';
   io.out(`${verdict}; reports in ${reportDir}`);
-}
-
-function asInputError(error: unknown): never {
-  if (error instanceof SpecError) {
-    throw new InputError(error.message, {
-      file: error.file,
-      ...(error.pointer !== undefined ? { pointer: error.pointer } : {}),
-      ...(error.hint ? { hint: error.hint } : {}),
-    });
-  }
-  throw error;
 }

@@ -1,7 +1,5 @@
 import { dirname, basename, resolve } from 'node:path';
 import {
-  startSandbox,
-  SpecError,
   faultNames,
   sandboxPaths,
   type Fault,
@@ -14,6 +12,7 @@ import { renderEnvironment } from '../../render/render-environment.js';
 import { writeFilesAtomically } from '../../write/write-files.js';
 import type { Command } from '../command.js';
 import { runCommand, type Io } from '../run-command.js';
+import { sandboxEnvironmentValues, startSandboxForCli } from '../sandbox-session.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';
 const defaultEnvOut = 'environments/sandbox.postman_environment.json';
@@ -64,22 +63,13 @@ export const sandboxCommand: Command = {
     runCommand(io, async () => {
       const faults = ((args['fault'] as string[] | undefined) ?? []).map(parseFault);
       const specPath = String(args['spec'] ?? defaultSpec);
-      const sandbox = await startSandbox({
+      const sandbox = await startSandboxForCli({
         specPath,
         gatewayPort: portOf(args['port'], '--port'),
         cognitoPort: portOf(args['cognito-port'], '--cognito-port'),
         ...(typeof args['stage'] === 'string' ? { stage: args['stage'] } : {}),
         faults,
         latencyMs: Number(args['latency'] ?? 0),
-      }).catch((error: unknown) => {
-        if (error instanceof SpecError) {
-          throw new InputError(error.message, {
-            file: error.file,
-            ...(error.pointer !== undefined ? { pointer: error.pointer } : {}),
-            ...(error.hint ? { hint: error.hint } : {}),
-          });
-        }
-        throw error;
       });
       try {
         const envOut = resolve(String(args['env-out'] ?? defaultEnvOut));
@@ -127,23 +117,9 @@ function portOf(value: unknown, flag: string): number {
   return port;
 }
 
-/**
- * Non-secret values only. The Postman app signs in with USER_AUTH + EMAIL_OTP, so no password is
- * needed: the one-time code is read from the sandbox outbox (`sandboxUrl`).
- */
+/** Non-secret values only (see sandboxEnvironmentValues). */
 function sandboxEnvironment(sandbox: Sandbox) {
-  return renderEnvironment('gatecheck sandbox', {
-    baseUrl: sandbox.apiBaseUrl,
-    region: sandbox.region,
-    cognitoEndpoint: sandbox.cognitoEndpoint,
-    userPoolId: sandbox.userPoolId,
-    clientId: sandbox.clientId,
-    username: sandbox.users.find((user) => user.role === 'main')?.username ?? '',
-    authFlow: 'USER_AUTH',
-    preferredChallenge: 'EMAIL_OTP',
-    otherPoolUsername: sandbox.otherPool.username,
-    sandboxUrl: sandbox.sandboxUrl,
-  });
+  return renderEnvironment('gatecheck sandbox', sandboxEnvironmentValues(sandbox));
 }
 
 function printSandbox(
