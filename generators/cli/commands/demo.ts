@@ -2,14 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode } from '../../errors.js';
-import { loadSpec } from '../../load/load-spec.js';
-import { buildModel } from '../../model/build-model.js';
-import { renderOutputs, collectionPath } from '../../render/render-outputs.js';
-import { runCollection } from '../../run/run-collection.js';
-import { writeFilesAtomically } from '../../write/write-files.js';
 import type { Command } from '../command.js';
 import { runCommand, type Io } from '../run-command.js';
-import { sandboxRunValues, startSandboxForCli } from '../sandbox-session.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';
 
@@ -43,6 +37,12 @@ export const demoCommand: Command = {
       .example('$0 demo --spec examples/users-api.json', 'The users API (CRUD, ID tokens)'),
   run: (args, io) =>
     runCommand(io, async () => {
+      const { loadSpec } = await import('../../load/load-spec.js');
+      const { buildModel } = await import('../../model/build-model.js');
+      const { renderOutputs, collectionPath } = await import('../../render/render-outputs.js');
+      const { runCollection } = await import('../../run/run-collection.js');
+      const { writeFilesAtomically } = await import('../../write/write-files.js');
+      const { sandboxRunValues, startSandboxForCli } = await import('../sandbox-session.js');
       const specPath = String(args['spec'] ?? defaultSpec);
       const model = buildModel(await loadSpec(specPath));
       const sandbox = await startSandboxForCli({ specPath });

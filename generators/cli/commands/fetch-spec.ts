@@ -1,6 +1,3 @@
-import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
-import { awsClientConfig, describeAwsError } from '../../aws/client-config.js';
-import { fetchOpenApiExport, writeFileAtomic } from '../../aws/fetch-export.js';
 import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
@@ -22,6 +19,9 @@ export const fetchSpecCommand: Command = {
       }),
   run: (args, io) =>
     runCommand(io, async () => {
+      const { APIGatewayClient } = await import('@aws-sdk/client-api-gateway');
+      const { awsClientConfig, describeAwsError } = await import('../../aws/client-config.js');
+      const { fetchOpenApiExport, writeFileAtomic } = await import('../../aws/fetch-export.js');
       const flags = args as unknown as {
         restApiId: string;
         stage: string;

@@ -1,9 +1,6 @@
 import { resolve } from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
-import { loadSpec } from '../../load/load-spec.js';
-import { buildModel } from '../../model/build-model.js';
-import { renderOutputs } from '../../render/render-outputs.js';
-import { findStaleFiles, writeFilesAtomically, type OutputFile } from '../../write/write-files.js';
+import type { OutputFile } from '../../write/write-files.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
 
@@ -44,6 +41,8 @@ export const generateCommand: Command = {
       const outDir = resolve(String(args['out-dir'] ?? '.'));
       const baseUrl = args['base-url'] as string | undefined;
       const files = await renderAll(specs, baseUrl);
+      // Loaded on use, like every command's work, so `--help` and other commands start fast.
+      const { findStaleFiles, writeFilesAtomically } = await import('../../write/write-files.js');
       if (args['check']) {
         const stale = await findStaleFiles(outDir, files);
         for (const file of stale) io.err(`stale: ${file}`);
@@ -71,6 +70,11 @@ async function renderAll(
   specs: readonly string[],
   baseUrl: string | undefined,
 ): Promise<OutputFile[]> {
+  const [{ loadSpec }, { buildModel }, { renderOutputs }] = await Promise.all([
+    import('../../load/load-spec.js'),
+    import('../../model/build-model.js'),
+    import('../../render/render-outputs.js'),
+  ]);
   const files: OutputFile[] = [];
   const producedBy = new Map<string, string>();
   for (const source of specs) {

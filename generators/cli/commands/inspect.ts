@@ -1,11 +1,5 @@
 import { ExitCode } from '../../errors.js';
-import { loadSpec } from '../../load/load-spec.js';
-import { buildModel } from '../../model/build-model.js';
-import {
-  summariseModel,
-  type ModelSummary,
-  type OperationSummary,
-} from '../../model/summarise-model.js';
+import type { ModelSummary, OperationSummary } from '../../model/summarise-model.js';
 import type { Command } from '../command.js';
 import { runCommand, type Io } from '../run-command.js';
 
@@ -46,6 +40,11 @@ export const inspectCommand: Command = {
       ),
   run: (args, io) =>
     runCommand(io, async () => {
+      const [{ loadSpec }, { buildModel }, { summariseModel }] = await Promise.all([
+        import('../../load/load-spec.js'),
+        import('../../model/build-model.js'),
+        import('../../model/summarise-model.js'),
+      ]);
       const spec = await loadSpec(String(args.spec));
       const baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
       const summary = summariseModel(buildModel(spec, baseUrl === undefined ? {} : { baseUrl }));

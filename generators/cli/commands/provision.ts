@@ -1,8 +1,4 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { awsClientConfig, describeAwsError, regionOfUserPool } from '../../aws/client-config.js';
-import { provisionUser } from '../../aws/provision-users.js';
 import { ExitCode, InputError } from '../../errors.js';
-import { readRunValues } from '../../run/credentials.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
 
@@ -38,6 +34,12 @@ export const provisionCommand: Command = {
       .option('env-file', { type: 'string', describe: 'A .env file with GATECHECK_PASSWORD' }),
   run: (args, io) =>
     runCommand(io, async () => {
+      const { CognitoIdentityProviderClient } =
+        await import('@aws-sdk/client-cognito-identity-provider');
+      const { awsClientConfig, describeAwsError, regionOfUserPool } =
+        await import('../../aws/client-config.js');
+      const { provisionUser } = await import('../../aws/provision-users.js');
+      const { readRunValues } = await import('../../run/credentials.js');
       const flags = args as unknown as {
         userPoolId: string;
         user: string[];

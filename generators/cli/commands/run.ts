@@ -1,9 +1,4 @@
-import { tokensAsRunVariables } from '../../aws/sdk-sign-in.js';
-import { signInForRun } from '../../aws/token-hand-off.js';
 import type { ExitCode } from '../../errors.js';
-import { readEnvironmentFile } from '../../run/collection-file.js';
-import { runCollection } from '../../run/run-collection.js';
-import { resolveRunInputs } from '../../run/run-inputs.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
 import { runFlags, type RunFlags } from '../../run/run-flags.js';
@@ -37,6 +32,11 @@ export const runCollectionCommand: Command = {
       }),
   run: (args, io) =>
     runCommand(io, async (): Promise<ExitCode> => {
+      const { tokensAsRunVariables } = await import('../../aws/sdk-sign-in.js');
+      const { signInForRun } = await import('../../aws/token-hand-off.js');
+      const { readEnvironmentFile } = await import('../../run/collection-file.js');
+      const { runCollection } = await import('../../run/run-collection.js');
+      const { resolveRunInputs } = await import('../../run/run-inputs.js');
       const flags = args as unknown as RunFlags & {
         collection: string;
         parallel: number;

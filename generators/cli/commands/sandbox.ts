@@ -5,14 +5,10 @@ import {
   type Fault,
   type FaultName,
   type Sandbox,
-} from '../../../sandbox/index.js';
+} from '../../../sandbox/types.js';
 import { ExitCode, InputError } from '../../errors.js';
-import { jsonFileText } from '../../render/json-file.js';
-import { renderEnvironment } from '../../render/render-environment.js';
-import { writeFilesAtomically } from '../../write/write-files.js';
 import type { Command } from '../command.js';
 import { runCommand, type Io } from '../run-command.js';
-import { sandboxEnvironmentValues, startSandboxForCli } from '../sandbox-session.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';
 const defaultEnvOut = 'environments/sandbox.postman_environment.json';
@@ -61,6 +57,11 @@ export const sandboxCommand: Command = {
       ),
   run: (args, io) =>
     runCommand(io, async () => {
+      const { jsonFileText } = await import('../../render/json-file.js');
+      const { renderEnvironment } = await import('../../render/render-environment.js');
+      const { writeFilesAtomically } = await import('../../write/write-files.js');
+      const { sandboxEnvironmentValues, startSandboxForCli } =
+        await import('../sandbox-session.js');
       const faults = ((args['fault'] as string[] | undefined) ?? []).map(parseFault);
       const specPath = String(args['spec'] ?? defaultSpec);
       const sandbox = await startSandboxForCli({
@@ -74,7 +75,12 @@ export const sandboxCommand: Command = {
       try {
         const envOut = resolve(String(args['env-out'] ?? defaultEnvOut));
         await writeFilesAtomically(dirname(envOut), [
-          { path: basename(envOut), content: jsonFileText(sandboxEnvironment(sandbox)) },
+          {
+            path: basename(envOut),
+            content: jsonFileText(
+              renderEnvironment('gatecheck sandbox', sandboxEnvironmentValues(sandbox)),
+            ),
+          },
         ]);
         printSandbox(io, sandbox, specPath, faults, envOut);
         await untilStopped();
@@ -115,11 +121,6 @@ function portOf(value: unknown, flag: string): number {
     });
   }
   return port;
-}
-
-/** Non-secret values only (see sandboxEnvironmentValues). */
-function sandboxEnvironment(sandbox: Sandbox) {
-  return renderEnvironment('gatecheck sandbox', sandboxEnvironmentValues(sandbox));
 }
 
 function printSandbox(

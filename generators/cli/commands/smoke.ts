@@ -1,7 +1,4 @@
 import type { ExitCode } from '../../errors.js';
-import { readEnvironmentFile } from '../../run/collection-file.js';
-import { resolveRunInputs } from '../../run/run-inputs.js';
-import { smokeCollection } from '../../run/smoke.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
 import { runFlags, type RunFlags } from '../../run/run-flags.js';
@@ -21,6 +18,9 @@ export const smokeCommand: Command = {
       }),
   run: (args, io) =>
     runCommand(io, async (): Promise<ExitCode> => {
+      const { readEnvironmentFile } = await import('../../run/collection-file.js');
+      const { resolveRunInputs } = await import('../../run/run-inputs.js');
+      const { smokeCollection } = await import('../../run/smoke.js');
       const flags = args as unknown as RunFlags & { collection: string; wait: number };
       const environment = flags.environment
         ? await readEnvironmentFile(flags.environment)

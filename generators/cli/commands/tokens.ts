@@ -1,9 +1,6 @@
 import { decodeJwt } from 'jose';
 import type { SdkTokens } from '../../aws/sdk-sign-in.js';
-import { signInForRun } from '../../aws/token-hand-off.js';
 import { ExitCode } from '../../errors.js';
-import { readEnvironmentFile } from '../../run/collection-file.js';
-import { resolveRunInputs } from '../../run/run-inputs.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
 
@@ -38,6 +35,9 @@ export const tokensCommand: Command = {
       }),
   run: (args, io) =>
     runCommand(io, async () => {
+      const { signInForRun } = await import('../../aws/token-hand-off.js');
+      const { readEnvironmentFile } = await import('../../run/collection-file.js');
+      const { resolveRunInputs } = await import('../../run/run-inputs.js');
       const flags = args as unknown as {
         environment?: string;
         envFile?: string;
