@@ -1,6 +1,7 @@
 /**
  * Scripts of the revocation folder (plan-revocation-checks.ts): each step builds its Cognito
- * JSON API body in its pre-request script and asserts Cognito's answer in its test script.
+ * JSON API body in its pre-request script and asserts Cognito's answer in its test script
+ * (scripts/library/revocation-check.js).
  */
 import type { RevocationCheck } from '../plan/plan-revocation-checks.js';
 import { revocationData } from './negative-script-data.js';

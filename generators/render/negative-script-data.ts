@@ -1,43 +1,27 @@
 /**
- * What the negative-check templates (scripts/negative/) are given: plain JSON-safe data, built
- * from a planned check by pure functions. Scripts receive it through `{{{json check}}}` only.
+ * What each check's scripts pass to the script library (scripts/library/*-check.js): plain
+ * JSON-safe data, built from a planned check by pure functions, and only what that one script
+ * needs (it is written into every item). Scripts receive it through `{{{json check}}}` only;
+ * what is the same for every check is in the library's constants (script-library.ts).
  */
 import type { ExpectedRejection, TokenKind } from '../model/types.js';
 import { variantLabel } from '../plan/plan-negative-checks.js';
 import type { RevocationCheck } from '../plan/plan-revocation-checks.js';
-import type {
-  ControlCheck,
-  NegativeCheck,
-  NegativeCheckKind,
-  PlannedRequest,
-  PublicCheck,
-} from '../plan/types.js';
-import { sandboxPaths } from '../../sandbox/types.js';
-import { capturedTokenVariable, runVariables } from './run-variables.js';
-
-/** The run counters every check script increments (one spelling, from run-variables.ts). */
-export const counters = {
-  ran: runVariables.ran,
-  skipped: runVariables.skipped,
-  inconclusive: runVariables.inconclusive,
-} as const;
-
-/** Where each check keeps its per-run state (collection variables, unset once read). */
-const stateVariable = {
-  verdict: (controlId: string) => `gatecheck.control.${controlId}`,
-  skip: (id: string) => `gatecheck.skip.${id}`,
-  unbuilt: (id: string) => `gatecheck.unbuilt.${id}`,
-};
+import type { ControlCheck, NegativeCheck, PlannedRequest, PublicCheck } from '../plan/types.js';
+import { capturedTokenVariable } from './run-variables.js';
 
 /**
- * API Gateway's request id: REST APIs send `x-amzn-RequestId`, HTTP APIs `apigw-requestid`
- * (aws-behaviour §2.1, §3). Unknown gateway kind: either one will do.
+ * Where each check keeps its per-run state: collection variables named `<prefix><check id>`
+ * (unset once read). Scripts pass their ids; the library (run-state.js) adds the prefix.
  */
-export function requestIdHeaders(gatewayKind: PlannedRequest['gatewayKind']): string[] {
-  if (gatewayKind === 'rest') return ['x-amzn-RequestId'];
-  if (gatewayKind === 'http') return ['apigw-requestid'];
-  return ['x-amzn-RequestId', 'apigw-requestid'];
-}
+export const stateVariablePrefixes = {
+  /** A control's verdict, read by the negative check after it. */
+  verdict: 'gatecheck.control.',
+  /** Why a check was skipped, when the runtime could not skip its request. */
+  skip: 'gatecheck.skip.',
+  /** Why a negative check's token could not be built (the check is then inconclusive). */
+  unbuilt: 'gatecheck.unbuilt.',
+};
 
 /**
  * Gateway rejections that are never the answer a negative check expects (security-checks §2.1):
@@ -53,18 +37,29 @@ export const trapErrorTypes = [
 ];
 
 /**
- * HTTP API gateway answers carry no error type, only these bodies (aws-behaviour §3; 404 for an
- * unknown route): a control on an HTTP API that gets one of them did not reach the integration.
+ * How API Gateway's own answers look, by gateway kind (a check's data names the kind, the table is
+ * written once in the library's constants):
+ * - `requestIdHeaders`: its request id header, on every answer it sends: REST APIs
+ *   `x-amzn-RequestId`, HTTP APIs `apigw-requestid` (aws-behaviour §2.1, §3); unknown kind: either.
+ * - `gatewayBodies`: HTTP API gateway answers carry no error type, only these bodies (§3; 404 for
+ *   an unknown route): a control on an HTTP API that gets one did not reach the integration.
  */
-function gatewayBodies(
-  gatewayKind: PlannedRequest['gatewayKind'],
-): Array<{ status: number; text: string }> {
-  if (gatewayKind === 'rest') return [];
-  return [
-    { status: 401, text: '{"message":"Unauthorized"}' },
-    { status: 403, text: '{"message":"Forbidden"}' },
-    { status: 404, text: '{"message":"Not Found"}' },
-  ];
+const httpGatewayBodies = [
+  { status: 401, text: '{"message":"Unauthorized"}' },
+  { status: 403, text: '{"message":"Forbidden"}' },
+  { status: 404, text: '{"message":"Not Found"}' },
+];
+export const gatewayAnswers = {
+  rest: { requestIdHeaders: ['x-amzn-RequestId'], gatewayBodies: [] },
+  http: { requestIdHeaders: ['apigw-requestid'], gatewayBodies: httpGatewayBodies },
+  unknown: {
+    requestIdHeaders: ['x-amzn-RequestId', 'apigw-requestid'],
+    gatewayBodies: httpGatewayBodies,
+  },
+};
+
+function gateway(check: PlannedRequest): keyof typeof gatewayAnswers {
+  return check.gatewayKind ?? 'unknown';
 }
 
 /** A syntactically valid API key (20+ characters) that no usage plan holds. */
@@ -73,103 +68,75 @@ export const wrongApiKey = 'gatecheck-wrong-api-key-0000000000000000';
 /** The `sub` a claims-edited token claims: a fixed UUID no user has. */
 export const editedSubject = '00000000-0000-4000-8000-00000000dead';
 
-/** The `Authorization` header carries `Bearer <token>`; any other identity-source header the raw token. */
-function bearer(tokenHeader: string | undefined): boolean {
-  return (tokenHeader ?? '').toLowerCase() === 'authorization';
+/** The API key header, when the method needs one (omitted otherwise: the data is in every item). */
+function apiKeyData(check: PlannedRequest) {
+  return check.apiKey ? { apiKey: { header: check.apiKey.header, value: check.apiKey.value } } : {};
 }
 
-function apiKeyData(check: PlannedRequest): { header: string; value: string } | null {
-  return check.apiKey ? { header: check.apiKey.header, value: check.apiKey.value } : null;
+/**
+ * The token header a check sets. The library sends `Bearer <token>` in `Authorization` and the raw
+ * token in any other header (aws-behaviour §2.1), as render-request.ts does for the request itself.
+ */
+function tokenHeaderData(check: PlannedRequest) {
+  return { tokenHeader: check.tokenHeader ?? 'Authorization' };
 }
 
-export function controlData(check: ControlCheck) {
+/** The control's pre-request script sends the captured token of the kind the method needs. */
+export function controlPrerequestData(check: ControlCheck) {
   const kind: TokenKind = check.token.from === 'captured' ? check.token.kind : 'id';
   return {
     id: check.id,
-    label: check.name.slice(check.name.indexOf(' · ') + ' · '.length),
-    tokenHeader: check.tokenHeader ?? 'Authorization',
-    bearer: bearer(check.tokenHeader),
+    ...tokenHeaderData(check),
     capturedVariable: capturedTokenVariable(kind),
-    apiKey: apiKeyData(check),
-    verdictVariable: stateVariable.verdict(check.id),
-    expect:
-      check.expect.mode === 'success' ? check.expect : { mode: check.expect.mode, status: null },
-    success: check.expect.mode === 'success',
-    reachedIntegration: check.expect.mode === 'reached-integration',
-    requestIdHeaders: requestIdHeaders(check.gatewayKind),
-    gatewayBodies: gatewayBodies(check.gatewayKind),
-    counters,
+    ...apiKeyData(check),
+  };
+}
+
+/** The control's test script proves the request got through API Gateway, and keeps its verdict. */
+export function controlTestData(check: ControlCheck) {
+  return {
+    id: check.id,
+    label: check.name.slice(check.name.indexOf(' · ') + ' · '.length),
+    expect: check.expect,
+    gateway: gateway(check),
   };
 }
 
 export function publicData(check: PublicCheck) {
   const reached = check.expect.mode === 'reached-integration';
   return {
-    id: check.id,
     label: 'public',
-    apiKey: apiKeyData(check),
+    ...apiKeyData(check),
     expect: { status: check.expect.status },
-    success: !reached,
     reachedIntegration: reached,
-    requestIdHeaders: requestIdHeaders(check.gatewayKind),
-    gatewayBodies: gatewayBodies(check.gatewayKind),
-    counters,
+    gateway: gateway(check),
   };
 }
 
-const forgedKinds: readonly NegativeCheckKind[] = [
-  'signature-altered',
-  'claims-edited',
-  'alg-none',
-  'signature-stripped',
-  'hs256-empty-secret',
-  'hs256-public-key',
-];
+function negativeLabel(check: NegativeCheck): string {
+  const variant = check.token.from === 'forged' ? check.token.variant : undefined;
+  return variantLabel({ kind: check.kind, ...(variant !== undefined ? { variant } : {}) });
+}
 
-export function negativeData(check: NegativeCheck) {
-  const token = check.token;
-  const forgery = token.from === 'forged' ? token.forgery : undefined;
-  const variant = token.from === 'forged' ? token.variant : undefined;
+/** The negative's pre-request script sets the credentials: token header and API key header. */
+export function negativePrerequestData(check: NegativeCheck) {
   return {
     id: check.id,
-    kind: check.kind,
-    label: variantLabel({ kind: check.kind, ...(variant !== undefined ? { variant } : {}) }),
-    tokenHeader: check.tokenHeader ?? 'Authorization',
-    bearer: bearer(check.tokenHeader),
+    label: negativeLabel(check),
+    ...tokenHeaderData(check),
     token: tokenData(check),
-    apiKey: apiKeyData(check),
-    wrongApiKey,
-    editedSubject,
-    verdictVariable: stateVariable.verdict(check.controlId),
-    skipVariable: stateVariable.skip(check.id),
-    unbuiltVariable: stateVariable.unbuilt(check.id),
-    // Which template sections the script needs: only those are rendered.
-    jwt: token.from === 'forged' || token.from === 'variable',
-    captured: token.from === 'forged' || token.from === 'captured',
-    variable: token.from === 'variable',
-    usesToken: token.from === 'forged' || token.from === 'captured' || token.from === 'variable',
-    forge: {
-      any: forgery !== undefined && forgedKinds.includes(forgery),
-      signatureAltered: forgery === 'signature-altered',
-      claimsEdited: forgery === 'claims-edited',
-      algNone: forgery === 'alg-none',
-      signatureStripped: forgery === 'signature-stripped',
-      hs256EmptySecret: forgery === 'hs256-empty-secret',
-      hs256PublicKey: forgery === 'hs256-public-key',
-      /** Forgeries that write base64url (all but signature-stripped, which only cuts). */
-      writes: forgery !== undefined && forgery !== 'signature-stripped',
-      /** Forgeries that re-encode the header or payload. */
-      encodes:
-        forgery === 'claims-edited' ||
-        forgery === 'alg-none' ||
-        forgery === 'hs256-empty-secret' ||
-        forgery === 'hs256-public-key',
-    },
-    sandboxTokensPath: sandboxPaths.tokens,
+    ...apiKeyData(check),
+  };
+}
+
+/** The negative's test script compares the answer with the gateway's expected rejection. */
+export function negativeTestData(check: NegativeCheck) {
+  return {
+    id: check.id,
+    controlId: check.controlId,
+    label: negativeLabel(check),
     expect: expectData(check.expect, check.method === 'head'),
-    requestIdHeaders: requestIdHeaders(check.gatewayKind),
-    trapErrorTypes: trapErrorTypes.filter((type) => type !== check.expect.errorType),
-    counters,
+    gateway: gateway(check),
   };
 }
 
@@ -181,40 +148,41 @@ function tokenData(check: NegativeCheck) {
     case 'literal':
       return { from: token.from, value: token.value };
     case 'captured':
-      return {
-        from: token.from,
-        kind: token.kind,
-        capturedVariable: capturedTokenVariable(token.kind),
-      };
+      return { from: token.from, kind: token.kind, variable: capturedTokenVariable(token.kind) };
     case 'forged':
       return {
         from: token.from,
         kind: token.kind,
-        capturedVariable: capturedTokenVariable(token.kind),
+        variable: capturedTokenVariable(token.kind),
         forgery: token.forgery,
-        variant: token.variant ?? null,
+        ...(token.variant !== undefined ? { variant: token.variant } : {}),
       };
     case 'variable':
+      // `mint` also says what a supplied token must be (token_use, expired) for the check to mean
+      // anything; otherwise it is skipped.
       return {
         from: token.from,
         variable: token.variable,
-        mint: token.mint ?? null,
-        // What a supplied token must be for this check to mean anything; otherwise it is skipped.
-        tokenUse: token.mint?.tokenUse ?? null,
-        mustBeExpired: token.mint?.expired === true,
+        ...(token.mint ? { mint: token.mint } : {}),
       };
   }
 }
 
-/** HEAD answers have no body: only status and headers can be compared. */
+/**
+ * What the rejection must be; parts with nothing to compare are left out. HEAD answers have no
+ * body: only status and headers can be compared.
+ */
 function expectData(expect: ExpectedRejection, head: boolean) {
+  const headers = expect.headers ?? {};
   return {
     status: expect.status,
-    errorType: expect.errorType ?? null,
-    body: head || expect.body === undefined ? null : expect.body,
+    ...(expect.errorType !== undefined ? { errorType: expect.errorType } : {}),
+    ...(!head && expect.body !== undefined ? { body: expect.body } : {}),
     // A custom template with unpredictable parts ($context.requestId…): the model gives a pattern.
-    bodyPattern: head || expect.body !== undefined ? null : (expect.bodyPattern ?? null),
-    headers: expect.headers ?? {},
+    ...(!head && expect.body === undefined && expect.bodyPattern !== undefined
+      ? { bodyPattern: expect.bodyPattern }
+      : {}),
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
   };
 }
 
@@ -223,13 +191,7 @@ export function revocationData(check: RevocationCheck) {
     id: check.id,
     step: check.step,
     label: 'revocation',
-    signIn: check.step === 'sign-in',
-    globalSignOut: check.step === 'global-sign-out',
-    getUser: check.step === 'get-user',
     tokenVariable: 'gatecheck.revocation.accessToken',
     signedOutVariable: 'gatecheck.revocation.signedOut',
-    skipVariable: stateVariable.skip(check.id),
-    unbuiltVariable: stateVariable.unbuilt(check.id),
-    counters,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The collection: the Sign-in folder first, then one folder per operation (positive check, then
  * each control + negative pair, or the public check), the revocation folder, and the run guard
- * last. Built as typed objects from the plan; scripts come from the templates under `scripts/`.
+ * last. Built as typed objects from the plan; the collection pre-request script holds the script
+ * library (script-library.ts), and each item's scripts are one call into it with the item's data.
  */
 import type { ApiModel, Operation } from '../model/types.js';
 import type { GatecheckPlan } from '../plan/plan-collection.js';
@@ -24,14 +25,16 @@ import {
 import { renderPositiveItem } from './render-positive.js';
 import { renderRequest } from './render-request.js';
 import { renderScript } from './render-script.js';
+import { scriptLibrary } from './script-library.js';
 import { renderSignInFolder, scriptEvents, signInIds } from './render-sign-in.js';
 import { runVariables } from './run-variables.js';
 
 export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanCollection {
   const ids = signInIds(model.slug);
-  const prerequest = renderScript('collection/prerequest.js.hbs', {
+  // The script library first (it defines `gatecheck`), then the sign-in on demand.
+  const prerequest = `${scriptLibrary()}\n\n${renderScript('collection/prerequest.js.hbs', {
     signInRequestIds: [ids.initiateAuth, ids.respondToChallenge, ids.refresh],
-  });
+  })}`;
   const operations = new Map(model.operations.map((operation) => [operation.id, operation]));
   return {
     info: {

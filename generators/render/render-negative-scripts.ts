@@ -1,11 +1,18 @@
 /**
  * Postman sandbox scripts of the negative checks, their controls and public checks, plus the items
- * that frame a run (counter reset first, run guard last). Rendered from the templates in
+ * that frame a run (counter reset first, run guard last). Each is one call into the collection's
+ * script library (script-library.ts) with the check's data, rendered from the templates in
  * `scripts/negative/` through the one script engine (render-script.ts).
  */
 import { countChecks } from '../plan/plan-negative-checks.js';
 import type { ControlCheck, NegativeCheck, PublicCheck } from '../plan/types.js';
-import { controlData, counters, negativeData, publicData } from './negative-script-data.js';
+import {
+  controlPrerequestData,
+  controlTestData,
+  negativePrerequestData,
+  negativeTestData,
+  publicData,
+} from './negative-script-data.js';
 import { renderScript } from './render-script.js';
 
 export { countChecks };
@@ -25,17 +32,19 @@ export function renderNegativeScripts(
 ): CheckScripts {
   switch (check.role) {
     case 'control': {
-      const data = { check: controlData(check) };
       return {
-        prerequest: renderScript('negative/control.prerequest.js.hbs', data),
-        test: renderScript('negative/control.test.js.hbs', data),
+        prerequest: renderScript('negative/control.prerequest.js.hbs', {
+          check: controlPrerequestData(check),
+        }),
+        test: renderScript('negative/control.test.js.hbs', { check: controlTestData(check) }),
       };
     }
     case 'negative': {
-      const data = { check: negativeData(check) };
       return {
-        prerequest: renderScript('negative/negative.prerequest.js.hbs', data),
-        test: renderScript('negative/negative.test.js.hbs', data),
+        prerequest: renderScript('negative/negative.prerequest.js.hbs', {
+          check: negativePrerequestData(check),
+        }),
+        test: renderScript('negative/negative.test.js.hbs', { check: negativeTestData(check) }),
       };
     }
     case 'public': {
@@ -60,8 +69,7 @@ export function renderRunGuard(plan: { expectedCheckCount: number }): {
   return {
     name: 'gatecheck · run guard',
     test: renderScript('negative/run-guard.js.hbs', {
-      expectedCheckCount: plan.expectedCheckCount,
-      counters,
+      plan: { expectedCheckCount: plan.expectedCheckCount },
     }),
   };
 }
@@ -70,6 +78,6 @@ export function renderRunGuard(plan: { expectedCheckCount: number }): {
 export function renderRunStart(): { name: string; prerequest: string } {
   return {
     name: 'gatecheck · run start',
-    prerequest: renderScript('negative/run-start.prerequest.js.hbs', { counters }),
+    prerequest: renderScript('negative/run-start.prerequest.js.hbs', {}),
   };
 }

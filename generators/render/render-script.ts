@@ -1,15 +1,14 @@
 /**
  * The one template engine for Postman sandbox scripts. Scripts are real JavaScript files under
- * `scripts/` (handlebars templates); values reach them ONLY through the `json` helper
- * (`{{{json value}}}` → `JSON.stringify(value)`), so a value can never break out of its literal.
- * Shared snippets are partials: every `scripts/partials/<name>.js.hbs` is `{{> <name>}}`.
+ * `scripts/` (handlebars templates; the code they call is the script library, plain JavaScript
+ * under `scripts/library/`, see script-library.ts); values reach them ONLY through the `json`
+ * helper (`{{{json value}}}` → `JSON.stringify(value)`), so a value can never break out of its
+ * literal. Shared snippets are partials: every `scripts/partials/<name>.js.hbs` is `{{> <name>}}`.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { sandboxPaths } from '../../sandbox/types.js';
-import { runVariables } from './run-variables.js';
 
 /** The project root: the nearest folder above this file holding `scripts/` and `package.json`. */
 function findProjectRoot(): string {
@@ -65,9 +64,7 @@ export function renderScript(templatePath: string, data: object): string {
     template = engine.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: true });
     compiled.set(file, template);
   }
-  // Available to every template and partial as `@runVariables` / `@sandboxPaths`: one spelling
-  // for each collection variable and sandbox-only path.
-  return template(data, { data: { runVariables, sandboxPaths } });
+  return template(data);
 }
 
 /** Postman stores a script as an array of lines (`event[].script.exec`). */

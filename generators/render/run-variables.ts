@@ -2,8 +2,8 @@
  * Collection variables the generated scripts write at run time. They are COLLECTION variables, not
  * environment ones, so `newman --export-environment` and environment files never carry tokens.
  * Scripts read them with `pm.variables.get` (so a runner may also supply them in memory) and write
- * them with `pm.collectionVariables.set`. Templates get this object as `@runVariables`
- * (`{{> run-variables}}` declares `var RUN_VARS = {...}`), so every name has one spelling.
+ * them with `pm.collectionVariables.set`. The script library gets this object as
+ * `gatecheck.constants.runVariables` (script-library.ts), so every name has one spelling.
  */
 import type { TokenKind } from '../model/types.js';
 

@@ -39,6 +39,36 @@ function escapeXml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
+interface CollectionJson {
+  item?: { id?: unknown }[];
+  [field: string]: unknown;
+}
+
+function mergeCollections(collections: unknown[], itemOrder: string[]): unknown {
+  const last = collections.at(-1);
+  if (!isRecord(last)) return last;
+  const items = new Map<unknown, unknown>();
+  for (const collection of collections) {
+    if (!isRecord(collection) || !Array.isArray(collection.item)) continue;
+    for (const item of (collection as CollectionJson).item ?? []) {
+      const id = isRecord(item) ? item.id : undefined;
+      if (id === undefined) items.set(Symbol('item without id'), item);
+      else if (!items.has(id)) items.set(id, item);
+    }
+  }
+  const rank = (id: unknown) => {
+    const index = typeof id === 'string' ? itemOrder.indexOf(id) : -1;
+    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  // Array.prototype.sort is stable: items the order does not know keep the order they came in.
+  const ordered = [...items].sort(([a], [b]) => rank(a) - rank(b)).map(([, item]) => item);
+  return { ...last, item: ordered };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 interface Stat {
   total?: number;
   pending?: number;
@@ -64,10 +94,15 @@ export interface LabelledSummary {
   summary: NewmanJsonSummary;
 }
 
-/** Merges newman JSON summaries; `gatecheck` is added at the top. */
+/**
+ * Merges newman JSON summaries; `gatecheck` is added at the top. Each part was given only its own
+ * items, so the summary's `collection` is the last part's with the items of all parts, each once,
+ * in `itemOrder` (top-level ids in collection order) when given.
+ */
 export function mergeJsonSummaries(
   parts: LabelledSummary[],
   gatecheck: Record<string, unknown>,
+  itemOrder: string[] = [],
 ): Record<string, unknown> {
   const stats: Record<string, Required<Stat>> = {};
   const executions: unknown[] = [];
@@ -94,7 +129,10 @@ export function mergeJsonSummaries(
   const last = parts.at(-1)?.summary;
   return {
     gatecheck: { ...gatecheck, parts: parts.map((part) => part.label) },
-    collection: last?.collection,
+    collection: mergeCollections(
+      parts.map((part) => part.summary.collection),
+      itemOrder,
+    ),
     environment: last?.environment,
     globals: last?.globals,
     run: {

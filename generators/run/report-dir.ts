@@ -26,6 +26,8 @@ export function reportDirName(collectionName: string, at: Date): string {
 export interface WriteReportsInput {
   dir: string;
   collectionName: string;
+  /** Ids of the collection's top-level items, in order (the merged summary lists them so). */
+  itemOrder?: string[];
   parts: PartResult[];
   gatecheck: Record<string, unknown>;
   mask: (text: string) => string;
@@ -57,7 +59,7 @@ export async function writeReports(input: WriteReportsInput): Promise<void> {
   await writeFile(join(partial, 'junit.xml'), mergeJunit(input.collectionName, junit));
   await writeFile(
     join(partial, 'summary.json'),
-    `${JSON.stringify(mergeJsonSummaries(summaries, input.gatecheck), null, 2)}\n`,
+    `${JSON.stringify(mergeJsonSummaries(summaries, input.gatecheck, input.itemOrder), null, 2)}\n`,
   );
   // Second net: whatever a reporter wrote in a shape the masking above did not anticipate.
   await maskFilesUnder(partial, input.mask);

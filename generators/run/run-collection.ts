@@ -26,12 +26,13 @@ import {
 import {
   countRequests,
   describeLayout,
-  withCollectionVariables,
+  partCollection,
   withTopLevelIds,
 } from './collection-layout.js';
 import { secretVariableKeys } from './credentials.js';
 import { addMaskCommands } from './github-actions.js';
-import { runPart, type PartResult, type PartRole } from './newman-part.js';
+import { runPart, type PartOptions, type PartResult, type PartRole } from './newman-part.js';
+import { defaultProcessCount, startPartPool, type PartPool } from './part-pool.js';
 import { createProgress } from './progress.js';
 import { reportDirName, writeReports } from './report-dir.js';
 import { SecretSet } from './secret-mask.js';
@@ -56,6 +57,11 @@ export interface RunCollectionOptions {
   reportsDir?: string;
   /** Newman workers for the operation folders; default 1. */
   workers?: number;
+  /**
+   * Processes the workers run in (each runs its share of them at once); default: one per core,
+   * at most one per worker. 0 or 1: all in this process. The sign-in and the guard always run here.
+   */
+  processes?: number;
   /** Stop each newman run at the first failure (smoke). */
   bail?: boolean;
   /** Tokens obtained outside the collection (SDK sign-in): set as collection variables, Sign-in folder skipped. */
@@ -122,25 +128,46 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
   const parts: PartResult[] = [];
   const notes: string[] = [];
 
+  const onItem = (name: string, failed: boolean) => progress.itemDone(name, failed);
+  const partOptions = (
+    label: string,
+    role: PartRole,
+    items: PostmanItem[],
+    carried: Record<string, string>,
+  ): Omit<PartOptions, 'secrets' | 'onItem'> => ({
+    label,
+    role,
+    // Only the part's own items: newman builds and reports the whole collection it is given.
+    collection: partCollection(collection, items, carried),
+    ...(environment ? { environment } : {}),
+    values: options.values,
+    bail: options.bail ?? false,
+    timeoutRequestMs: options.timeoutRequestMs ?? 30_000,
+    stagingDir: staging,
+  });
   const part = (
     label: string,
     role: PartRole,
     items: PostmanItem[],
     carried: Record<string, string>,
-  ) =>
-    runPart({
-      label,
-      role,
-      collection: withCollectionVariables(collection, carried),
-      ...(environment ? { environment } : {}),
-      values: options.values,
-      itemIds: items.map((item) => item.id as string),
-      bail: options.bail ?? false,
-      timeoutRequestMs: options.timeoutRequestMs ?? 30_000,
-      stagingDir: staging,
-      secrets,
-      onItem: (name, failed) => progress.itemDone(name, failed),
-    });
+  ) => runPart({ ...partOptions(label, role, items, carried), secrets, onItem });
+
+  // Started before the sign-in, so that the processes load newman while it runs.
+  const processes =
+    buckets.length > 1 ? (options.processes ?? defaultProcessCount(buckets.length)) : 0;
+  const pool: PartPool | undefined =
+    processes > 1 ? startPartPool(Math.min(processes, buckets.length), secrets) : undefined;
+  const workerPart = (
+    label: string,
+    items: PostmanItem[],
+    carried: Record<string, string>,
+  ): Promise<PartResult> =>
+    pool
+      ? pool.run(
+          { ...partOptions(label, 'checks', items, carried), secrets: secrets.values() },
+          onItem,
+        )
+      : part(label, 'checks', items, carried);
 
   try {
     let carried: Record<string, string> = { ...(options.tokens ?? {}) };
@@ -163,9 +190,8 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     if (!signInFailure && buckets.length > 0) {
       const workerParts = await Promise.all(
         buckets.map((bucket, index) =>
-          part(
+          workerPart(
             buckets.length === 1 ? 'checks' : `checks-${index + 1}`,
-            'checks',
             guardInline
               ? [...layout.preludes, ...bucket, ...guards]
               : [...layout.preludes, ...bucket],
@@ -174,6 +200,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
         ),
       );
       parts.push(...workerParts);
+      if (process.env.H8_DEBUG) for (const p of [...parts]) console.error('PART', p.label, p.startedAt - startedAt, p.completedAt - startedAt);
       signInFailure = workerParts.map(signInFailureOf).find(Boolean);
       if (!signInFailure && !guardInline && guards.length > 0) {
         const counters = addCounters(
@@ -186,6 +213,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       parts.push(await part('run-guard', 'checks', guards, carried));
     }
 
+    await pool?.close();
     const tally = sumTallies(parts.filter((p) => p.role === 'checks').map((p) => p.tally));
     const signIns = parts.reduce((sum, p) => sum + p.signIns, 0);
     const exitCode = decideExitCode(tally, signInFailure, notes, runGuard);
@@ -197,6 +225,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     await writeReports({
       dir: reportDir,
       collectionName: collection.info.name,
+      itemOrder: collection.item.map((item) => item.id as string),
       parts,
       gatecheck: {
         exitCode,
@@ -229,6 +258,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       ...(signInFailure ? { signInFailure } : {}),
     };
   } finally {
+    await pool?.close();
     await rm(staging, { recursive: true, force: true });
   }
 }

@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import newman from 'newman';
 import type { PlannedRequest } from '../../generators/plan/types.js';
+import { scriptLines } from '../../generators/render/render-script.js';
+import { scriptLibrary } from '../../generators/render/script-library.js';
 
 export interface ItemSpec {
   name: string;
@@ -64,6 +66,13 @@ export function runItems(items: ItemSpec[], variables: Record<string, string>): 
       name: 'negative checks',
       schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
     },
+    // The script library, defined as a generated collection defines it: item scripts call into it.
+    event: [
+      {
+        listen: 'prerequest',
+        script: { type: 'text/javascript', exec: scriptLines(scriptLibrary()) },
+      },
+    ],
     // Counters declared as a generated collection declares them (newman reports declared variables only).
     variable: Object.entries({ ...zeroCounters, ...variables }).map(([key, value]) => ({
       key,

@@ -13,6 +13,7 @@ import {
   renderRunStart,
 } from '../../generators/render/render-negative-scripts.js';
 import { scriptsDir } from '../../generators/render/render-script.js';
+import { scriptLibrary } from '../../generators/render/script-library.js';
 import { cognitoScoped, httpRejections, model, operation } from './fixtures.js';
 
 // Postman runs scripts as plain scripts with these globals (postman-sandbox).
@@ -23,7 +24,8 @@ const eslint = new ESLint({
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: 'script',
-      globals: { pm: 'readonly', require: 'readonly' },
+      // `gatecheck`: the script library, defined by the collection pre-request script.
+      globals: { pm: 'readonly', require: 'readonly', gatecheck: 'readonly' },
     },
   },
 });
@@ -94,20 +96,25 @@ describe('negative check scripts', () => {
     }
   });
 
-  it('renders only the sections a check needs (no forgery code in a no-token check)', () => {
+  it('renders only the data a check needs: no forgery code in any item, the forgery once in the library', () => {
     const op = operation();
     const checks = planNegativeChecks(model([op]), op);
     const noToken = checks.find((c) => c.name === 'GET /demo · no-token');
     const hs256 = checks.find((c) => c.name === 'GET /demo · hs256-public-key');
     expect(renderNegativeScripts(noToken!).prerequest).to.not.include('crypto-js');
-    expect(renderNegativeScripts(hs256!).prerequest).to.include('pemFromJwk');
+    expect(renderNegativeScripts(noToken!).prerequest).to.not.include('forgery');
+    expect(renderNegativeScripts(hs256!).prerequest).to.not.include('pemFromJwk');
+    expect(renderNegativeScripts(hs256!).prerequest).to.include('"forgery":"hs256-public-key"');
+    expect(scriptLibrary().match(/function pemFromJwk\(/g)).to.have.length(1);
   });
 
-  it('lets values in only through the json helper and block helpers', () => {
+  it('lets values in only through the json helper, block helpers and (static) partials', () => {
     for (const file of readdirSync(join(scriptsDir, 'negative'))) {
       const text = readFileSync(join(scriptsDir, 'negative', file), 'utf8');
       for (const [mustache] of text.matchAll(/\{\{[^}]*\}\}\}?/g))
-        expect(mustache, file).to.match(/^\{\{(\{json [^}]+\}\}\}|[#/]\w+.*\}\}|else\}\})$/);
+        expect(mustache, file).to.match(
+          /^\{\{(\{json [^}]+\}\}\}|> [\w-]+\}\}|[#/]\w+.*\}\}|else\}\})$/,
+        );
     }
   });
 
@@ -115,9 +122,14 @@ describe('negative check scripts', () => {
     const op = operation({ path: `/x'); pm.environment.set("leak", "1"); //\n</script>` });
     const [control] = planNegativeChecks(model([op]), op);
     const code = renderNegativeScripts(control!).test;
-    const line = code.split('\n').find((l) => l.trim().startsWith('var check = '))!;
-    const context: { check?: { label: string } } = {};
-    vm.runInNewContext(line.trim(), context);
+    // The item script is one call into the library: run it against a stub that keeps the data.
+    const context: { check?: { label: string }; pm: object; gatecheck: object } = {
+      pm: {},
+      gatecheck: {
+        control: { test: (_pm: unknown, check: { label: string }) => (context.check = check) },
+      },
+    };
+    vm.runInNewContext(code, context);
     expect(context.check?.label).to.equal(`control for no-token`);
     expect(code).to.not.include('pm.environment.set("leak"');
   });

@@ -1,0 +1,288 @@
+// Cognito's JSON API, called directly (aws-behaviour.md §1.1): POST to the endpoint with
+// `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>` and
+// `Content-Type: application/x-amz-json-1.1`. Nothing here logs a password, code or token.
+// `gatecheck.cognitoClient(pm)` gives the calling script's client (see run-state.js for why `pm`
+// is passed).
+gatecheck.cognitoClient = function (pm) {
+  var CryptoJS = require('crypto-js');
+  var RUN_VARS = gatecheck.constants.runVariables;
+  var SANDBOX_PATHS = gatecheck.constants.sandboxPaths;
+  var MAX_CHALLENGE_STEPS = 5;
+  // One-time code challenges and the ChallengeResponses key carrying the code (aws-behaviour.md §1.5).
+  var CODE_RESPONSE_KEYS = {
+    EMAIL_OTP: 'EMAIL_OTP_CODE',
+    SMS_OTP: 'SMS_OTP_CODE',
+    SMS_MFA: 'SMS_MFA_CODE',
+    SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE',
+  };
+  var parseJson = gatecheck.state.parseJson;
+
+  function gcVar(name) {
+    return gatecheck.state.read(pm, name);
+  }
+
+  // SECRET_HASH = Base64(HMAC-SHA256(key = client secret, message = username + client id)), sent
+  // only when the app client has a secret (aws-behaviour.md §1.6).
+  function withSecretHash(parameters, username) {
+    var secret = gcVar('clientSecret');
+    if (secret) {
+      parameters.SECRET_HASH = CryptoJS.enc.Base64.stringify(
+        CryptoJS.HmacSHA256(username + gcVar('clientId'), secret),
+      );
+    }
+    return parameters;
+  }
+
+  function initiateAuthBody() {
+    var flow = gcVar('authFlow') || 'USER_PASSWORD_AUTH';
+    var username = gcVar('username');
+    var parameters = { USERNAME: username };
+    if (flow === 'USER_PASSWORD_AUTH') {
+      parameters.PASSWORD = gcVar('password');
+    } else if (flow === 'USER_AUTH') {
+      // Choice-based sign-in (aws-behaviour.md §5): without PREFERRED_CHALLENGE Cognito answers
+      // SELECT_CHALLENGE; PASSWORD as preference is sent with the password itself.
+      var preferred = gcVar('preferredChallenge');
+      if (preferred) parameters.PREFERRED_CHALLENGE = preferred;
+      if (preferred === 'PASSWORD') parameters.PASSWORD = gcVar('password');
+    } else {
+      throw new Error('authFlow must be USER_PASSWORD_AUTH or USER_AUTH, not "' + flow + '"');
+    }
+    return {
+      AuthFlow: flow,
+      ClientId: gcVar('clientId'),
+      AuthParameters: withSecretHash(parameters, username),
+    };
+  }
+
+  function refreshBody() {
+    // The SECRET_HASH of a refresh uses the internal user name (`cognito:username`), not the alias
+    // typed at sign-in (aws-behaviour.md §1.6; the exact rule is UNCONFIRMED, this is the documented reading).
+    var username = gcVar(RUN_VARS.cognitoUsername) || gcVar('username');
+    return {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: gcVar('clientId'),
+      AuthParameters: withSecretHash({ REFRESH_TOKEN: gcVar(RUN_VARS.refreshToken) }, username),
+    };
+  }
+
+  function challengeFrom(answer) {
+    return {
+      name: answer.ChallengeName,
+      session: answer.Session || '',
+      parameters: answer.ChallengeParameters || {},
+      available: answer.AvailableChallenges || [],
+    };
+  }
+
+  function storeChallenge(answer) {
+    pm.collectionVariables.set(RUN_VARS.challengeName, answer.ChallengeName);
+    pm.collectionVariables.set(RUN_VARS.session, answer.Session || '');
+    pm.collectionVariables.set(
+      RUN_VARS.challengeParameters,
+      JSON.stringify(answer.ChallengeParameters || {}),
+    );
+    pm.collectionVariables.set(
+      RUN_VARS.availableChallenges,
+      JSON.stringify(answer.AvailableChallenges || []),
+    );
+  }
+
+  function pendingChallenge() {
+    var name = gcVar(RUN_VARS.challengeName);
+    if (!name) return null;
+    return challengeFrom({
+      ChallengeName: name,
+      Session: gcVar(RUN_VARS.session),
+      ChallengeParameters: parseJson(gcVar(RUN_VARS.challengeParameters), {}),
+      AvailableChallenges: parseJson(gcVar(RUN_VARS.availableChallenges), []),
+    });
+  }
+
+  function clearChallenge() {
+    [
+      RUN_VARS.challengeName,
+      RUN_VARS.session,
+      RUN_VARS.challengeParameters,
+      RUN_VARS.availableChallenges,
+    ].forEach(function (name) {
+      pm.collectionVariables.set(name, '');
+    });
+  }
+
+  function storeTokens(result) {
+    pm.collectionVariables.set(RUN_VARS.idToken, result.IdToken || '');
+    pm.collectionVariables.set(RUN_VARS.accessToken, result.AccessToken || '');
+    // A refresh answers without a new refresh token unless rotation is on (aws-behaviour.md §1.3).
+    if (result.RefreshToken) pm.collectionVariables.set(RUN_VARS.refreshToken, result.RefreshToken);
+    pm.collectionVariables.set(
+      RUN_VARS.tokenExpiresAt,
+      String(Date.now() + Number(result.ExpiresIn || 0) * 1000),
+    );
+    var username = gatecheck.jwt.claims(result.IdToken)['cognito:username'];
+    if (username) pm.collectionVariables.set(RUN_VARS.cognitoUsername, String(username));
+    clearChallenge();
+  }
+
+  // SELECT_CHALLENGE: the preferred factor when offered, else the password when one is set, else a
+  // one-time code (aws-behaviour.md §1.5, §5).
+  function chooseFirstFactor(available) {
+    var preferred = gcVar('preferredChallenge');
+    var order = (preferred ? [preferred] : [])
+      .concat(gcVar('password') ? ['PASSWORD'] : [])
+      .concat(['EMAIL_OTP', 'SMS_OTP']);
+    for (var i = 0; i < order.length; i += 1) {
+      if (available.indexOf(order[i]) !== -1) return order[i];
+    }
+    return '';
+  }
+
+  function needsCode(challenge) {
+    return Object.prototype.hasOwnProperty.call(CODE_RESPONSE_KEYS, challenge.name);
+  }
+
+  function challengeBody(challenge, code) {
+    var username = challenge.parameters.USERNAME || gcVar('username');
+    var responses = { USERNAME: username };
+    if (challenge.name === 'PASSWORD') {
+      responses.PASSWORD = gcVar('password');
+    } else if (challenge.name === 'SELECT_CHALLENGE') {
+      var answer = chooseFirstFactor(challenge.available);
+      if (!answer) {
+        throw new Error(
+          'none of the offered first factors (' +
+            challenge.available.join(', ') +
+            ') can be answered',
+        );
+      }
+      responses.ANSWER = answer;
+      // PASSWORD may be answered at once; EMAIL_OTP/SMS_OTP make Cognito send a code first.
+      if (answer === 'PASSWORD') responses.PASSWORD = gcVar('password');
+    } else if (challenge.name === 'NEW_PASSWORD_REQUIRED') {
+      if (!gcVar('newPassword'))
+        throw new Error('Cognito asks for a new password: set newPassword');
+      responses.NEW_PASSWORD = gcVar('newPassword');
+      // Attributes the pool requires but the user lacks: from a variable `userAttributes.<name>`,
+      // else the user's current value (aws-behaviour.md §1.5).
+      var required = parseJson(challenge.parameters.requiredAttributes || '[]', []);
+      var current = parseJson(challenge.parameters.userAttributes || '{}', {});
+      required.forEach(function (attribute) {
+        var name = String(attribute).replace(/^userAttributes\./, '');
+        responses['userAttributes.' + name] =
+          gcVar('userAttributes.' + name) || String(current[name] || '');
+      });
+    } else if (needsCode(challenge)) {
+      responses[CODE_RESPONSE_KEYS[challenge.name]] = code;
+    } else {
+      throw new Error('Cognito challenge ' + challenge.name + ' is not supported by gatecheck');
+    }
+    return {
+      ChallengeName: challenge.name,
+      ClientId: gcVar('clientId'),
+      Session: challenge.session,
+      ChallengeResponses: withSecretHash(responses, username),
+    };
+  }
+
+  // The one-time code: `otpCode` when set, else (sandbox only) the code the sandbox "sent".
+  function readOneTimeCode(challenge, callback) {
+    var code = gcVar('otpCode');
+    if (code) return callback(null, code);
+    var sandboxUrl = gcVar('sandboxUrl');
+    if (!sandboxUrl) {
+      return callback(
+        new Error('Cognito challenge ' + challenge.name + ' needs a one-time code: set otpCode'),
+      );
+    }
+    var path = challenge.name === 'SOFTWARE_TOKEN_MFA' ? SANDBOX_PATHS.totp : SANDBOX_PATHS.outbox;
+    var username = challenge.parameters.USERNAME || gcVar('username');
+    return pm.sendRequest(
+      {
+        url: sandboxUrl.replace(/\/+$/, '') + path + '?username=' + encodeURIComponent(username),
+        method: 'GET',
+      },
+      function (error, response) {
+        if (error) return callback(error);
+        var body = parseJson(response.text(), {});
+        if (response.code !== 200 || !body.code) {
+          return callback(
+            new Error('the sandbox has no one-time code for this user (' + response.code + ')'),
+          );
+        }
+        return callback(null, String(body.code));
+      },
+    );
+  }
+
+  function prepareChallengeAnswer(challenge, callback) {
+    function build(code) {
+      var body;
+      try {
+        body = challengeBody(challenge, code);
+      } catch (error) {
+        return callback(error);
+      }
+      return callback(null, body);
+    }
+    if (!needsCode(challenge)) return build('');
+    return readOneTimeCode(challenge, function (error, code) {
+      return error ? callback(error) : build(code);
+    });
+  }
+
+  function cognitoRequest(operation, body) {
+    return {
+      url: pm.variables.replaceIn(gcVar('cognitoEndpoint')),
+      method: 'POST',
+      header: [
+        { key: 'X-Amz-Target', value: 'AWSCognitoIdentityProviderService.' + operation },
+        { key: 'Content-Type', value: 'application/x-amz-json-1.1' },
+      ],
+      body: { mode: 'raw', raw: JSON.stringify(body) },
+    };
+  }
+
+  // Cognito errors are `{"__type": ..., "message": ...}` (aws-behaviour.md §1.2): name both.
+  function cognitoFailure(response) {
+    var body = parseJson(response.text(), {});
+    return (
+      'Cognito answered ' +
+      response.code +
+      ' ' +
+      (body.__type || '(no __type)') +
+      ': ' +
+      (body.message || '(no message)')
+    );
+  }
+
+  // A failed sign-in is remembered for a minute so no script retries it at once: Cognito locks a
+  // user out after repeated failed attempts (security-checks.md §0.6).
+  function recordSignInFailure(reason) {
+    pm.collectionVariables.set(
+      RUN_VARS.signInFailed,
+      JSON.stringify({ at: Date.now(), reason: reason }),
+    );
+  }
+
+  function recentSignInFailure() {
+    var failure = parseJson(gcVar(RUN_VARS.signInFailed), null);
+    return failure && Date.now() - Number(failure.at) < 60000 ? String(failure.reason) : '';
+  }
+
+  return {
+    maxChallengeSteps: MAX_CHALLENGE_STEPS,
+    variable: gcVar,
+    initiateAuthBody: initiateAuthBody,
+    refreshBody: refreshBody,
+    challengeFrom: challengeFrom,
+    storeChallenge: storeChallenge,
+    pendingChallenge: pendingChallenge,
+    clearChallenge: clearChallenge,
+    storeTokens: storeTokens,
+    prepareChallengeAnswer: prepareChallengeAnswer,
+    cognitoRequest: cognitoRequest,
+    cognitoFailure: cognitoFailure,
+    recordSignInFailure: recordSignInFailure,
+    recentSignInFailure: recentSignInFailure,
+  };
+};

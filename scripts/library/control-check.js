@@ -1,0 +1,80 @@
+// Controls: the request of the negative check that follows, with valid credentials (the captured
+// token of the kind the method needs, the API key when one is required). The test proves that
+// this exact request (method, URL, body) gets through API Gateway, so the negative check right
+// after it tests the authorizer and not a wrong URL, a failed sign-in or an unreachable stage.
+// Its verdict is kept for that negative only (counters: see negative-check.js).
+gatecheck.control = {
+  prerequest: function (pm, check) {
+    // Cleared first, so a control whose test did not run can never leave a stale "passed" behind.
+    pm.collectionVariables.unset(gatecheck.state.variable('verdict', check.id));
+
+    var token = pm.variables.get(check.capturedVariable);
+    // No token: the control fails honestly and the negative after it is inconclusive.
+    if (!token) pm.request.headers.remove(check.tokenHeader);
+    else
+      pm.request.headers.upsert({
+        key: check.tokenHeader,
+        value: gatecheck.state.tokenHeaderValue(check.tokenHeader, token),
+      });
+
+    if (check.apiKey)
+      pm.request.headers.upsert({
+        key: check.apiKey.header,
+        value: pm.variables.get('apiKey') || '',
+      });
+  },
+
+  test: function (pm, check) {
+    var state = gatecheck.state;
+    state.count(pm, gatecheck.constants.runVariables.ran);
+
+    var response = pm.response;
+    var answered = typeof response.code === 'number';
+    var answers = state.answers(check);
+    var requestId = answered && state.requestIdPresent(response, answers.requestIdHeaders);
+    var passed = answered && requestId;
+
+    pm.test(check.label + ': API Gateway answered (no network error)', function () {
+      pm.expect(answered, 'the request got no answer').to.equal(true);
+    });
+    if (answered) {
+      pm.test(
+        check.label +
+          ': answered by API Gateway (' +
+          answers.requestIdHeaders.join(' or ') +
+          ' present)',
+        function () {
+          pm.expect(
+            requestId,
+            'no API Gateway request id: the answer came from something else',
+          ).to.equal(true);
+        },
+      );
+      if (check.expect.mode === 'success') {
+        passed = passed && response.code === check.expect.status;
+        pm.test(check.label + ': status is ' + check.expect.status, function () {
+          pm.expect(response.code).to.equal(check.expect.status);
+        });
+      } else {
+        // A sentinel target makes the backend answer 4xx; what matters is that the gateway let it through.
+        var errorType = state.errorType(response);
+        var reached = state.reachedIntegration(response, answers.gatewayBodies);
+        passed = passed && reached;
+        pm.test(
+          check.label +
+            ': reached the integration (status ' +
+            response.code +
+            ', not a gateway rejection)',
+          function () {
+            pm.expect(
+              reached,
+              errorType ? 'x-amzn-ErrorType ' + errorType : 'a gateway answer',
+            ).to.equal(true);
+          },
+        );
+      }
+    }
+
+    pm.collectionVariables.set(state.variable('verdict', check.id), passed ? 'passed' : 'failed');
+  },
+};

@@ -1,0 +1,110 @@
+// Sign-in on demand, run by the collection pre-request script before every request: signs in (or
+// refreshes) with pm.sendRequest when the request sends a captured token that is missing or about
+// to expire, so any request works when sent alone. In a full run the Sign-in folder has already
+// done it, so this finds fresh tokens and sends nothing: one sign-in per run, not per request.
+(function () {
+  var RUN_VARS = gatecheck.constants.runVariables;
+
+  // A token is fresh while more than 5 minutes (or a quarter of its lifetime, when shorter) remain.
+  function tokenFresh(client, variable) {
+    var token = client.variable(variable);
+    if (!token) return false;
+    var claims = gatecheck.jwt.claims(token);
+    var expiresAt = Number(claims.exp) * 1000 || Number(client.variable(RUN_VARS.tokenExpiresAt));
+    var lifetime =
+      claims.exp && claims.iat ? (Number(claims.exp) - Number(claims.iat)) * 1000 : 3600000;
+    return expiresAt - Date.now() > Math.min(5 * 60 * 1000, lifetime / 4);
+  }
+
+  // The captured tokens a request sends: those its definition names as a variable reference
+  // (`{{idToken}}`, `{{accessToken}}`, see generators/render/render-request.ts).
+  function tokensNeededBy(request) {
+    var definition = JSON.stringify(request.toJSON());
+    return [RUN_VARS.idToken, RUN_VARS.accessToken].filter(function (name) {
+      return definition.indexOf('{{' + name + '}}') !== -1;
+    });
+  }
+
+  function continueSignIn(pm, client, error, response, steps, done) {
+    if (error) return done(error);
+    if (response.code !== 200) return done(new Error(client.cognitoFailure(response)));
+    var answer = gatecheck.state.parseJson(response.text(), {});
+    if (answer.AuthenticationResult) {
+      client.storeTokens(answer.AuthenticationResult);
+      return done(null);
+    }
+    if (!answer.ChallengeName)
+      return done(new Error('Cognito answered neither tokens nor a challenge'));
+    if (steps >= client.maxChallengeSteps) {
+      return done(
+        new Error('sign-in did not finish within ' + client.maxChallengeSteps + ' challenges'),
+      );
+    }
+    return client.prepareChallengeAnswer(
+      client.challengeFrom(answer),
+      function (prepareError, body) {
+        if (prepareError) return done(prepareError);
+        return pm.sendRequest(
+          client.cognitoRequest('RespondToAuthChallenge', body),
+          function (e, r) {
+            continueSignIn(pm, client, e, r, steps + 1, done);
+          },
+        );
+      },
+    );
+  }
+
+  function signIn(pm, client, done) {
+    var body;
+    try {
+      body = client.initiateAuthBody();
+    } catch (error) {
+      return done(error);
+    }
+    return pm.sendRequest(client.cognitoRequest('InitiateAuth', body), function (error, response) {
+      continueSignIn(pm, client, error, response, 0, done);
+    });
+  }
+
+  // Refresh when a refresh token is at hand (REFRESH_TOKEN_AUTH); an expired or revoked refresh
+  // token falls back to a full sign-in.
+  function refreshOrSignIn(pm, client, done) {
+    if (!client.variable(RUN_VARS.refreshToken)) return signIn(pm, client, done);
+    return pm.sendRequest(
+      client.cognitoRequest('InitiateAuth', client.refreshBody()),
+      function (error, response) {
+        var answer =
+          !error && response.code === 200 ? gatecheck.state.parseJson(response.text(), {}) : {};
+        if (answer.AuthenticationResult) {
+          client.storeTokens(answer.AuthenticationResult);
+          return done(null);
+        }
+        return signIn(pm, client, done);
+      },
+    );
+  }
+
+  // `signInRequestIds`: the Sign-in folder's own requests, which sign in themselves.
+  gatecheck.signInOnDemand = function (pm, signInRequestIds) {
+    if (signInRequestIds.indexOf(pm.info.requestId) !== -1) return;
+    var client = gatecheck.cognitoClient(pm);
+    var needed = tokensNeededBy(pm.request);
+    if (
+      needed.length === 0 ||
+      needed.every(function (name) {
+        return tokenFresh(client, name);
+      })
+    )
+      return;
+    if (client.recentSignInFailure()) return;
+    if (!client.variable('clientId') || !client.variable('username')) {
+      console.warn('gatecheck: cannot sign in on demand: set clientId and username');
+      return;
+    }
+    refreshOrSignIn(pm, client, function (error) {
+      if (!error) return;
+      client.recordSignInFailure(error.message);
+      console.warn('gatecheck: sign-in on demand failed: ' + error.message);
+    });
+  };
+})();
