@@ -2,8 +2,19 @@
  * Errors that mean "your input is wrong": the CLI prints them as one line and exits 2, with no stack
  * trace. Anything else that escapes is a bug and is printed with its stack.
  */
+const inputErrorBrand = Symbol.for('gatecheck.InputError');
+
 export class InputError extends Error {
   override readonly name = 'InputError';
+  /**
+   * Recognised by a registered symbol, not by class identity: commands load their work on use
+   * (dynamic import), and a loader may give such a module its own copy of this class.
+   */
+  readonly [inputErrorBrand] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && inputErrorBrand in value;
+  }
   /** The file or URL the problem is in. */
   readonly file: string | undefined;
   /** JSON pointer inside that file, when known. */
