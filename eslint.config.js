@@ -41,4 +41,13 @@ export default tseslint.config(
       'no-undef': 'error',
     },
   },
+  {
+    // CommonJS tools the benchmark runs (other projects' libraries are CommonJS).
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export interface Measurement {
   tool: string;
@@ -45,7 +46,7 @@ function runOnce(args: string[]): Promise<{ wallMs: number; maxRssKb?: number; f
       if (code !== 0 || !report.startsWith('{')) {
         const reason = `${stderr}\n${stdout}`
           .split('\n')
-          .map((line) => line.replace(/\u001b\[[0-9;]*m/g, '').trim())
+          .map((line) => stripVTControlCharacters(line).trim())
           .find((line) => /error|failed|circular/i.test(line));
         done({ wallMs, failure: reason ?? `exit code ${code}` });
         return;

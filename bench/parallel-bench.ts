@@ -3,17 +3,23 @@
  * 50 ms, as a real region adds) once with one newman run and once with N workers after one
  * sign-in. Prints both wall times and the speed-up.
  *
+ * The sandbox runs in a process of its own, as the API does in real use: in the runner's process
+ * it would take CPU from the runs being measured. It hands its URLs and credentials over IPC;
+ * nothing of them is printed.
+ *
  * `npx tsx bench/parallel-bench.ts [--operations 8] [--workers 8] [--latency 50]`, or
  * `runParallelBench(print)` from bench/run-bench.ts.
  */
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { main } from '../generators/cli/main.js';
+import { sandboxRunValues, startSandboxForCli } from '../generators/cli/sandbox-session.js';
 import { runCollection } from '../generators/run/run-collection.js';
-import { startSandbox } from '../sandbox/index.js';
 
 export interface ParallelBenchOptions {
   /** Operations in the synthetic API (each becomes a folder of ~40 checks). */
@@ -77,6 +83,40 @@ function syntheticSpec(count: number): string {
   });
 }
 
+/** What the sandbox process sends once it listens. */
+interface SandboxReady {
+  values: Record<string, string>;
+  secrets: string[];
+}
+
+/** Starts the sandbox in a child process (this file with `--serve-sandbox`). */
+async function startSandboxProcess(
+  specPath: string,
+  latencyMs: number,
+): Promise<{ child: ChildProcess; ready: SandboxReady }> {
+  const child = fork(
+    fileURLToPath(import.meta.url),
+    ['--serve-sandbox', specPath, '--latency', String(latencyMs)],
+    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+  );
+  const [message] = (await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`the sandbox process ended (exit code ${String(code)})`);
+    }),
+  ])) as [SandboxReady];
+  return { child, ready: message };
+}
+
+/** The child side: serve the sandbox until the parent disconnects. */
+async function serveSandbox(specPath: string, latencyMs: number): Promise<void> {
+  const sandbox = await startSandboxForCli({ specPath, latencyMs });
+  process.once('disconnect', () => {
+    void sandbox.stop().then(() => process.exit(0));
+  });
+  process.send?.(sandboxRunValues(sandbox) satisfies SandboxReady);
+}
+
 export async function measureParallelRun(
   options: Partial<ParallelBenchOptions> = {},
 ): Promise<ParallelBenchResult> {
@@ -89,29 +129,23 @@ export async function measureParallelRun(
     const generated = await main(['generate', specPath, '--out-dir', dir], silent);
     if (generated !== 0) throw new Error(`gatecheck generate exited ${generated}`);
     const collectionPath = join(dir, 'collections', 'parallel-bench-api.postman_collection.json');
-    const sandbox = await startSandbox({ specPath, latencyMs: settings.latencyMs });
+    const { child, ready } = await startSandboxProcess(specPath, settings.latencyMs);
     try {
-      const user = sandbox.users.find((candidate) => candidate.role === 'main');
-      if (!user) throw new Error('the sandbox has no main user');
-      const values: Record<string, string> = {
-        baseUrl: sandbox.apiBaseUrl,
-        region: sandbox.region,
-        cognitoEndpoint: sandbox.cognitoEndpoint,
-        userPoolId: sandbox.userPoolId,
-        clientId: sandbox.clientId,
-        username: user.username,
-        password: user.password,
-        sandboxUrl: sandbox.sandboxUrl,
-      };
-      const run = (workers: number) =>
-        runCollection({
+      const run = async (workers: number) => {
+        const result = await runCollection({
           collectionPath,
-          values,
-          secrets: [user.password],
+          values: ready.values,
+          secrets: ready.secrets,
           reportsDir: join(dir, 'reports'),
           workers,
           io: silent,
         });
+        // A benchmark of a run that failed would measure the wrong thing.
+        if (result.exitCode !== 0) {
+          throw new Error(`the run with ${workers} worker(s) exited ${result.exitCode}`);
+        }
+        return result;
+      };
       const sequential = await run(1);
       const parallel = await run(settings.workers);
       const checks = (result: typeof sequential) =>
@@ -119,6 +153,11 @@ export async function measureParallelRun(
         result.tally.failed +
         result.tally.inconclusive +
         result.tally.skipped;
+      if (checks(sequential) !== checks(parallel)) {
+        throw new Error(
+          `${checks(sequential)} checks ran sequentially, ${checks(parallel)} in parallel`,
+        );
+      }
       return {
         sequentialMs: sequential.durationMs,
         parallelMs: parallel.durationMs,
@@ -126,7 +165,9 @@ export async function measureParallelRun(
         checks: checks(parallel),
       };
     } finally {
-      await sandbox.stop();
+      const exited = once(child, 'exit');
+      child.disconnect();
+      await exited;
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -156,11 +197,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       operations: { type: 'string' },
       workers: { type: 'string' },
       latency: { type: 'string' },
+      'serve-sandbox': { type: 'string' },
     },
   });
-  await runParallelBench((line) => process.stdout.write(`${line}\n`), {
-    ...(values.operations ? { operations: Number(values.operations) } : {}),
-    ...(values.workers ? { workers: Number(values.workers) } : {}),
-    ...(values.latency ? { latencyMs: Number(values.latency) } : {}),
-  });
+  if (values['serve-sandbox']) {
+    await serveSandbox(values['serve-sandbox'], Number(values.latency ?? defaults.latencyMs));
+  } else {
+    await runParallelBench((line) => process.stdout.write(`${line}\n`), {
+      ...(values.operations ? { operations: Number(values.operations) } : {}),
+      ...(values.workers ? { workers: Number(values.workers) } : {}),
+      ...(values.latency ? { latencyMs: Number(values.latency) } : {}),
+    });
+  }
 }
