@@ -13,8 +13,10 @@ import { stripVTControlCharacters } from 'node:util';
 export interface Measurement {
   tool: string;
   spec: string;
-  /** Median wall time in ms, or undefined when the tool failed. */
+  /** Median wall time of the whole process in ms (Node start-up and module loading included). */
   wallMs?: number;
+  /** Median time of the conversion itself, measured inside the process after its modules loaded. */
+  workMs?: number;
   maxRssMb?: number;
   failure?: string;
 }
@@ -32,7 +34,9 @@ const tools: Record<string, (spec: string, out: string) => string[]> = {
 
 export const toolNames = Object.keys(tools);
 
-function runOnce(args: string[]): Promise<{ wallMs: number; maxRssKb?: number; failure?: string }> {
+function runOnce(
+  args: string[],
+): Promise<{ wallMs: number; workMs?: number; maxRssKb?: number; failure?: string }> {
   return new Promise((done) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -51,7 +55,8 @@ function runOnce(args: string[]): Promise<{ wallMs: number; maxRssKb?: number; f
         done({ wallMs, failure: reason ?? `exit code ${code}` });
         return;
       }
-      done({ wallMs, maxRssKb: (JSON.parse(report) as { maxRssKb: number }).maxRssKb });
+      const { maxRssKb, workMs } = JSON.parse(report) as { maxRssKb: number; workMs: number };
+      done({ wallMs, workMs, maxRssKb });
     });
   });
 }
@@ -65,6 +70,7 @@ export async function measure(tool: string, spec: string, runs: number): Promise
   const command = tools[tool];
   if (!command) throw new Error(`unknown tool ${tool}`);
   const walls: number[] = [];
+  const works: number[] = [];
   const rss: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     const out = mkdtempSync(join(tmpdir(), `gatecheck-bench-${tool}-`));
@@ -72,10 +78,11 @@ export async function measure(tool: string, spec: string, runs: number): Promise
       const result = await runOnce(command(spec, out));
       if (result.failure) return { tool, spec, failure: result.failure };
       walls.push(result.wallMs);
+      works.push(result.workMs ?? NaN);
       rss.push((result.maxRssKb ?? 0) / 1024);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
   }
-  return { tool, spec, wallMs: median(walls), maxRssMb: Math.max(...rss) };
+  return { tool, spec, wallMs: median(walls), workMs: median(works), maxRssMb: Math.max(...rss) };
 }
