@@ -1,44 +1,8 @@
 /** Hand-built model pieces for the negative-check tests: one REST/Cognito API, tweaked per case. */
-import type {
-  ApiModel,
-  ExpectedRejections,
-  Operation,
-  Protection,
-} from '../../generators/model/types.js';
+import type { ApiModel, Operation, Protection } from '../../generators/model/types.js';
+import { httpRejections, restRejections } from '../fixtures/rejections.js';
 
-export const restRejections: ExpectedRejections = {
-  unauthorized: {
-    status: 401,
-    errorType: 'UnauthorizedException',
-    body: { message: 'Unauthorized' },
-    source: 'default',
-  },
-  expired: {
-    status: 401,
-    errorType: 'UnauthorizedException',
-    body: { message: 'The incoming token has expired' },
-    source: 'default',
-  },
-  insufficientScope: {
-    status: 401,
-    errorType: 'UnauthorizedException',
-    body: { message: 'Unauthorized' },
-    source: 'default',
-  },
-  invalidApiKey: {
-    status: 403,
-    errorType: 'ForbiddenException',
-    body: { message: 'Forbidden' },
-    source: 'default',
-  },
-};
-
-export const httpRejections: ExpectedRejections = {
-  unauthorized: { status: 401, body: { message: 'Unauthorized' }, source: 'default' },
-  expired: { status: 401, body: { message: 'Unauthorized' }, source: 'default' },
-  insufficientScope: { status: 403, body: { message: 'Forbidden' }, source: 'default' },
-  invalidApiKey: { status: 403, body: { message: 'Forbidden' }, source: 'default' },
-};
+export { httpRejections, restRejections };
 
 export const cognitoId: Protection = {
   kind: 'cognito',

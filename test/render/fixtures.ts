@@ -1,34 +1,10 @@
 /** Hand-built models for render and plan tests (no spec loading involved). */
-import type { ApiModel, ExpectedRejections, Operation } from '../../generators/model/types.js';
+import type { ApiModel, Operation } from '../../generators/model/types.js';
+import { restRejections } from '../fixtures/rejections.js';
 
 const origin = { file: 'demo.yaml', pointer: '/paths/~1demo/get' };
 
-export const restRejections: ExpectedRejections = {
-  unauthorized: {
-    status: 401,
-    errorType: 'UnauthorizedException',
-    body: { message: 'Unauthorized' },
-    source: 'default',
-  },
-  expired: {
-    status: 401,
-    errorType: 'UnauthorizedException',
-    body: { message: 'The incoming token has expired' },
-    source: 'default',
-  },
-  insufficientScope: {
-    status: 401,
-    errorType: 'UnauthorizedException',
-    body: { message: 'Unauthorized' },
-    source: 'default',
-  },
-  invalidApiKey: {
-    status: 403,
-    errorType: 'ForbiddenException',
-    body: { message: 'Forbidden' },
-    source: 'default',
-  },
-};
+export { restRejections };
 
 export function operation(overrides: Partial<Operation>): Operation {
   return {
