@@ -3,8 +3,9 @@
  * GitHub and Stripe specs, printed side by side with ratios; then the parallel-run benchmark.
  *
  * Needs `npm run build` (the gatecheck tool runs from dist/, as users run it).
- * Options: --runs N (default 3), --spec PATH (repeatable; default the two large shared specs),
- * --skip-parallel.
+ * Options: --runs N (default 3), --spec PATH (repeatable; default the GitHub and Stripe specs in
+ * --specs-dir, itself `../shared/specs` beside the repository unless GATECHECK_SPECS_DIR names
+ * another folder), --skip-parallel. Exits 1 when gatecheck itself fails on a spec.
  */
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -15,17 +16,30 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     spec: { type: 'string', multiple: true },
+    'specs-dir': { type: 'string' },
     'skip-parallel': { type: 'boolean', default: false },
   },
 });
 
-const sharedSpecs = resolve(import.meta.dirname, '../../shared/specs');
+const sharedSpecs = resolve(
+  values['specs-dir'] ??
+    process.env.GATECHECK_SPECS_DIR ??
+    resolve(import.meta.dirname, '../../shared/specs'),
+);
 const specs = values.spec ?? [
   resolve(sharedSpecs, 'github-api.github.com-2020-08.json'),
   resolve(sharedSpecs, 'stripe-spec3-2022-04-12.json'),
 ];
 const runs = Number(values.runs);
 
+for (const spec of specs) {
+  if (!existsSync(spec)) {
+    process.stderr.write(
+      `bench: ${spec} does not exist (use --spec, --specs-dir or GATECHECK_SPECS_DIR)\n`,
+    );
+    process.exit(2);
+  }
+}
 if (!existsSync(resolve(import.meta.dirname, '../dist/generators/cli/main.js'))) {
   process.stderr.write('bench: run `npm run build` first (gatecheck is measured from dist/).\n');
   process.exit(2);
@@ -59,6 +73,7 @@ for (const spec of specs) {
     results[tool] = await measure(tool, spec, runs);
   }
   const ours = results.gatecheck!;
+  if (ours.failure) process.exitCode = 1;
   rows.push([
     basename(spec),
     ...toolNames.map((tool) => cell(results[tool]!)),

@@ -3,5 +3,13 @@
 // on Node 20, so the warning would only be noise in every run. Set the variable to "false" to see it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+// A reader that stops early (`gatecheck inspect spec.json | head`) ends the output, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const { main } = await import('../dist/generators/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));
