@@ -24,33 +24,24 @@ chmod 700 "$private_dir"
 trap 'rm -rf "$private_dir"' EXIT
 umask 077
 
-# Copy the environment and fill in every GATECHECK_* value that is set (names as in
-# generators/model/variables.ts). Node reads them from its environment, not from arguments.
+# Copy the environment and fill in every variable whose GATECHECK_* value is set: variable `userPoolId`
+# reads GATECHECK_USER_POOL_ID, `otpCode` GATECHECK_OTP_CODE, and so on for every variable the
+# environment lists (generators/model/variables.ts). Node reads them from its environment, not from
+# arguments.
 node - "$environment" "$private_dir/environment.json" <<'JS'
 const fs = require('node:fs');
 const [source, target] = process.argv.slice(2);
-const names = {
-  baseUrl: 'GATECHECK_BASE_URL', region: 'GATECHECK_REGION', cognitoEndpoint: 'GATECHECK_COGNITO_ENDPOINT',
-  userPoolId: 'GATECHECK_USER_POOL_ID', clientId: 'GATECHECK_CLIENT_ID', username: 'GATECHECK_USERNAME',
-  authFlow: 'GATECHECK_AUTH_FLOW', preferredChallenge: 'GATECHECK_PREFERRED_CHALLENGE',
-  password: 'GATECHECK_PASSWORD', newPassword: 'GATECHECK_NEW_PASSWORD', clientSecret: 'GATECHECK_CLIENT_SECRET',
-  otpCode: 'GATECHECK_OTP_CODE', apiKey: 'GATECHECK_API_KEY', expiredToken: 'GATECHECK_EXPIRED_TOKEN',
-  otherPoolToken: 'GATECHECK_OTHER_POOL_TOKEN', unscopedAccessToken: 'GATECHECK_UNSCOPED_ACCESS_TOKEN',
-  sandboxUrl: 'GATECHECK_SANDBOX_URL',
-};
+const envNameOf = (key) => `GATECHECK_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 const environment = JSON.parse(fs.readFileSync(source, 'utf8'));
-for (const [key, envName] of Object.entries(names)) {
-  const value = process.env[envName];
-  if (value === undefined || value === '') continue;
-  const existing = environment.values.find((v) => v.key === key);
-  if (existing) existing.value = value;
-  else environment.values.push({ key, value, enabled: true });
+for (const variable of environment.values) {
+  const value = process.env[envNameOf(variable.key)];
+  if (value !== undefined && value !== '') variable.value = value;
 }
 fs.writeFileSync(target, JSON.stringify(environment), { mode: 0o600 });
 JS
 
 mkdir -p reports
-npx newman run "$collection" \
+npx --yes newman@6 run "$collection" \
   --environment "$private_dir/environment.json" \
   --reporters cli,junit \
   --reporter-junit-export "reports/newman-junit.xml" \
