@@ -36,8 +36,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       clientSecret: options.clientSecret ?? false,
       ...(options.passwords ? { passwords: options.passwords } : {}),
     };
-    const main = await provisionMainPool(client, provisionOptions);
-    const other = await provisionOtherPool(client, provisionOptions);
+    const [main, other] = await Promise.all([
+      provisionMainPool(client, provisionOptions),
+      provisionOtherPool(client, provisionOptions),
+    ]);
     client.destroy();
     cognito.aliasPool('main', main.userPoolId);
     cognito.aliasPool('other', other.userPoolId);

@@ -65,24 +65,29 @@ export async function provisionMainPool(
 ): Promise<ProvisionedPool> {
   const pool = await createPool(client, 'gatecheck-sandbox', options.clientSecret);
   await client.send(new CreateGroupCommand({ UserPoolId: pool.userPoolId, GroupName: 'admin' }));
-  const users: SandboxUser[] = [];
-  const subs: Record<string, string> = {};
-  for (const [index, role] of roles.entries()) {
-    const username = `${role}-user`;
-    const password = options.passwords?.[role] ?? options.passwords?.[username] ?? randomPassword();
-    const user: SandboxUser = {
-      username,
-      password,
-      email: `${username}@example.com`,
-      phoneNumber: `+1555010${String(index).padStart(4, '0')}`,
-      groups: role === 'admin' ? ['admin'] : [],
-      status: role === 'new-password' ? 'FORCE_CHANGE_PASSWORD' : 'CONFIRMED',
-      role,
-    };
-    subs[username] = await createUser(client, pool.userPoolId, user);
-    if (role === 'totp-mfa') user.totpSecret = await enableTotp(client, pool, user);
-    users.push(user);
-  }
+  // Users are created concurrently: the TOTP user's set-up signs in, which waits for the signing
+  // keys, and the others need not wait behind it.
+  const created = await Promise.all(
+    roles.map(async (role, index) => {
+      const username = `${role}-user`;
+      const password =
+        options.passwords?.[role] ?? options.passwords?.[username] ?? randomPassword();
+      const user: SandboxUser = {
+        username,
+        password,
+        email: `${username}@example.com`,
+        phoneNumber: `+1555010${String(index).padStart(4, '0')}`,
+        groups: role === 'admin' ? ['admin'] : [],
+        status: role === 'new-password' ? 'FORCE_CHANGE_PASSWORD' : 'CONFIRMED',
+        role,
+      };
+      const sub = await createUser(client, pool.userPoolId, user);
+      if (role === 'totp-mfa') user.totpSecret = await enableTotp(client, pool, user);
+      return { user, sub };
+    }),
+  );
+  const users = created.map(({ user }) => user);
+  const subs = Object.fromEntries(created.map(({ user, sub }) => [user.username, sub]));
   return { ...pool, users, subs };
 }
 
