@@ -17,6 +17,7 @@ import { planCollection } from '../../generators/plan/plan-collection.js';
 import { renderCollection } from '../../generators/render/render-collection.js';
 import type { PostmanCollection, PostmanFolder } from '../../generators/render/postman-types.js';
 import { startCognito, type CognitoStandIn } from '../../sandbox/cognito/index.js';
+import { startCognitoRecorder, withoutAuthParameter, type Rewrite } from './cognito-recorder.js';
 import { demoModel } from './fixtures.js';
 
 const password = 'Gatecheck-Passw0rd!';
@@ -108,13 +109,23 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
     await new Promise<void>((resolve) => (api ? api.close(() => resolve()) : resolve()));
   });
 
-  async function pool(options: { secret?: boolean; mfa?: 'OFF' | 'OPTIONAL' } = {}): Promise<Pool> {
+  async function pool(
+    options: {
+      secret?: boolean;
+      mfa?: 'OFF' | 'OPTIONAL';
+      firstFactors?: Array<'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP'>;
+    } = {},
+  ): Promise<Pool> {
     const { UserPool } = await sdk.send(
       new CreateUserPoolCommand({
         PoolName: 'gatecheck-sign-in',
         UserPoolTier: 'ESSENTIALS',
         MfaConfiguration: options.mfa ?? 'OFF',
-        Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
+        Policies: {
+          SignInPolicy: {
+            AllowedFirstAuthFactors: options.firstFactors ?? ['PASSWORD', 'EMAIL_OTP'],
+          },
+        },
       }),
     );
     const { UserPoolClient } = await sdk.send(
@@ -136,7 +147,12 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
     };
   }
 
-  async function user(target: Pool, username: string, permanent = true): Promise<void> {
+  async function user(
+    target: Pool,
+    username: string,
+    permanent = true,
+    phoneNumber?: string,
+  ): Promise<void> {
     await sdk.send(
       new AdminCreateUserCommand({
         UserPoolId: target.poolId,
@@ -146,6 +162,12 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
         UserAttributes: [
           { Name: 'email', Value: `${username}@example.com` },
           { Name: 'email_verified', Value: 'true' },
+          ...(phoneNumber
+            ? [
+                { Name: 'phone_number', Value: phoneNumber },
+                { Name: 'phone_number_verified', Value: 'true' },
+              ]
+            : []),
         ],
       }),
     );
@@ -241,6 +263,125 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
     expect(failures(summary)).to.deep.equal([]);
     expect(requestNames(summary)).to.include('Answer challenge (RespondToAuthChallenge)');
     expect(collectionVariable(summary, 'accessToken')).to.match(/^eyJ/);
+  });
+
+  it('USER_AUTH + SMS_OTP: the code is read from the sandbox outbox (sent by SMS)', async () => {
+    const target = await pool({ firstFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'] });
+    await user(target, 'katherine', true, '+15555550123');
+    const summary = await signIn(
+      env(target, 'katherine', {
+        authFlow: 'USER_AUTH',
+        preferredChallenge: 'SMS_OTP',
+        password: '',
+      }),
+    );
+    expect(failures(summary)).to.deep.equal([]);
+    expect(requestNames(summary)).to.deep.equal([
+      'Sign in (InitiateAuth)',
+      'Answer challenge (RespondToAuthChallenge)',
+      'Refresh tokens (InitiateAuth REFRESH_TOKEN_AUTH)',
+    ]);
+    // The code the collection answered with went out by SMS, not by e-mail.
+    expect(cognito.latestCode('katherine', target.poolId)?.medium).to.equal('SMS');
+    expect(collectionVariable(summary, 'idToken')).to.match(/^eyJ/);
+    expect(collectionVariable(summary, 'accessToken')).to.match(/^eyJ/);
+  });
+
+  describe('USER_AUTH + PASSWORD: each way Cognito may answer', () => {
+    /**
+     * Signs in through a recorder in front of the stand-in, which may rewrite a request so that
+     * Cognito answers as its configuration alone would not make it.
+     */
+    async function signInRecorded(
+      target: Pool,
+      username: string,
+      rewrite?: Rewrite,
+    ): Promise<{ summary: NewmanRunSummary; calls: string[] }> {
+      const recorder = await startCognitoRecorder(cognito.endpoint, rewrite);
+      try {
+        const summary = await signIn(
+          env(target, username, {
+            authFlow: 'USER_AUTH',
+            preferredChallenge: 'PASSWORD',
+            cognitoEndpoint: recorder.endpoint,
+          }),
+        );
+        const calls = recorder.calls.map(
+          (call) =>
+            `${call.operation} ${call.step}${call.answer ? `=${call.answer}` : ''} → ${call.outcome}`,
+        );
+        return { summary, calls };
+      } finally {
+        await recorder.close();
+      }
+    }
+
+    it('tokens at once: the password travels with the preference', async () => {
+      const target = await pool();
+      await user(target, 'dennis');
+      const { summary, calls } = await signInRecorded(target, 'dennis');
+      expect(failures(summary)).to.deep.equal([]);
+      expect(calls).to.deep.equal([
+        'InitiateAuth USER_AUTH → tokens',
+        'InitiateAuth REFRESH_TOKEN_AUTH → tokens',
+      ]);
+      expect(collectionVariable(summary, 'idToken')).to.match(/^eyJ/);
+    });
+
+    // The stand-in answers a PASSWORD challenge only when InitiateAuth carries no password, which
+    // the collection always sends with this preference: the recorder takes it out.
+    it('a PASSWORD challenge is answered with the password', async () => {
+      const target = await pool();
+      await user(target, 'ken');
+      const { summary, calls } = await signInRecorded(
+        target,
+        'ken',
+        withoutAuthParameter('PASSWORD'),
+      );
+      expect(failures(summary)).to.deep.equal([]);
+      expect(calls).to.deep.equal([
+        'InitiateAuth USER_AUTH → PASSWORD',
+        'RespondToAuthChallenge PASSWORD → tokens',
+        'InitiateAuth REFRESH_TOKEN_AUTH → tokens',
+      ]);
+      expect(collectionVariable(summary, 'accessToken')).to.match(/^eyJ/);
+    });
+
+    // Cognito offers a choice when the preference does not reach it (recorder), listing EMAIL_OTP
+    // first: the collection still picks the password it prefers.
+    it('SELECT_CHALLENGE offering PASSWORD is answered with PASSWORD', async () => {
+      const target = await pool({ firstFactors: ['EMAIL_OTP', 'PASSWORD'] });
+      await user(target, 'donald');
+      const { summary, calls } = await signInRecorded(
+        target,
+        'donald',
+        withoutAuthParameter('PREFERRED_CHALLENGE'),
+      );
+      expect(failures(summary)).to.deep.equal([]);
+      expect(calls).to.deep.equal([
+        'InitiateAuth USER_AUTH → SELECT_CHALLENGE',
+        'RespondToAuthChallenge SELECT_CHALLENGE=PASSWORD → tokens',
+        'InitiateAuth REFRESH_TOKEN_AUTH → tokens',
+      ]);
+      expect(cognito.latestCode('donald', target.poolId), 'no code was sent').to.equal(undefined);
+    });
+
+    // Configuration alone: a pool whose first factors exclude PASSWORD answers SELECT_CHALLENGE
+    // without it, and the collection falls back to a one-time code.
+    it('SELECT_CHALLENGE without PASSWORD (pool allows EMAIL_OTP only) falls back to EMAIL_OTP', async () => {
+      const target = await pool({ firstFactors: ['EMAIL_OTP'] });
+      await user(target, 'frances');
+      const { summary, calls } = await signInRecorded(target, 'frances');
+      expect(failures(summary)).to.deep.equal([]);
+      expect(calls).to.deep.equal([
+        'InitiateAuth USER_AUTH → SELECT_CHALLENGE',
+        'RespondToAuthChallenge SELECT_CHALLENGE=EMAIL_OTP → EMAIL_OTP',
+        'RespondToAuthChallenge EMAIL_OTP → tokens',
+        'InitiateAuth REFRESH_TOKEN_AUTH → tokens',
+      ]);
+      expect(cognito.latestCode('frances', target.poolId)?.medium).to.equal('EMAIL');
+      expect(collectionVariable(summary, 'idToken')).to.match(/^eyJ/);
+    });
   });
 
   it('NEW_PASSWORD_REQUIRED is answered with newPassword', async () => {
