@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { main } from '../../generators/cli/main.js';
 import { environmentVariables } from '../../generators/model/variables.js';
 import { expectValidCollection } from '../render/validate-collection.js';
+import { sharedSpecsDir } from '../support/shared-dir.js';
 
 const examples = new URL('../../examples/', import.meta.url).pathname;
 const lab = join(examples, 'lab-demo-api.yaml');
@@ -145,7 +146,7 @@ describe('gatecheck generate', () => {
 
 describe('gatecheck generate on every real spec @slow', function () {
   this.timeout(180000);
-  const specsDir = '/work/shared/specs';
+  const specsDir = sharedSpecsDir;
   let outDir: string;
   before(() => {
     outDir = mkdtempSync(join(tmpdir(), 'gatecheck-specs-'));

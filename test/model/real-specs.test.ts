@@ -3,9 +3,10 @@ import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
 import { loadSpec } from '../../generators/load/load-spec.js';
 import { buildModel } from '../../generators/model/build-model.js';
+import { sharedSpecsDir } from '../support/shared-dir.js';
 
 /** Public spec files shared for tests; read in place (some may not be copied into the project). */
-const specs = '/work/shared/specs/';
+const specs = `${sharedSpecsDir}/`;
 const files = readdirSync(specs).filter((name) => /\.(json|ya?ml)$/.test(name));
 
 describe('real specs load and model without error', () => {

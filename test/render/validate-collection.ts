@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 /** Checks a generated collection the way its consumers read it: the official schema and the SDK. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect } from 'chai';
+import { sharedSchemasDir } from '../support/shared-dir.js';
 
 const require = createRequire(import.meta.url);
 const { Collection } = require('postman-collection') as typeof import('postman-collection');
@@ -9,7 +11,7 @@ const { Collection } = require('postman-collection') as typeof import('postman-c
 const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
 
 const schema = JSON.parse(
-  readFileSync('/work/shared/schemas/postman-collection-v2.1.0.schema.json', 'utf8'),
+  readFileSync(join(sharedSchemasDir, 'postman-collection-v2.1.0.schema.json'), 'utf8'),
 ) as object;
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 

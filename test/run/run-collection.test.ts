@@ -107,6 +107,41 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     ).to.deep.equal([]);
   });
 
+  it('runs workers in other processes too, with the same result, progress and masking', async () => {
+    const io = captureIo();
+    const result = await runCollection(options(io, { workers: 3, processes: 3 }));
+    expect(result.exitCode).to.equal(0);
+    expect(result.workers).to.equal(3);
+    expect(result.signIns).to.equal(1);
+    expect(api.initiateAuthCalls).to.equal(1);
+    expect(result.tally).to.include({ passed: 7, failed: 0, skipped: 1, inconclusive: 0 });
+    // One progress line per request of the whole run, whichever process ran it.
+    expect(io.errLines.filter((line) => /^\[\s*\d+\/8\]/.test(line))).to.have.length(8);
+    const reports = await readTree(result.reportDir);
+    const summary = JSON.parse(reports.get(join(result.reportDir, 'summary.json')) ?? '{}') as {
+      gatecheck: { parts: string[] };
+      collection: { item: { name: string }[] };
+      run: { executions: unknown[] };
+    };
+    expect(summary.gatecheck.parts).to.deep.equal([
+      'sign-in',
+      'checks-1',
+      'checks-2',
+      'checks-3',
+      'run-guard',
+    ]);
+    expect(summary.run.executions).to.have.length(8);
+    expect(summary.collection.item.map((item) => item.name)).to.deep.equal([
+      'Sign-in',
+      'GET /items',
+      'GET /things',
+      'GET /widgets',
+      'Run guard',
+    ]);
+    const secrets = [api.password, api.idToken, api.accessToken, api.refreshToken];
+    expect(leaks([...reports.values(), io.all()], secrets)).to.deep.equal([]);
+  });
+
   it('exits 1 when a check fails, naming it', async () => {
     api.thingsOpen = true;
     const io = captureIo();

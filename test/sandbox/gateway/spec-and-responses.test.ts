@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { expect } from 'chai';
 import { proxyEventOf } from '../../../sandbox/gateway/proxy-event.js';
 import { javaDateString, restClaims, httpClaims } from '../../../sandbox/gateway/render-claims.js';
@@ -7,6 +8,7 @@ import { parseSpecText } from '../../../sandbox/spec/read-spec-file.js';
 import { readStage } from '../../../sandbox/spec/read-stage.js';
 import { SpecError } from '../../../sandbox/spec/spec-error.js';
 import type { RestProxyEvent } from '../../../sandbox/handlers/types.js';
+import { sharedSpecsDir } from '../../support/shared-dir.js';
 
 const oas = (servers: unknown) => ({
   openapi: '3.0.1',
@@ -139,7 +141,7 @@ describe('sandbox spec reader and gateway answers', () => {
 
   it('reads the real Volumez export (OAS3, per-operation authorizer, any-method, gateway responses)', async function () {
     this.timeout(20000);
-    const spec = await readGatewaySpec('/work/shared/specs/volumez-apigw-cognito-oas3.yaml');
+    const spec = await readGatewaySpec(join(sharedSpecsDir, 'volumez-apigw-cognito-oas3.yaml'));
     expect(spec.kind).to.equal('rest');
     expect(spec.routes.filter((r) => r.method === 'ANY').map((r) => r.path)).to.have.members([
       '/{proxy+}',
@@ -152,7 +154,7 @@ describe('sandbox spec reader and gateway answers', () => {
     expect(spec.gatewayResponses.UNAUTHORIZED?.templates['application/json']).to.equal(
       '{"Message":$context.error.messageString}',
     );
-    const swagger = await readGatewaySpec('/work/shared/specs/volumez-restapi-swagger2.json');
+    const swagger = await readGatewaySpec(join(sharedSpecsDir, 'volumez-restapi-swagger2.json'));
     expect(swagger.stage).to.equal('api/v1');
     expect(swagger.routes).to.have.length(97);
   });
