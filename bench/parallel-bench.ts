@@ -33,6 +33,8 @@ export interface ParallelBenchResult {
   parallelMs: number;
   speedup: number;
   checks: number;
+  /** CPU time the sandbox process spent answering each run (it shares the machine's cores). */
+  sandboxCpuMs: { sequential: number; parallel: number };
 }
 
 const defaults: ParallelBenchOptions = { operations: 8, workers: 8, latencyMs: 50 };
@@ -89,6 +91,13 @@ interface SandboxReady {
   secrets: string[];
 }
 
+/** Asks the sandbox process for the CPU time it has used so far (user + system, ms). */
+async function sandboxCpuMs(child: ChildProcess): Promise<number> {
+  const answer = once(child, 'message') as Promise<[{ cpuMs: number }]>;
+  child.send('cpu');
+  return (await answer)[0].cpuMs;
+}
+
 /** Starts the sandbox in a child process (this file with `--serve-sandbox`). */
 async function startSandboxProcess(
   specPath: string,
@@ -114,6 +123,10 @@ async function serveSandbox(specPath: string, latencyMs: number): Promise<void> 
   process.once('disconnect', () => {
     void sandbox.stop().then(() => process.exit(0));
   });
+  process.on('message', () => {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMs: (user + system) / 1000 });
+  });
   process.send?.(sandboxRunValues(sandbox) satisfies SandboxReady);
 }
 
@@ -132,6 +145,7 @@ export async function measureParallelRun(
     const { child, ready } = await startSandboxProcess(specPath, settings.latencyMs);
     try {
       const run = async (workers: number) => {
+        const cpuBefore = await sandboxCpuMs(child);
         const result = await runCollection({
           collectionPath,
           values: ready.values,
@@ -144,7 +158,7 @@ export async function measureParallelRun(
         if (result.exitCode !== 0) {
           throw new Error(`the run with ${workers} worker(s) exited ${result.exitCode}`);
         }
-        return result;
+        return { ...result, sandboxCpuMs: (await sandboxCpuMs(child)) - cpuBefore };
       };
       const sequential = await run(1);
       const parallel = await run(settings.workers);
@@ -163,6 +177,7 @@ export async function measureParallelRun(
         parallelMs: parallel.durationMs,
         speedup: sequential.durationMs / parallel.durationMs,
         checks: checks(parallel),
+        sandboxCpuMs: { sequential: sequential.sandboxCpuMs, parallel: parallel.sandboxCpuMs },
       };
     } finally {
       const exited = once(child, 'exit');
@@ -188,6 +203,10 @@ export async function runParallelBench(
   print(`  sequential: ${(result.sequentialMs / 1000).toFixed(1)} s`);
   print(`  ${settings.workers} workers: ${(result.parallelMs / 1000).toFixed(1)} s`);
   print(`  speed-up: ${result.speedup.toFixed(1)}x (${result.checks} checks per run)`);
+  print(
+    `  sandbox CPU: ${(result.sandboxCpuMs.sequential / 1000).toFixed(1)} s sequential, ` +
+      `${(result.sandboxCpuMs.parallel / 1000).toFixed(1)} s in parallel (same cores as the runner)`,
+  );
   return result;
 }
 

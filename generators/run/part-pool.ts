@@ -25,13 +25,12 @@ export interface PartPool {
 }
 
 /**
- * Processes worth starting for this many newman runs: no more than the runs, nor than the cores
- * (more processes than cores only adds start-up time: each one loads newman). One process would
- * gain nothing over running in the runner's own process, so that counts as none.
+ * Processes worth sharing this many newman runs among, the runner's own included: no more than
+ * the runs, nor than the cores (more processes than cores only adds start-up time: each one
+ * loads newman and warms it up).
  */
 export function defaultProcessCount(runs: number, cores = availableParallelism()): number {
-  const count = Math.min(runs, cores);
-  return count > 1 ? count : 0;
+  return Math.max(1, Math.min(runs, cores));
 }
 
 interface Pending {
@@ -96,8 +95,12 @@ function startWorker(secrets: SecretSet): Worker {
     waiting: [],
     pending: new Map(),
     stderr: '',
-    // 'exit', not 'close': with an IPC channel the runner itself disconnected, 'close' may never come.
-    ended: new Promise((resolve) => child.once('exit', () => resolve())),
+    // 'exit', not 'close': with an IPC channel the runner itself disconnected, 'close' may never
+    // come; 'error' alone when the process could not be started.
+    ended: new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.once('error', () => resolve());
+    }),
   };
   child.stderr?.on('data', (chunk: Buffer) => {
     worker.stderr = (worker.stderr + chunk.toString('utf8')).slice(-STDERR_TAIL);
@@ -136,6 +139,7 @@ function startWorker(secrets: SecretSet): Worker {
   };
   child.on('error', (error) => lost(`could not run (${error.message})`));
   child.on('exit', (code, signal) => {
+    worker.gone = true;
     // Let the last words on stderr (a stack trace) arrive before telling what happened.
     void stderrEnded(child).then(() => lost(`ended early (${signal ?? `exit code ${code}`})`));
   });
@@ -157,10 +161,25 @@ function workerModule(): string {
   return join(dirname(here), `part-worker${extname(here)}`);
 }
 
+/** Node options that name what the runner itself runs, or a port only one process can have. */
+const NOT_INHERITED = /^(-e|--eval|-p|--print|--inspect(-brk|-port)?|--debug-port)(=|$)/;
+const TAKES_VALUE = /^(-e|--eval|-p|--print)$/;
+
 function workerExecArgv(): string[] {
-  // A debugger port cannot be shared; everything else (loaders, profiling) is wanted.
-  const inherited = process.execArgv.filter((arg) => !arg.startsWith('--inspect'));
-  const fromSource = extname(fileURLToPath(import.meta.url)) === '.ts';
+  return inheritedNodeOptions(process.execArgv, extname(fileURLToPath(import.meta.url)) === '.ts');
+}
+
+/**
+ * The runner's Node options a worker process gets: all but the code the runner was started with
+ * (`-e`/`-p`) and debugger ports. From source, a worker needs the TypeScript loader too.
+ */
+export function inheritedNodeOptions(execArgv: string[], fromSource: boolean): string[] {
+  const inherited: string[] = [];
+  for (let index = 0; index < execArgv.length; index += 1) {
+    const arg = execArgv[index] ?? '';
+    if (!NOT_INHERITED.test(arg)) inherited.push(arg);
+    else if (TAKES_VALUE.test(arg)) index += 1;
+  }
   if (fromSource && !inherited.some((arg) => arg.includes('tsx'))) {
     inherited.push('--import', 'tsx');
   }

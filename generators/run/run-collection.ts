@@ -58,8 +58,9 @@ export interface RunCollectionOptions {
   /** Newman workers for the operation folders; default 1. */
   workers?: number;
   /**
-   * Processes the workers run in (each runs its share of them at once); default: one per core,
-   * at most one per worker. 0 or 1: all in this process. The sign-in and the guard always run here.
+   * Processes the workers are shared among, this one included (each runs its share at once);
+   * default: one per core, at most one per worker. 1: all in this process. The sign-in and the
+   * guard always run in this process.
    */
   processes?: number;
   /** Stop each newman run at the first failure (smoke). */
@@ -152,17 +153,22 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     carried: Record<string, string>,
   ) => runPart({ ...partOptions(label, role, items, carried), secrets, onItem });
 
-  // Started before the sign-in, so that the processes load newman while it runs.
-  const processes =
-    buckets.length > 1 ? (options.processes ?? defaultProcessCount(buckets.length)) : 0;
+  // This process takes a share of the workers too: it has newman loaded and warmed up by the
+  // sign-in, where a new process starts cold. The others are started before the sign-in, so that
+  // they load newman while it runs.
+  const processes = Math.max(
+    1,
+    Math.min(buckets.length, options.processes ?? defaultProcessCount(buckets.length)),
+  );
   const pool: PartPool | undefined =
-    processes > 1 ? startPartPool(Math.min(processes, buckets.length), secrets) : undefined;
+    processes > 1 ? startPartPool(processes - 1, secrets) : undefined;
   const workerPart = (
+    index: number,
     label: string,
     items: PostmanItem[],
     carried: Record<string, string>,
   ): Promise<PartResult> =>
-    pool
+    pool && index % processes !== 0
       ? pool.run(
           { ...partOptions(label, 'checks', items, carried), secrets: secrets.values() },
           onItem,
@@ -191,6 +197,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       const workerParts = await Promise.all(
         buckets.map((bucket, index) =>
           workerPart(
+            index,
             buckets.length === 1 ? 'checks' : `checks-${index + 1}`,
             guardInline
               ? [...layout.preludes, ...bucket, ...guards]
@@ -200,7 +207,6 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
         ),
       );
       parts.push(...workerParts);
-      if (process.env.H8_DEBUG) for (const p of [...parts]) console.error('PART', p.label, p.startedAt - startedAt, p.completedAt - startedAt);
       signInFailure = workerParts.map(signInFailureOf).find(Boolean);
       if (!signInFailure && !guardInline && guards.length > 0) {
         const counters = addCounters(
