@@ -29,16 +29,6 @@ export interface RunOutcome {
   skipped: number;
 }
 
-/** The kinds of negative check the API's collection has (planned without a sandbox). */
-export async function plannedNegativeKinds(spec: string): Promise<Set<NegativeCheckKind>> {
-  const model = buildModel(await loadSpec(spec), { baseUrl: 'http://127.0.0.1' });
-  return new Set(
-    planCollection(model).operations.flatMap((operation) =>
-      operation.checks.flatMap((check) => (check.role === 'negative' ? [check.kind] : [])),
-    ),
-  );
-}
-
 export async function runAgainstSandbox(spec: string, faults: Fault[]): Promise<RunOutcome> {
   const sandbox = await startSandbox({ specPath: spec, faults });
   try {
