@@ -7,7 +7,7 @@ import { loadSpec } from '../../generators/load/load-spec.js';
 import { buildModel } from '../../generators/model/build-model.js';
 import type { ApiModel } from '../../generators/model/types.js';
 import { planCollection } from '../../generators/plan/plan-collection.js';
-import type { NegativeCheck, NegativeCheckKind } from '../../generators/plan/types.js';
+import type { NegativeCheck } from '../../generators/plan/types.js';
 import { renderCollection } from '../../generators/render/render-collection.js';
 import { startSandbox, type Fault } from '../../sandbox/index.js';
 import { sandboxRunValues } from '../run/sandbox-values.js';
