@@ -58,6 +58,24 @@ gatecheck.state = {
     return gatecheck.constants.gatewayAnswers[check.gateway];
   },
 
+  // The run's API key in the check's header, when the method requires one.
+  sendApiKey: function (pm, check) {
+    if (check.apiKey)
+      pm.request.headers.upsert({
+        key: check.apiKey.header,
+        value: pm.variables.get('apiKey') || '',
+      });
+  },
+
+  // Asserts that the request got an answer at all (not a network error); returns whether it did.
+  assertAnswered: function (pm, check) {
+    var answered = typeof pm.response.code === 'number';
+    pm.test(check.label + ': API Gateway answered (no network error)', function () {
+      pm.expect(answered, 'the request got no answer').to.equal(true);
+    });
+    return answered;
+  },
+
   // The token header's value: API Gateway accepts `Bearer <token>` and the raw token in
   // `Authorization`; other identity-source headers carry the raw token (aws-behaviour §2.1).
   tokenHeaderValue: function (tokenHeader, token) {
