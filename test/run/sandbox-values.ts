@@ -1,23 +1,20 @@
 /** Run-time values for a generated collection against a started sandbox, as GATECHECK_* would give them. */
+import { sandboxRunValues as demoRunValues } from '../../generators/cli/sandbox-session.js';
 import type { Sandbox } from '../../sandbox/index.js';
 
+/**
+ * The demo's values, signed in as the user of `role` with the environment file's own sign-in flow
+ * (the demo's USER_AUTH + EMAIL_OTP choice is left out).
+ */
 export function sandboxRunValues(sandbox: Sandbox, role = 'main'): Record<string, string> {
   const user = sandbox.users.find((candidate) => candidate.role === role);
   if (!user) throw new Error(`the sandbox has no ${role} user`);
-  const signOutUser = sandbox.users.find((candidate) => candidate.role === 'sign-out');
-  return {
-    baseUrl: sandbox.apiBaseUrl,
-    region: sandbox.region,
-    cognitoEndpoint: sandbox.cognitoEndpoint,
-    userPoolId: sandbox.userPoolId,
-    clientId: sandbox.clientId,
+  const values: Record<string, string> = {
+    ...demoRunValues(sandbox).values,
     username: user.username,
     password: user.password,
-    apiKey: sandbox.apiKey,
-    sandboxUrl: sandbox.sandboxUrl,
-    ...(sandbox.clientSecret ? { clientSecret: sandbox.clientSecret } : {}),
-    ...(signOutUser
-      ? { revocationUsername: signOutUser.username, revocationPassword: signOutUser.password }
-      : {}),
   };
+  delete values.authFlow;
+  delete values.preferredChallenge;
+  return values;
 }
