@@ -39,7 +39,7 @@ export async function runAgainstSandbox(spec: string, faults: Fault[]): Promise<
       for (const check of operation.checks)
         if (check.role === 'negative')
           negatives.set(check.name, { check, operation: operation.title });
-    const values = { ...sandboxRunValues(sandbox), otherPoolUsername: sandbox.otherPool.username };
+    const values = sandboxRunValues(sandbox);
     const failing = new Set<string>();
     let skipped = 0;
     await new Promise<void>((resolve, reject) => {
