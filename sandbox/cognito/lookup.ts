@@ -1,4 +1,5 @@
 import { CognitoError, notAuthorized, resourceNotFound, userNotFound } from './cognito-error.js';
+import { requireString, type Input } from './input.js';
 import type { AppClient, CognitoState, User, UserPool } from './state.js';
 
 export function findPool(state: CognitoState, userPoolId: string): UserPool {
@@ -24,6 +25,20 @@ export function findClientInPool(pool: UserPool, clientId: string): AppClient {
 
 export function poolOf(state: CognitoState, client: AppClient): UserPool {
   return findPool(state, client.userPoolId);
+}
+
+/** The pool and app client a sign-in call names: admin calls name the pool too (`UserPoolId`). */
+export function clientOfCall(
+  state: CognitoState,
+  input: Input,
+  admin: boolean,
+): { pool: UserPool; client: AppClient } {
+  if (admin) {
+    const pool = findPool(state, requireString(input, 'UserPoolId'));
+    return { pool, client: findClientInPool(pool, requireString(input, 'ClientId')) };
+  }
+  const client = findClient(state, requireString(input, 'ClientId'));
+  return { pool: poolOf(state, client), client };
 }
 
 export const userKey = (username: string) => username.toLowerCase();

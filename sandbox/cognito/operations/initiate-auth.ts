@@ -6,14 +6,7 @@ import {
 } from '../cognito-error.js';
 import type { OperationContext } from '../context.js';
 import { optionalString, requireString, stringMap, type Input } from '../input.js';
-import {
-  assertCanSignIn,
-  findClient,
-  findClientInPool,
-  findPool,
-  findUserForSignIn,
-  poolOf,
-} from '../lookup.js';
+import { assertCanSignIn, findUserForSignIn, clientOfCall } from '../lookup.js';
 import { checkSecretHash } from '../secret-hash.js';
 import type { AppClient, UserPool } from '../state.js';
 import { checkFlowEnabled, checkFlowName } from './auth-flows.js';
@@ -38,7 +31,7 @@ async function startSignIn(
   input: Input,
   admin: boolean,
 ): Promise<AuthResponse> {
-  const { pool, client } = clientFor(ctx, input, admin);
+  const { pool, client } = clientOfCall(ctx.state, input, admin);
   const authFlow = requireString(input, 'AuthFlow');
   const parameters = stringMap(input, 'AuthParameters');
   checkFlowName(authFlow, admin);
@@ -57,16 +50,6 @@ async function startSignIn(
       // USER_SRP_AUTH and CUSTOM_AUTH need SRP maths / Lambda triggers the sandbox does not have.
       throw invalidParameter(`${authFlow} is not supported by the gatecheck sandbox.`);
   }
-}
-
-/** AdminInitiateAuth names the pool too; the client must belong to it. */
-function clientFor(ctx: OperationContext, input: Input, admin: boolean) {
-  if (admin) {
-    const pool = findPool(ctx.state, requireString(input, 'UserPoolId'));
-    return { pool, client: findClientInPool(pool, requireString(input, 'ClientId')) };
-  }
-  const client = findClient(ctx.state, requireString(input, 'ClientId'));
-  return { pool: poolOf(ctx.state, client), client };
 }
 
 /** USERNAME present, SECRET_HASH right, user known and allowed to sign in. */

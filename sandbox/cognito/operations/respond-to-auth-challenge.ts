@@ -6,14 +6,7 @@ import {
 } from '../cognito-error.js';
 import type { OperationContext } from '../context.js';
 import { optionalString, requireString, stringMap, type Input } from '../input.js';
-import {
-  assertCanSignIn,
-  findClient,
-  findClientInPool,
-  findPool,
-  findUser,
-  poolOf,
-} from '../lookup.js';
+import { assertCanSignIn, findUser, clientOfCall } from '../lookup.js';
 import { checkPassword } from '../password-policy.js';
 import { checkSecretHash } from '../secret-hash.js';
 import type { SignInSession } from '../sessions.js';
@@ -39,12 +32,7 @@ export const adminRespondToAuthChallenge = (ctx: OperationContext, input: Input)
  * is consumed before the answer is checked: a wrong code means starting again.
  */
 async function respond(ctx: OperationContext, input: Input, admin: boolean): Promise<AuthResponse> {
-  const client = admin
-    ? findClientInPool(
-        findPool(ctx.state, requireString(input, 'UserPoolId')),
-        requireString(input, 'ClientId'),
-      )
-    : findClient(ctx.state, requireString(input, 'ClientId'));
+  const { pool, client } = clientOfCall(ctx.state, input, admin);
   const challengeName = requireString(input, 'ChallengeName');
   const responses = stringMap(input, 'ChallengeResponses');
   const username = responses.USERNAME;
@@ -55,7 +43,6 @@ async function respond(ctx: OperationContext, input: Input, admin: boolean): Pro
   if (session.step !== challengeName || session.username.toLowerCase() !== username.toLowerCase()) {
     throw notAuthorized('Invalid session for the user.');
   }
-  const pool = poolOf(ctx.state, client);
   const user = findUser(pool, session.username);
   assertCanSignIn(user);
   return answer(ctx, { pool, client, user }, session, responses);
