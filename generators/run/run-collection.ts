@@ -219,7 +219,6 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       parts.push(await part('run-guard', 'checks', guards, carried));
     }
 
-    await pool?.close();
     const tally = sumTallies(parts.filter((p) => p.role === 'checks').map((p) => p.tally));
     const signIns = parts.reduce((sum, p) => sum + p.signIns, 0);
     const exitCode = decideExitCode(tally, signInFailure, notes, runGuard);
