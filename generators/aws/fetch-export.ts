@@ -3,8 +3,6 @@
  * `oas30` with `extensions=authorizers`, because without it the Cognito scheme has no
  * `x-amazon-apigateway-authorizer` and so no user pool ARN.
  */
-import { rename, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
 import { GetExportCommand, type APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { InputError } from '../errors.js';
 
@@ -38,11 +36,4 @@ export async function fetchOpenApiExport(
     });
   }
   return text;
-}
-
-/** Writes through a temporary file in the same folder and a rename: a reader never sees half a file. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(temporary, text);
-  await rename(temporary, path);
 }

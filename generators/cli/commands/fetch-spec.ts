@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
@@ -21,7 +22,8 @@ export const fetchSpecCommand: Command = {
     runCommand(io, async () => {
       const { APIGatewayClient } = await import('@aws-sdk/client-api-gateway');
       const { awsClientConfig, describeAwsError } = await import('../../aws/client-config.js');
-      const { fetchOpenApiExport, writeFileAtomic } = await import('../../aws/fetch-export.js');
+      const { fetchOpenApiExport } = await import('../../aws/fetch-export.js');
+      const { writeFilesAtomically } = await import('../../write/write-files.js');
       const flags = args as unknown as {
         restApiId: string;
         stage: string;
@@ -56,7 +58,7 @@ export const fetchSpecCommand: Command = {
         client.destroy();
       }
       const out = flags.out ?? `${flags.restApiId}-${flags.stage}.json`;
-      await writeFileAtomic(out, text);
+      await writeFilesAtomically(dirname(out), [{ path: basename(out), content: text }]);
       io.out(`wrote ${out}`);
       return ExitCode.ok;
     }),
