@@ -17,9 +17,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { main } from '../generators/cli/main.js';
-import { sandboxRunValues, startSandboxForCli } from '../generators/cli/sandbox-session.js';
-import { runCollection } from '../generators/run/run-collection.js';
+
+// gatecheck as users run it: the built code in dist/ (`npm run build`). From source, every worker
+// process would first compile the TypeScript it loads, which users never pay for.
+const fromDist = <Module>(path: string) =>
+  import(new URL(`../dist/generators/${path}`, import.meta.url).href) as Promise<Module>;
+const { main } = await fromDist<typeof import('../generators/cli/main.js')>('cli/main.js');
+const { sandboxRunValues, startSandboxForCli } =
+  await fromDist<typeof import('../generators/cli/sandbox-session.js')>('cli/sandbox-session.js');
+const { runCollection } =
+  await fromDist<typeof import('../generators/run/run-collection.js')>('run/run-collection.js');
 
 export interface ParallelBenchOptions {
   /** Operations in the synthetic API (each becomes a folder of ~40 checks). */

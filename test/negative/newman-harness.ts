@@ -6,7 +6,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import newman from 'newman';
 import type { PlannedRequest } from '../../generators/plan/types.js';
-import { scriptLines } from '../../generators/render/render-script.js';
 import { scriptLibrary } from '../../generators/render/script-library.js';
 
 export interface ItemSpec {
@@ -70,7 +69,7 @@ export function runItems(items: ItemSpec[], variables: Record<string, string>): 
     event: [
       {
         listen: 'prerequest',
-        script: { type: 'text/javascript', exec: scriptLines(scriptLibrary()) },
+        script: { type: 'text/javascript', exec: [scriptLibrary()] },
       },
     ],
     // Counters declared as a generated collection declares them (newman reports declared variables only).
