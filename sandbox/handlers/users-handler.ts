@@ -25,17 +25,18 @@ interface StoredRecord {
  * The example users API: an in-memory CRUD store on `/users` and `/users/{id}`. A caller may change
  * or delete only the records they created, unless they are in group `admin`; that owner check is
  * the integration's, so its refusal carries no `x-amzn-ErrorType`.
+ *
+ * A seeded record is a fixture: deleting it answers as documented and puts the seed back, so a run
+ * can be repeated against one sandbox (its positive DELETE removes the very record its positive
+ * GET and PUT use). Records created with POST go for good.
  */
 export function createUsersHandler(seeds: UserRecordSeed[] = []): Handler {
-  const records = new Map<string, StoredRecord>(
-    seeds.map((seed) => [
-      seed.id,
-      {
-        owner: seed.owner,
-        body: { ...seed.body, id: seed.id, ...(seed.owner.sub ? { owner: seed.owner.sub } : {}) },
-      },
-    ]),
-  );
+  const seeded = (seed: UserRecordSeed): StoredRecord => ({
+    owner: seed.owner,
+    body: { ...seed.body, id: seed.id, ...(seed.owner.sub ? { owner: seed.owner.sub } : {}) },
+  });
+  const seedsById = new Map(seeds.map((seed) => [seed.id, seed]));
+  const records = new Map<string, StoredRecord>(seeds.map((seed) => [seed.id, seeded(seed)]));
   return async (event, context) => {
     const method = methodOf(event);
     const id = Object.values(pathParametersOf(event))[0];
@@ -55,7 +56,9 @@ export function createUsersHandler(seeds: UserRecordSeed[] = []): Handler {
     if (!mayChange(caller, record, context))
       return json(403, { message: 'Forbidden: not the owner' });
     if (method === 'DELETE') {
-      records.delete(id);
+      const seed = seedsById.get(id);
+      if (seed) records.set(id, seeded(seed));
+      else records.delete(id);
       return context.route.success.contentType
         ? json(context.route.success.status, record.body)
         : { statusCode: context.route.success.status };

@@ -161,6 +161,19 @@ describe('gateway stand-in: users API handler (in-memory CRUD with an owner chec
     expect((await call(`${base}/users/${record.id}`, as(alice))).status).to.equal(404);
   });
 
+  it('a seeded record is a fixture: DELETE answers 204 and the seed is served again, so runs repeat', async () => {
+    const changed = await call(
+      `${base}/users/u-seed`,
+      as(alice, 'PUT', { name: 'Changed', email: 'c@x' }),
+    );
+    expect(changed.status).to.equal(200);
+    expect((await call(`${base}/users/u-seed`, as(alice, 'DELETE'))).status).to.equal(204);
+    const again = await call(`${base}/users/u-seed`, as(alice));
+    expect(again.status).to.equal(200);
+    expect(again.json).to.include({ id: 'u-seed', owner: 'sub-alice' });
+    expect(again.json).to.not.include({ name: 'Changed' });
+  });
+
   it('owner-check-removed fault: another user may change the record', async () => {
     const record = (await call(`${base}/users`, as(alice, 'POST', { name: 'A', email: 'a@x' })))
       .json as { id: string };
