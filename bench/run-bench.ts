@@ -5,7 +5,9 @@
  * Needs `npm run build` (the gatecheck tool runs from dist/, as users run it).
  * Options: --runs N (default 3), --spec PATH (repeatable; default the GitHub and Stripe specs in
  * --specs-dir, itself `../shared/specs` beside the repository unless GATECHECK_SPECS_DIR names
- * another folder), --skip-parallel. Exits 1 when gatecheck itself fails on a spec.
+ * another folder), --parallel-operations LIST (API sizes for the parallel-run benchmark, default
+ * `8,24`: one operation per worker, and an API with more operations than workers),
+ * --skip-parallel. Exits 1 when gatecheck itself fails on a spec.
  */
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     spec: { type: 'string', multiple: true },
     'specs-dir': { type: 'string' },
+    'parallel-operations': { type: 'string', default: '8,24' },
     'skip-parallel': { type: 'boolean', default: false },
   },
 });
@@ -89,10 +92,15 @@ for (const row of rows) {
 if (!values['skip-parallel']) {
   const parallelBench = resolve(import.meta.dirname, 'parallel-bench.ts');
   if (existsSync(parallelBench)) {
-    process.stdout.write('\n');
     const { runParallelBench } = (await import(parallelBench)) as {
-      runParallelBench: (out: (line: string) => void) => Promise<void>;
+      runParallelBench: (
+        out: (line: string) => void,
+        options: { operations: number },
+      ) => Promise<void>;
     };
-    await runParallelBench((line) => process.stdout.write(`${line}\n`));
+    for (const operations of values['parallel-operations'].split(',').map(Number)) {
+      process.stdout.write('\n');
+      await runParallelBench((line) => process.stdout.write(`${line}\n`), { operations });
+    }
   }
 }
