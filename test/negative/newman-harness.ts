@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import newman from 'newman';
 import type { PlannedRequest } from '../../generators/plan/types.js';
+import { collectionPrerequestEvent } from '../../generators/render/render-collection.js';
 import { scriptLibrary } from '../../generators/render/script-library.js';
 
 export interface ItemSpec {
@@ -66,12 +67,7 @@ export function runItems(items: ItemSpec[], variables: Record<string, string>): 
       schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
     },
     // The script library, defined as a generated collection defines it: item scripts call into it.
-    event: [
-      {
-        listen: 'prerequest',
-        script: { type: 'text/javascript', exec: [scriptLibrary()] },
-      },
-    ],
+    event: [collectionPrerequestEvent(scriptLibrary())],
     // Counters declared as a generated collection declares them (newman reports declared variables only).
     variable: Object.entries({ ...zeroCounters, ...variables }).map(([key, value]) => ({
       key,
