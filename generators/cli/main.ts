@@ -1,7 +1,27 @@
+import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { ExitCode } from '../errors.js';
 import { processIo, type Io } from './run-command.js';
 import { commands } from './commands/index.js';
+
+/**
+ * The package's own version. yargs looks for a package.json above the entry script, which in an
+ * installed copy is the user's project (or none); gatecheck's is two folders above this module's
+ * folder in the sources and three in `dist/`.
+ */
+function packageVersion(): string {
+  for (const relative of ['../../package.json', '../../../package.json']) {
+    try {
+      const text = readFileSync(new URL(relative, import.meta.url), 'utf8');
+      const manifest = JSON.parse(text) as { name?: unknown; version?: unknown };
+      if (manifest.name === 'gatecheck' && typeof manifest.version === 'string')
+        return manifest.version;
+    } catch {
+      // Not at this level: try the next one.
+    }
+  }
+  return 'unknown';
+}
 
 /** A command line yargs could not accept (unknown flag, missing argument). */
 class UsageError extends Error {}
@@ -39,7 +59,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     });
   }
   try {
-    await parser.help().alias('h', 'help').version().parseAsync();
+    await parser.help().alias('h', 'help').version(packageVersion()).parseAsync();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`gatecheck: ${error.message}`);

@@ -3,7 +3,7 @@
  * out), so nothing is written unless every file rendered.
  */
 import type { ApiModel } from '../model/types.js';
-import { planCollection } from '../plan/plan-collection.js';
+import type { GatecheckPlan } from '../plan/plan-collection.js';
 import type { OutputFile } from '../write/write-files.js';
 import { jsonFileText } from './json-file.js';
 import { renderCollection } from './render-collection.js';
@@ -17,8 +17,9 @@ export function environmentPath(slug: string, stage: string): string {
   return `environments/${slug}.${fileSafe(stage)}.postman_environment.json`;
 }
 
-export function renderOutputs(model: ApiModel): OutputFile[] {
-  const collection = renderCollection(model, planCollection(model));
+/** The collection and the stage environments for one planned API. */
+export function renderOutputs(model: ApiModel, plan: GatecheckPlan): OutputFile[] {
+  const collection = renderCollection(model, plan);
   return [
     { path: collectionPath(model.slug), content: jsonFileText(collection) },
     ...renderStageEnvironments(model).map(({ stage, environment }) => ({

@@ -26,7 +26,9 @@ describe('renderCollection', () => {
   });
 
   it('is deterministic: same model, byte-identical files', () => {
-    expect(renderOutputs(demoModel)).to.deep.equal(renderOutputs(structuredClone(demoModel)));
+    expect(renderOutputs(demoModel, planCollection(demoModel))).to.deep.equal(
+      renderOutputs(structuredClone(demoModel), planCollection(structuredClone(demoModel))),
+    );
   });
 
   it('orders: run start, Sign-in, operations, revocation, run guard', () => {

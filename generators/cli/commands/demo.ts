@@ -70,16 +70,15 @@ export interface DemoOptions {
 
 /** The demo as a library call: sandbox, generate into a temporary folder, run, stop. */
 export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
-  const [{ loadSpec }, { buildModel }, outputs, { runCollection }, { writeFilesAtomically }] =
-    await Promise.all([
-      import('../../load/load-spec.js'),
-      import('../../model/build-model.js'),
-      import('../../render/render-outputs.js'),
-      import('../../run/run-collection.js'),
-      import('../../write/write-files.js'),
-    ]);
+  const [{ renderSources }, { runCollection }, { writeFilesAtomically }] = await Promise.all([
+    import('../../pipeline.js'),
+    import('../../run/run-collection.js'),
+    import('../../write/write-files.js'),
+  ]);
   const { sandboxRunValues, startSandboxForCli } = await import('../sandbox-session.js');
-  const model = buildModel(await loadSpec(options.specPath));
+  // Rendered before the sandbox starts: a bad spec stops the demo before anything listens.
+  const { apis, files } = await renderSources([options.specPath]);
+  const api = apis[0]!;
   const sandbox = await startSandboxForCli({
     specPath: options.specPath,
     clientSecret: options.clientSecret,
@@ -88,12 +87,12 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
   const workDir = await mkdtemp(join(tmpdir(), 'gatecheck-demo-'));
   try {
     io.out(`sandbox: Cognito ${sandbox.cognitoEndpoint}  API ${sandbox.apiBaseUrl}`);
-    await writeFilesAtomically(workDir, outputs.renderOutputs(model));
+    await writeFilesAtomically(workDir, files);
     io.out(
-      `generated ${model.operations.length} operation(s) from ${options.specPath}; running checks`,
+      `generated ${api.model.operations.length} operation(s) from ${options.specPath}; running checks`,
     );
     const result = await runCollection({
-      collectionPath: join(workDir, outputs.collectionPath(model.slug)),
+      collectionPath: join(workDir, api.collectionPath),
       ...sandboxRunValues(sandbox),
       reportsDir: options.reportsDir,
       workers: options.workers,

@@ -1,6 +1,4 @@
-import { resolve } from 'node:path';
-import { ExitCode, InputError } from '../../errors.js';
-import type { OutputFile } from '../../write/write-files.js';
+import { ExitCode } from '../../errors.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
 
@@ -37,60 +35,26 @@ export const generateCommand: Command = {
       .example('$0 generate examples/*.yaml --check', 'Fail when the committed output is stale'),
   run: (args, io) =>
     runCommand(io, async () => {
-      const specs = (args['spec'] as string[] | undefined) ?? [];
-      const outDir = resolve(String(args['out-dir'] ?? '.'));
-      const baseUrl = args['base-url'] as string | undefined;
-      const files = await renderAll(specs, baseUrl);
       // Loaded on use, like every command's work, so `--help` and other commands start fast.
-      const { findStaleFiles, writeFilesAtomically } = await import('../../write/write-files.js');
+      const { generate } = await import('../../pipeline.js');
+      const baseUrl = args['base-url'] as string | undefined;
+      const result = await generate((args['spec'] as string[] | undefined) ?? [], {
+        outDir: String(args['out-dir']),
+        check: args['check'] === true,
+        ...(baseUrl !== undefined ? { baseUrl } : {}),
+      });
       if (args['check']) {
-        const stale = await findStaleFiles(outDir, files);
-        for (const file of stale) io.err(`stale: ${file}`);
-        if (stale.length > 0) {
+        for (const file of result.stale) io.err(`stale: ${file}`);
+        if (result.stale.length > 0) {
           io.err(
-            `gatecheck: ${stale.length} generated file(s) out of date: run gatecheck generate`,
+            `gatecheck: ${result.stale.length} generated file(s) out of date: run gatecheck generate`,
           );
           return ExitCode.checksFailed;
         }
-        io.out(`up to date: ${files.length} file(s)`);
+        io.out(`up to date: ${result.files.length} file(s)`);
         return ExitCode.ok;
       }
-      const written = await writeFilesAtomically(outDir, files).catch((error: unknown) => {
-        throw new InputError(`cannot write the generated files: ${(error as Error).message}`, {
-          file: outDir,
-          hint: 'Check --out-dir: nothing was written',
-        });
-      });
-      for (const path of written) io.out(`wrote ${path}`);
+      for (const path of result.written) io.out(`wrote ${path}`);
       return ExitCode.ok;
     }),
 };
-
-async function renderAll(
-  specs: readonly string[],
-  baseUrl: string | undefined,
-): Promise<OutputFile[]> {
-  const [{ loadSpec }, { buildModel }, { renderOutputs }] = await Promise.all([
-    import('../../load/load-spec.js'),
-    import('../../model/build-model.js'),
-    import('../../render/render-outputs.js'),
-  ]);
-  const files: OutputFile[] = [];
-  const producedBy = new Map<string, string>();
-  for (const source of specs) {
-    const model = buildModel(await loadSpec(source), baseUrl !== undefined ? { baseUrl } : {});
-    for (const file of renderOutputs(model)) {
-      const earlier = producedBy.get(file.path);
-      if (earlier !== undefined) {
-        throw new InputError(`${earlier} and ${source} would both write ${file.path}`, {
-          file: source,
-          pointer: '/info/title',
-          hint: 'Give the APIs different info.title values, or generate them into different --out-dir',
-        });
-      }
-      producedBy.set(file.path, source);
-      files.push(file);
-    }
-  }
-  return files;
-}

@@ -40,14 +40,12 @@ export const inspectCommand: Command = {
       ),
   run: (args, io) =>
     runCommand(io, async () => {
-      const [{ loadSpec }, { buildModel }, { summariseModel }] = await Promise.all([
-        import('../../load/load-spec.js'),
-        import('../../model/build-model.js'),
+      const [{ modelSource }, { summariseModel }] = await Promise.all([
+        import('../../pipeline.js'),
         import('../../model/summarise-model.js'),
       ]);
-      const spec = await loadSpec(String(args.spec));
       const baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
-      const summary = summariseModel(buildModel(spec, baseUrl === undefined ? {} : { baseUrl }));
+      const summary = summariseModel(await modelSource(String(args.spec), baseUrl));
       if (args.json === true) io.out(JSON.stringify(summary, null, 2));
       else printSummary(summary, io);
       return ExitCode.ok;

@@ -1,0 +1,28 @@
+/**
+ * gatecheck as a library: the package's one entry point (`import { generate } from 'gatecheck'`).
+ * - `generate`: the pipeline, spec(s) in, Postman collections and environments out.
+ * - `startSandbox`: the local Cognito + API Gateway stand-in for a spec.
+ * - `runCollection`: newman runs a generated collection, with reports and the check tally.
+ * - `sandboxRunValues`: the values and secrets a run against a started sandbox needs.
+ * Anything not exported here is internal and may change in any release (docs/library.md).
+ */
+export {
+  generate,
+  type GenerateOptions,
+  type GenerateResult,
+  type GeneratedApi,
+} from './pipeline.js';
+export {
+  runCollection,
+  type RunCollectionOptions,
+  type RunCollectionResult,
+} from './run/run-collection.js';
+export {
+  startSandbox,
+  type Sandbox,
+  type SandboxOptions,
+  type SandboxUser,
+} from '../sandbox/index.js';
+export { sandboxRunValues } from './cli/sandbox-session.js';
+export { processIo, type Io } from './cli/run-command.js';
+export { ExitCode, InputError } from './errors.js';
