@@ -59,9 +59,37 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
+/**
+ * Credential and permission problems, by the SDK's error name, with the fix for each. The SDK
+ * raises `CredentialsProviderError` itself (no `$metadata`: no request was sent) when its default
+ * chain finds nothing; the others are the services' answers (STS and service error names as
+ * documented in the AWS SDK for JavaScript v3 and the IAM troubleshooting guide).
+ */
+const CREDENTIAL_PROBLEMS: Record<string, string> = {
+  CredentialsProviderError:
+    'no AWS credentials found: set AWS_PROFILE (then aws sso login if it is an SSO profile) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY',
+  ExpiredToken: 'the AWS session has expired: sign in again (aws sso login) or refresh the keys',
+  ExpiredTokenException:
+    'the AWS session has expired: sign in again (aws sso login) or refresh the keys',
+  RequestExpired: "the request's signature expired: check this machine's clock",
+  AccessDenied: 'access denied: the credentials lack the IAM permission this command needs',
+  AccessDeniedException:
+    'access denied: the credentials lack the IAM permission this command needs',
+  UnrecognizedClientException:
+    'AWS does not recognise these credentials: check AWS_PROFILE / AWS_ACCESS_KEY_ID',
+  InvalidSignatureException:
+    'the request signature was rejected: check AWS_SECRET_ACCESS_KEY and the region',
+};
+
 /** One line for people about an AWS service or network error; undefined for anything else (a bug). */
 export function describeAwsError(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
+  const credentialProblem = CREDENTIAL_PROBLEMS[error.name];
+  if (
+    credentialProblem !== undefined &&
+    (error.name === 'CredentialsProviderError' || awsErrorName(error))
+  )
+    return credentialProblem;
   const name = awsErrorName(error);
   if (name) return `${name}: ${error.message}`;
   const code = (error as NodeJS.ErrnoException).code;

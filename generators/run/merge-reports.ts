@@ -5,26 +5,73 @@
  * with the outcome as gatecheck counts it.
  */
 
-/** Joins newman JUnit reports: every `<testsuite>` under one `<testsuites>` with summed totals. */
+/**
+ * Joins newman JUnit reports: every `<testsuite>` under one `<testsuites>`. newman's own `tests`
+ * attributes count assertions while its elements are one `<testcase>` per request, so CI tabs
+ * showed totals that matched nothing; every count here (root and suite: tests, failures, errors,
+ * skipped) is counted from the `<testcase>` elements themselves.
+ */
 export function mergeJunit(name: string, reports: string[]): string {
-  let tests = 0;
   let time = 0;
   const suites: string[] = [];
+  const total = emptyCounts();
   for (const xml of reports) {
     const match = /<testsuites\b([^>]*?)(\/>|>([\s\S]*?)<\/testsuites>)/.exec(xml);
     if (!match) continue;
-    tests += Number(attribute(match[1] ?? '', 'tests') ?? 0);
     time += Number(attribute(match[1] ?? '', 'time') ?? 0);
-    const body = (match[3] ?? '').trim();
+    const body = (match[3] ?? '').trim().replace(SUITE, (_suite, open: string, inner?: string) => {
+      const counts = countCases(inner ?? '');
+      addCounts(total, counts);
+      return `${withCounts(open, counts)}${inner === undefined ? '/>' : `>${inner}</testsuite>`}`;
+    });
     if (body) suites.push(`  ${body}`);
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escapeXml(name)}" tests="${tests}" time="${time.toFixed(3)}">`,
+    `${withCounts(`<testsuites name="${escapeXml(name)}"`, total)} time="${time.toFixed(3)}">`,
     ...suites,
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+interface JunitCounts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+/** `<testsuite attrs` then either `/>` or `>body</testsuite>`. */
+const SUITE = /(<testsuite\b[^>]*?)(?:\/>|>([\s\S]*?)<\/testsuite>)/g;
+const CASE = /<testcase\b[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g;
+
+function emptyCounts(): JunitCounts {
+  return { tests: 0, failures: 0, errors: 0, skipped: 0 };
+}
+
+function countCases(suiteBody: string): JunitCounts {
+  const counts = emptyCounts();
+  for (const [, body = ''] of suiteBody.matchAll(CASE)) {
+    counts.tests += 1;
+    if (/<failure\b/.test(body)) counts.failures += 1;
+    else if (/<error\b/.test(body)) counts.errors += 1;
+    else if (/<skipped\b/.test(body)) counts.skipped += 1;
+  }
+  return counts;
+}
+
+function addCounts(total: JunitCounts, counts: JunitCounts): void {
+  total.tests += counts.tests;
+  total.failures += counts.failures;
+  total.errors += counts.errors;
+  total.skipped += counts.skipped;
+}
+
+/** The opening tag with its count attributes replaced by `counts`. */
+function withCounts(open: string, counts: JunitCounts): string {
+  const stripped = open.replace(/\s(tests|failures|errors|skipped)="[^"]*"/g, '');
+  return `${stripped} tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}"`;
 }
 
 function attribute(attributes: string, name: string): string | undefined {

@@ -1,11 +1,15 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { expect } from 'chai';
 import { main } from '../../generators/cli/main.js';
 import { environmentVariables } from '../../generators/model/variables.js';
 import { expectValidCollection } from '../render/validate-collection.js';
-import { sharedSpecsDir } from '../support/shared-dir.js';
+import {
+  gatewayExportOas3,
+  gatewayExportSwagger2,
+  realSpecsDir,
+} from '../support/fixture-files.js';
 
 const examples = new URL('../../examples/', import.meta.url).pathname;
 const lab = join(examples, 'lab-demo-api.yaml');
@@ -146,21 +150,25 @@ describe('gatecheck generate', () => {
 
 describe('gatecheck generate on every real spec @slow', function () {
   this.timeout(180000);
-  const specsDir = sharedSpecsDir;
+  const specsDir = realSpecsDir();
+  const specs = [
+    ...readdirSync(specsDir)
+      .filter((f) => /\.(json|ya?ml)$/.test(f))
+      .map((f) => join(specsDir, f)),
+    gatewayExportOas3,
+    gatewayExportSwagger2,
+  ];
   let outDir: string;
   before(() => {
     outDir = mkdtempSync(join(tmpdir(), 'gatecheck-specs-'));
   });
   after(() => rmSync(outDir, { recursive: true, force: true }));
 
-  for (const spec of readdirSync(specsDir).filter((f) => /\.(json|ya?ml)$/.test(f))) {
-    it(`${spec}: valid collections and environments`, async () => {
-      const dir = join(outDir, spec);
+  for (const spec of specs) {
+    it(`${basename(spec)}: valid collections and environments`, async () => {
+      const dir = join(outDir, basename(spec));
       const { io, err } = capture();
-      expect(
-        await main(['generate', join(specsDir, spec), '--out-dir', dir], io),
-        err.join('\n'),
-      ).to.equal(0);
+      expect(await main(['generate', spec, '--out-dir', dir], io), err.join('\n')).to.equal(0);
       const files = filesUnder(dir);
       expect(files.filter((f) => f.startsWith('collections/'))).to.have.length(1);
       expect(files.filter((f) => f.startsWith('environments/')).length).to.be.above(0);

@@ -3,15 +3,17 @@ import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
 import { loadSpec } from '../../generators/load/load-spec.js';
 import { buildModel } from '../../generators/model/build-model.js';
-import { sharedSpecsDir } from '../support/shared-dir.js';
+import { gatewayExportOas3, realSpecsDir } from '../support/fixture-files.js';
 
-/** Public spec files shared for tests; read in place (some may not be copied into the project). */
-const specs = `${sharedSpecsDir}/`;
+/** Public spec files vendored for tests (test/fixtures/real-specs/SOURCES.md). */
+const specs = `${realSpecsDir()}/`;
 const files = readdirSync(specs).filter((name) => /\.(json|ya?ml)$/.test(name));
 
-describe('real specs load and model without error', () => {
-  it('finds the shared spec files', () => {
-    expect(files.length).to.be.at.least(5);
+describe('real specs load and model without error', function () {
+  // Stripe's 417 operations compile into thousands of schemas: tens of seconds on a busy machine.
+  this.timeout(120_000);
+  it('finds the vendored spec files', () => {
+    expect(files.length).to.be.at.least(3);
   });
 
   for (const file of files) {
@@ -31,13 +33,13 @@ describe('real specs load and model without error', () => {
     });
   }
 
-  it('the Volumez API Gateway export: Cognito pool from the ARN, custom gateway responses, ANY methods', async () => {
-    const model = buildModel(await loadSpec(`${specs}volumez-apigw-cognito-oas3.yaml`));
-    expect(model.schemes['storage.io-authorizer']).to.deep.include({
+  it('an API Gateway export: Cognito pool from the ARN, custom gateway responses, ANY methods', async () => {
+    const model = buildModel(await loadSpec(gatewayExportOas3));
+    expect(model.schemes['storage-authorizer']).to.deep.include({
       kind: 'cognito',
       tokenHeader: 'authorization',
     });
-    expect(model.operations.filter((o) => o.protection.kind === 'cognito')).to.have.length(108 + 5); // 108 methods + the ANY method on /{proxy+} as 5
+    expect(model.operations.filter((o) => o.protection.kind === 'cognito')).to.have.length(3 + 5); // 3 methods + the ANY method on /{proxy+} as 5
     expect(model.operations.filter((o) => o.fromAnyMethod)).to.have.length(10);
     expect(model.operations[0]?.rejections.unauthorized.body).to.deep.equal({
       Message: 'Unauthorized',

@@ -101,14 +101,26 @@ describe('run building blocks', () => {
     expect(sums).to.deep.equal({ 'gatecheck.ran': '12', 'gatecheck.skipped': '1' });
   });
 
-  it('joins JUnit reports under one <testsuites>', () => {
+  it('joins JUnit reports under one <testsuites>, counting the testcases at every level', () => {
     const one =
-      '<?xml version="1.0"?>\n<testsuites name="A" tests="2" time="0.5">\n  <testsuite name="s1" tests="2"/>\n</testsuites>';
+      '<?xml version="1.0"?>\n<testsuites name="A" tests="7" time="0.5">\n  <testsuite name="s1" tests="5" failures="0">\n    <testcase name="a"/>\n    <testcase name="b"><failure type="AssertionFailure">401</failure></testcase>\n  </testsuite>\n</testsuites>';
     const two =
-      '<?xml version="1.0"?>\n<testsuites name="A" tests="1" time="0.25">\n  <testsuite name="s2" tests="1"/>\n</testsuites>';
+      '<?xml version="1.0"?>\n<testsuites name="A" tests="1" time="0.25">\n  <testsuite name="s2" tests="1">\n    <testcase name="c"><skipped/></testcase>\n  </testsuite>\n  <testsuite name="s3"/>\n</testsuites>';
     const merged = mergeJunit('A & B', [one, two]);
-    expect(merged).to.include('<testsuites name="A &amp; B" tests="3" time="0.750">');
-    expect(merged.match(/<testsuite /g)).to.have.length(2);
+    expect(merged).to.include(
+      '<testsuites name="A &amp; B" tests="3" failures="1" errors="0" skipped="1" time="0.750">',
+    );
+    expect(merged).to.include(
+      '<testsuite name="s1" tests="2" failures="1" errors="0" skipped="0">',
+    );
+    expect(merged).to.include(
+      '<testsuite name="s2" tests="1" failures="0" errors="0" skipped="1">',
+    );
+    expect(merged).to.include(
+      '<testsuite name="s3" tests="0" failures="0" errors="0" skipped="0"/>',
+    );
+    expect(merged.match(/<testsuite /g)).to.have.length(3);
+    expect(merged.match(/<testcase /g)).to.have.length(3);
   });
 
   it('replaces the stage, the last path segment of the base URL', () => {
