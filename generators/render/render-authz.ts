@@ -52,7 +52,8 @@ function renderAuthzItem(check: AuthzRequest): PostmanItem {
   const { apiKey, ...request } = check;
   const data = {
     ...check,
-    label: check.name.slice('authz · '.length),
+    // Assertion names start with the persona: the item name already says operation and verdict.
+    label: check.persona,
     gateway: check.gatewayKind,
   };
   return {

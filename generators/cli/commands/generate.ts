@@ -27,6 +27,11 @@ export const generateCommand: Command = {
         describe: 'API base URL including the stage, instead of the servers in the spec',
         type: 'string',
       })
+      .option('authz', {
+        describe:
+          'Authorization rules file (personas, who may call what); default: <spec>.authz.yaml or gatecheck.authz.yaml beside the spec',
+        type: 'string',
+      })
       .option('check', {
         describe: 'Write nothing; exit 1 listing the files that are stale or missing',
         type: 'boolean',
@@ -40,7 +45,11 @@ export const generateCommand: Command = {
       const specs = (args['spec'] as string[] | undefined) ?? [];
       const outDir = resolve(String(args['out-dir'] ?? '.'));
       const baseUrl = args['base-url'] as string | undefined;
-      const files = await renderAll(specs, baseUrl);
+      const files = await renderAll(
+        specs,
+        baseUrl,
+        typeof args['authz'] === 'string' ? args['authz'] : undefined,
+      );
       // Loaded on use, like every command's work, so `--help` and other commands start fast.
       const { findStaleFiles, writeFilesAtomically } = await import('../../write/write-files.js');
       if (args['check']) {
@@ -69,6 +78,7 @@ export const generateCommand: Command = {
 async function renderAll(
   specs: readonly string[],
   baseUrl: string | undefined,
+  authzPath?: string,
 ): Promise<OutputFile[]> {
   const [{ loadSpec }, { buildModel }, { renderOutputs }] = await Promise.all([
     import('../../load/load-spec.js'),
@@ -78,7 +88,8 @@ async function renderAll(
   const files: OutputFile[] = [];
   const producedBy = new Map<string, string>();
   for (const source of specs) {
-    const model = buildModel(await loadSpec(source), baseUrl !== undefined ? { baseUrl } : {});
+    const spec = await loadSpec(source, authzPath !== undefined ? { authzPath } : {});
+    const model = buildModel(spec, baseUrl !== undefined ? { baseUrl } : {});
     for (const file of renderOutputs(model)) {
       const earlier = producedBy.get(file.path);
       if (earlier !== undefined) {

@@ -1,5 +1,6 @@
 import { ExitCode } from '../../errors.js';
 import type { ModelSummary, OperationSummary } from '../../model/summarise-model.js';
+import { authzSummaryLines } from '../authz-summary.js';
 import type { Command } from '../command.js';
 import { runCommand, type Io } from '../run-command.js';
 
@@ -25,6 +26,11 @@ export const inspectCommand: Command = {
         default: false,
         describe: 'Print a stable JSON document (docs/inspect-json.md) instead of a table',
       })
+      .option('authz', {
+        describe:
+          'Authorization rules file (personas, who may call what); default: <spec>.authz.yaml or gatecheck.authz.yaml beside the spec',
+        type: 'string',
+      })
       .option('base-url', {
         type: 'string',
         describe: "Stage URL to use instead of the spec's servers",
@@ -45,11 +51,16 @@ export const inspectCommand: Command = {
         import('../../model/build-model.js'),
         import('../../model/summarise-model.js'),
       ]);
-      const spec = await loadSpec(String(args.spec));
+      const authzPath = typeof args.authz === 'string' ? args.authz : undefined;
+      const spec = await loadSpec(String(args.spec), authzPath === undefined ? {} : { authzPath });
       const baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
-      const summary = summariseModel(buildModel(spec, baseUrl === undefined ? {} : { baseUrl }));
+      const model = buildModel(spec, baseUrl === undefined ? {} : { baseUrl });
+      const summary = summariseModel(model);
       if (args.json === true) io.out(JSON.stringify(summary, null, 2));
-      else printSummary(summary, io);
+      else {
+        printSummary(summary, io);
+        for (const line of authzSummaryLines(model, spec.source)) io.out(line);
+      }
       return ExitCode.ok;
     }),
 };
