@@ -32,8 +32,8 @@ const cases: Array<{ file: string; line: string }> = [
     line: `${fixtures}/unknown-field.yaml#/operations/updateUser: authorization rules: unknown field "refuse". See docs/authorization-matrix.md for the rules file format`,
   },
   {
-    file: 'not-yaml.yaml',
-    line: `${fixtures}/not-yaml.yaml: the authorization rules are not valid YAML at line 4. Fix the YAML syntax (see docs/authorization-matrix.md)`,
+    file: 'invalid-yaml.txt',
+    line: `${fixtures}/invalid-yaml.txt: the authorization rules are not valid YAML at line 4. Fix the YAML syntax (see docs/authorization-matrix.md)`,
   },
   {
     file: 'fixed-write.yaml',
