@@ -38,13 +38,7 @@ export function readAuthz(
       hint,
     });
   };
-  const rawPersonas = loaded.document.personas as Record<string, RawPersona>;
-  const personas: Persona[] = Object.entries(rawPersonas).map(([name, raw]) => ({
-    name,
-    groups: raw.groups ?? [],
-    usernameEnv: `GATECHECK_${name.toUpperCase()}_USERNAME`,
-    passwordEnv: `GATECHECK_${name.toUpperCase()}_PASSWORD`,
-  }));
+  const personas = readPersonas(loaded);
   const known = new Set(personas.map((persona) => persona.name));
   const checkPersona = (name: string, pointer: string) => {
     if (!known.has(name))
@@ -141,6 +135,17 @@ export function readAuthz(
     };
   });
   return { source: loaded.source, personas, objects, rules };
+}
+
+/** The personas alone (what `provision` needs): names, groups, credential variables. */
+export function readPersonas(loaded: LoadedAuthz): Persona[] {
+  const rawPersonas = loaded.document.personas as Record<string, RawPersona>;
+  return Object.entries(rawPersonas).map(([name, raw]) => ({
+    name,
+    groups: raw.groups ?? [],
+    usernameEnv: `GATECHECK_${name.toUpperCase()}_USERNAME`,
+    passwordEnv: `GATECHECK_${name.toUpperCase()}_PASSWORD`,
+  }));
 }
 
 function matches(operation: Operation, key: string): boolean {
