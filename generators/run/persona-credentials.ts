@@ -5,7 +5,7 @@
  * collection variable; a run without the credentials of one of them does not start.
  */
 import { InputError } from '../errors.js';
-import { authzPersonasVariable, personaVariable } from '../render/render-authz.js';
+import { authzFolderName, authzPersonasVariable, personaVariable } from '../render/render-authz.js';
 import type { PostmanCollection } from './collection-file.js';
 
 const personaEnv = /^GATECHECK_([A-Z][A-Z0-9]*)_(USERNAME|PASSWORD)$/;
@@ -38,12 +38,17 @@ interface DeclaredPersona {
   passwordEnv: string;
 }
 
-/** Throws when a persona the collection declares has no user name or password among `values`. */
+/**
+ * Throws when a persona the collection declares has no user name or password among `values`, if
+ * the collection (as it will run) has the persona checks.
+ */
 export function checkPersonaCredentials(
   collection: PostmanCollection,
   collectionPath: string,
   values: Readonly<Record<string, string>>,
 ): void {
+  // A run without the persona folder (a smoke test) needs no persona.
+  if (!collection.item.some((item) => item.name === authzFolderName)) return;
   const variables = (collection as { variable?: Array<{ key?: string; value?: unknown }> })
     .variable;
   const index = variables?.findIndex((variable) => variable.key === authzPersonasVariable) ?? -1;

@@ -106,13 +106,13 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
   for (const value of Object.values(options.tokens ?? {})) secrets.add(value);
 
   const loaded = await readCollectionFile(options.collectionPath);
-  checkPersonaCredentials(loaded, options.collectionPath, options.values);
   const environment = options.environmentPath
     ? await readEnvironmentFile(options.environmentPath)
     : undefined;
   for (const secret of environmentSecrets(environment)) secrets.add(secret);
 
   const collection = withTopLevelIds(options.select ? options.select(loaded) : loaded);
+  checkPersonaCredentials(collection, options.collectionPath, options.values);
   const layout = describeLayout(collection);
   const runGuard = options.runGuard ?? true;
   const guards = runGuard ? layout.guards : [];

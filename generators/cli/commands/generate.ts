@@ -39,7 +39,10 @@ export const generateCommand: Command = {
       })
       .example('$0 generate api-prod-oas30.yaml', 'Write collections/ and environments/ here')
       .example('$0 generate api.json --out-dir build --base-url https://api.example.com/prod', '')
-      .example('$0 generate examples/*.yaml --check', 'Fail when the committed output is stale'),
+      .example(
+        '$0 generate examples/*-api.yaml --check',
+        'Fail when the committed output is stale',
+      ),
   run: (args, io) =>
     runCommand(io, async () => {
       const specs = (args['spec'] as string[] | undefined) ?? [];
