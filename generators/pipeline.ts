@@ -5,18 +5,22 @@
  */
 import { resolve } from 'node:path';
 import { InputError } from './errors.js';
-import { loadSpec } from './load/load-spec.js';
+import { loadSpec, type LoadSpecOptions } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import { planCollection } from './plan/plan-collection.js';
 import { collectionPath, renderOutputs } from './render/render-outputs.js';
 import { findStaleFiles, writeFilesAtomically, type OutputFile } from './write/write-files.js';
 
-export interface GenerateOptions {
-  /** Where `collections/` and `environments/` go (default: the current folder). */
-  outDir?: string;
+/** What the first two stages need: how to load the spec, and the base URL to model it with. */
+export interface SourceOptions extends LoadSpecOptions {
   /** API base URL including the stage, instead of the servers in the spec. */
   baseUrl?: string;
+}
+
+export interface GenerateOptions extends SourceOptions {
+  /** Where `collections/` and `environments/` go (default: the current folder). */
+  outDir?: string;
   /** Write nothing; report the files that are stale or missing instead (default: false). */
   check?: boolean;
 }
@@ -41,8 +45,9 @@ export interface GenerateResult {
 }
 
 /** Load and model one spec: the first two stages, shared by `inspect` and `generate`. */
-export async function modelSource(source: string, baseUrl?: string): Promise<ApiModel> {
-  return buildModel(await loadSpec(source), baseUrl === undefined ? {} : { baseUrl });
+export async function modelSource(source: string, options: SourceOptions = {}): Promise<ApiModel> {
+  const { baseUrl, ...load } = options;
+  return buildModel(await loadSpec(source, load), baseUrl === undefined ? {} : { baseUrl });
 }
 
 /**
@@ -51,13 +56,13 @@ export async function modelSource(source: string, baseUrl?: string): Promise<Api
  */
 export async function renderSources(
   sources: readonly string[],
-  baseUrl?: string,
+  options: SourceOptions = {},
 ): Promise<{ apis: GeneratedApi[]; files: OutputFile[] }> {
   const apis: GeneratedApi[] = [];
   const files: OutputFile[] = [];
   const producedBy = new Map<string, string>();
   for (const source of sources) {
-    const model = await modelSource(source, baseUrl);
+    const model = await modelSource(source, options);
     for (const file of renderOutputs(model, planCollection(model))) {
       const earlier = producedBy.get(file.path);
       if (earlier !== undefined) {
@@ -83,12 +88,13 @@ export async function generate(
   sources: string | readonly string[],
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
-  const outDir = resolve(options.outDir ?? '.');
+  const { outDir: out, check, ...sourceOptions } = options;
+  const outDir = resolve(out ?? '.');
   const { apis, files } = await renderSources(
     typeof sources === 'string' ? [sources] : sources,
-    options.baseUrl,
+    sourceOptions,
   );
-  if (options.check === true) {
+  if (check === true) {
     return { outDir, apis, files, written: [], stale: await findStaleFiles(outDir, files) };
   }
   const written = await writeFilesAtomically(outDir, files).catch((error: unknown) => {

@@ -6,10 +6,18 @@ import { randomBytes } from 'node:crypto';
 import { startCognito, type CognitoStandIn } from './cognito/index.js';
 import { startGateway, type Gateway } from './gateway/start-gateway.js';
 import { cognitoClient, provisionMainPool, provisionOtherPool } from './provision.js';
+import { provisionPersonas } from './provision-personas.js';
 import { readGatewaySpec } from './spec/read-gateway-spec.js';
 import type { Sandbox, SandboxOptions } from './types.js';
 
-export type { Sandbox, SandboxOptions, SandboxUser, Fault, FaultName } from './types.js';
+export type {
+  Sandbox,
+  SandboxOptions,
+  SandboxPersona,
+  SandboxUser,
+  Fault,
+  FaultName,
+} from './types.js';
 export { faultNames, sandboxPaths } from './types.js';
 export { SpecError } from './spec/spec-error.js';
 
@@ -40,6 +48,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       provisionMainPool(client, provisionOptions),
       provisionOtherPool(client, provisionOptions),
     ]);
+    const personas = await provisionPersonas(client, main.userPoolId, options.passwords);
     client.destroy();
     cognito.aliasPool('main', main.userPoolId);
     cognito.aliasPool('other', other.userPoolId);
@@ -67,7 +76,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           }
         : {}),
     });
-    return sandboxOf(cognito, gateway, main, other, apiKey, region);
+    return { ...sandboxOf(cognito, gateway, main, other, apiKey, region), personas };
   } catch (error) {
     await gateway?.stop();
     await cognito.stop();
@@ -82,7 +91,7 @@ function sandboxOf(
   other: Awaited<ReturnType<typeof provisionOtherPool>>,
   apiKey: string,
   region: string,
-): Sandbox {
+): Omit<Sandbox, 'personas'> {
   return {
     cognitoEndpoint: cognito.endpoint,
     sandboxUrl: cognito.url,

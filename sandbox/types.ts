@@ -29,6 +29,11 @@ export const faultNames = [
   'alg-none-accepted',
   /** The users API lets anyone change any record (no owner/admin check in the handler). */
   'owner-check-removed',
+  /**
+   * The users API no longer checks WHICH group a caller is in: membership of any Cognito group
+   * grants the `admin` group's right to change any record.
+   */
+  'group-check-removed',
 ] as const;
 
 export type FaultName = (typeof faultNames)[number];
@@ -79,6 +84,14 @@ export interface SandboxUser {
   role: string;
 }
 
+/** A persona of the authorization checks: its user signs in with a password. */
+export interface SandboxPersona {
+  name: string;
+  username: string;
+  password: string;
+  groups: string[];
+}
+
 export interface Sandbox {
   /** Cognito Identity Provider endpoint, e.g. `http://127.0.0.1:41233/` (trailing slash). */
   cognitoEndpoint: string;
@@ -104,6 +117,8 @@ export interface Sandbox {
   /** API key the gateway accepts (for methods that require one). */
   apiKey: string;
   users: SandboxUser[];
+  /** Users for the authorization checks, by persona name (`owner`, `other`, `admin`, `support`). */
+  personas: SandboxPersona[];
   /** Change faults while running (tests). */
   setFaults(faults: Fault[]): void;
   stop(): Promise<void>;

@@ -9,6 +9,7 @@ import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
+  CreateGroupCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { awsErrorName } from './client-config.js';
@@ -67,4 +68,22 @@ export async function provisionUser(
     );
   }
   return outcome;
+}
+
+/**
+ * Creates the group when it does not exist yet (GroupExistsException means it does), so the
+ * personas of the authorization rules can be put in their groups on a fresh pool.
+ */
+export async function ensureGroup(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  group: string,
+): Promise<'created' | 'exists'> {
+  try {
+    await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
+    return 'created';
+  } catch (error) {
+    if (awsErrorName(error) !== 'GroupExistsException') throw error;
+    return 'exists';
+  }
 }

@@ -4,6 +4,7 @@
  */
 import { SpecError, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
 import { InputError } from '../errors.js';
+import { personaVariable } from '../render/render-authz.js';
 
 /** `startSandbox`, with a bad spec turned into an InputError (exit 2, one line, no stack). */
 export async function startSandboxForCli(options: SandboxOptions): Promise<Sandbox> {
@@ -55,12 +56,24 @@ export function sandboxRunValues(sandbox: Sandbox): {
     ...(sandbox.clientSecret ? { clientSecret: sandbox.clientSecret } : {}),
     revocationUsername: signOut?.username ?? '',
     revocationPassword: signOut?.password ?? '',
+    ...personaValues(sandbox),
   };
   const secrets = [
     ...sandbox.users.map((user) => user.password),
     sandbox.otherPool.password,
+    ...sandbox.personas.map((persona) => persona.password),
     sandbox.apiKey,
     ...(sandbox.clientSecret ? [sandbox.clientSecret] : []),
   ];
   return { values, secrets };
+}
+
+/** The sandbox personas' credentials, as the authorization checks read them. */
+function personaValues(sandbox: Sandbox): Record<string, string> {
+  return Object.fromEntries(
+    sandbox.personas.flatMap((persona) => [
+      [personaVariable(persona.name, 'username'), persona.username],
+      [personaVariable(persona.name, 'password'), persona.password],
+    ]),
+  );
 }

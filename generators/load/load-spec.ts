@@ -5,12 +5,20 @@ import { checkDocument } from './check-document.js';
 import { checkRefs } from './check-refs.js';
 import { parseSpecText } from './parse-text.js';
 import { isUrl, readSource } from './read-source.js';
+import { loadAuthz, type LoadedAuthz } from './load-authz.js';
 
 export interface LoadedSpec {
   /** The file path or URL as the user gave it. */
   source: string;
   /** The document, bundled: external `$ref`s inlined, internal `$ref`s kept (so cycles stay cheap). */
   document: object;
+  /** The authorization rules (personas and who may call what), when the API has any. */
+  authz?: LoadedAuthz;
+}
+
+export interface LoadSpecOptions {
+  /** The authorization rules file (`--authz`); default: `gatecheck.authz.yaml` beside the spec. */
+  authzPath?: string;
 }
 
 /**
@@ -20,7 +28,7 @@ export interface LoadedSpec {
  * and copy shared ones many times over. Only a document that points at other files goes through
  * the parser's `bundle()`, which inlines them.
  */
-export async function loadSpec(source: string): Promise<LoadedSpec> {
+export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
   const text = await readSource(source);
   let document = parseSpecText(text, source);
   checkDocument(document, source);
@@ -28,7 +36,8 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
     document = await bundleExternalRefs(source, document as object);
     checkRefs(document, source);
   }
-  return { source, document: document as object };
+  const authz = loadAuthz(source, document as object, options.authzPath);
+  return { source, document: document as object, ...(authz ? { authz } : {}) };
 }
 
 async function bundleExternalRefs(source: string, document: object): Promise<object> {

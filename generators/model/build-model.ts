@@ -3,6 +3,7 @@ import type { LoadedSpec } from '../load/load-spec.js';
 import { asRecord, asString, createContext } from './context.js';
 import { expectedRejections } from './expected-rejections.js';
 import { readGatewayResponses } from './read-gateway-responses.js';
+import { readAuthz } from './read-authz.js';
 import { readOperations } from './read-operations.js';
 import { createSchemaStore } from './read-schemas.js';
 import { readSecuritySchemes } from './read-security-schemes.js';
@@ -34,6 +35,7 @@ export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): A
   const store = createSchemaStore();
   const rejections = expectedRejections(context, gatewayKind, gatewayResponses);
   const operations = readOperations(context, { schemes, apiKeySource, rejections, store });
+  const authz = spec.authz ? readAuthz(spec.authz, operations, document) : undefined;
 
   return {
     title,
@@ -48,6 +50,7 @@ export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): A
     apiKeySource,
     schemas: store.schemas,
     warnings: collapseRepeats(context.warnings),
+    ...(authz ? { authz } : {}),
   };
 }
 

@@ -7,6 +7,7 @@
  * Every fact that came from the spec keeps the JSON pointer it came from, so warnings and errors
  * can name the exact place in the user's file.
  */
+import type { AuthzModel } from './authz-types.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch';
 
@@ -41,6 +42,8 @@ export interface ApiModel {
   /** Named schemas the operations refer to, stored once (see `ResponseExpectation.schemaRef`). */
   schemas: Record<string, unknown>;
   warnings: Warning[];
+  /** Personas and who may call what (BOLA/BFLA checks), from the authorization rules. */
+  authz?: AuthzModel;
 }
 
 export interface Stage {

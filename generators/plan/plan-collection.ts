@@ -4,6 +4,7 @@
  * run executes, which the run guard compares with the counters at the end.
  */
 import type { ApiModel } from '../model/types.js';
+import { planAuthzChecks, type AuthzPlan } from './plan-authz-checks.js';
 import { countChecks, planNegativeChecks } from './plan-negative-checks.js';
 import { operationTitle, planPositiveChecks } from './plan-positive-checks.js';
 import { planRevocationChecks, type RevocationCheck } from './plan-revocation-checks.js';
@@ -12,6 +13,8 @@ import type { CollectionPlan } from './types.js';
 /** The operations' checks plus the revocation folder (checked against Cognito, not the API). */
 export interface GatecheckPlan extends CollectionPlan {
   revocation: RevocationCheck[];
+  /** The personas' authorization checks, when the API has rules (docs/authorization-matrix.md). */
+  authz?: AuthzPlan;
 }
 
 export function planCollection(model: ApiModel): GatecheckPlan {
@@ -21,12 +24,13 @@ export function planCollection(model: ApiModel): GatecheckPlan {
     checks: [...planPositiveChecks(model, operation), ...planNegativeChecks(model, operation)],
   }));
   const revocation = planRevocationChecks(model);
+  const authz = planAuthzChecks(model);
   return {
     operations,
     revocation,
-    expectedCheckCount: countChecks([
-      ...operations.flatMap((operation) => operation.checks),
-      ...revocation,
-    ]),
+    ...(authz ? { authz } : {}),
+    expectedCheckCount:
+      countChecks([...operations.flatMap((operation) => operation.checks), ...revocation]) +
+      (authz?.requests.length ?? 0),
   };
 }

@@ -18,6 +18,7 @@ import {
   type PostmanVariable,
 } from './postman-types.js';
 import { renderRevocationScripts } from './negative-revocation-scripts.js';
+import { authzPersonasValue, renderAuthzFolder } from './render-authz.js';
 import {
   renderNegativeScripts,
   renderRunGuard,
@@ -45,13 +46,17 @@ export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanC
       schema: collectionSchemaUrl,
     },
     event: [collectionPrerequestEvent(prerequest)],
-    variable: collectionVariables(model),
+    variable: [
+      ...collectionVariables(model),
+      ...(plan.authz ? [authzPersonasValue(plan.authz)] : []),
+    ],
     item: [
       renderRunStartItem(model),
       renderSignInFolder(model.slug),
       ...plan.operations.map((operationPlan) =>
         renderOperationFolder(model, operationPlan, operations.get(operationPlan.operationId)),
       ),
+      ...(plan.authz ? [renderAuthzFolder(model, plan.authz)] : []),
       ...(plan.revocation.length > 0 ? [renderRevocationFolder(model, plan.revocation)] : []),
       renderRunGuardItem(model, plan),
     ],

@@ -36,6 +36,7 @@ export const libraryFiles = [
   'negative-check.js',
   'public-check.js',
   'revocation-check.js',
+  'authz-check.js',
   'run-guard.js',
 ] as const;
 

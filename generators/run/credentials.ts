@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { InputError } from '../errors.js';
 import { environmentVariables } from '../model/variables.js';
+import { personaRunValues } from './persona-credentials.js';
 
 export interface RunValues {
   /** Variable key (`password`, `baseUrl`...) → value, only for variables that have a value. */
@@ -42,6 +43,9 @@ export function readRunValues(source: RunValuesSource): RunValues {
     values[spec.key] = value;
     if (spec.secret) secrets.push(value);
   }
+  const personas = personaRunValues([source.env, fileValues.values]);
+  Object.assign(values, personas.values);
+  secrets.push(...personas.secrets);
   return fileValues.path ? { values, secrets, envFile: fileValues.path } : { values, secrets };
 }
 

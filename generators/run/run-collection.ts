@@ -30,6 +30,8 @@ import {
   withTopLevelIds,
 } from './collection-layout.js';
 import { secretVariableKeys } from './credentials.js';
+import { formatAuthzMatrix, readAuthzMatrix } from './authz-matrix.js';
+import { checkPersonaCredentials } from './persona-credentials.js';
 import { addMaskCommands } from './github-actions.js';
 import { runPart, type PartOptions, type PartResult, type PartRole } from './newman-part.js';
 import { defaultProcessCount, startPartPool, type PartPool } from './part-pool.js';
@@ -110,6 +112,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
   for (const secret of environmentSecrets(environment)) secrets.add(secret);
 
   const collection = withTopLevelIds(options.select ? options.select(loaded) : loaded);
+  checkPersonaCredentials(collection, options.collectionPath, options.values);
   const layout = describeLayout(collection);
   const runGuard = options.runGuard ?? true;
   const guards = runGuard ? layout.guards : [];
@@ -223,6 +226,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     const signIns = parts.reduce((sum, p) => sum + p.signIns, 0);
     const exitCode = decideExitCode(tally, signInFailure, notes, runGuard);
     const durationMs = Date.now() - startedAt;
+    const authzMatrix = readAuthzMatrix(parts.map((p) => p.variables));
     const reportDir = join(
       options.reportsDir ?? 'reports',
       reportDirName(collection.info.name, (options.now ?? (() => new Date()))()),
@@ -239,6 +243,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
         workers: buckets.length,
         durationMs,
         ...(signInFailure?.cognito ? { signInError: signInFailure.cognito } : {}),
+        ...(authzMatrix ? { authzMatrix } : {}),
       },
       mask: secrets.mask,
     });
@@ -252,6 +257,9 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       ...(signInFailure ? { signInFailure } : {}),
       notes,
     });
+    // The matrix goes before the last line (where the reports are).
+    if (authzMatrix)
+      lines.splice(Math.max(0, lines.length - 1), 0, ...formatAuthzMatrix(authzMatrix));
     for (const line of lines) io.out(secrets.mask(line));
     return {
       exitCode,

@@ -11,7 +11,8 @@ import type { PostmanCollection, PostmanItem } from './collection-file.js';
 import { describeLayout, isFolder, methodOf, rawUrlOf } from './collection-layout.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const NOT_FOR_SMOKE_FOLDER = /^revocation\b/i;
+// Revocation signs a user out; the persona checks create and delete objects.
+const NOT_FOR_SMOKE_FOLDER = /^(revocation\b|authorization \(personas\))/i;
 
 /** True when sending this request cannot change data, as far as the collection tells. */
 export function isHarmless(item: PostmanItem): boolean {

@@ -23,8 +23,8 @@ interface StoredRecord {
 
 /**
  * The example users API: an in-memory CRUD store on `/users` and `/users/{id}`. A caller may change
- * or delete only the records they created, unless they are in group `admin`; that owner check is
- * the integration's, so its refusal carries no `x-amzn-ErrorType`.
+ * or delete only the records they created, unless they are in group `admin` (the `owner-check-removed`
+ * and `group-check-removed` faults loosen these two rules); that owner check is the integration's, so its refusal carries no `x-amzn-ErrorType`.
  *
  * A seeded record is a fixture: deleting it answers as documented and puts the seed back, so a run
  * can be repeated against one sandbox (its positive DELETE removes the very record its positive
@@ -108,6 +108,7 @@ function mayChange(
   if (context.faults.has('owner-check-removed')) return true;
   if (!caller) return false;
   if (caller.groups.includes('admin')) return true;
+  if (context.faults.has('group-check-removed') && caller.groups.length > 0) return true;
   return record.owner.sub !== undefined && caller.sub !== undefined
     ? caller.sub === record.owner.sub
     : caller.username === record.owner.username;

@@ -84,6 +84,12 @@
     );
   }
 
+  // A full sign-in (InitiateAuth, then each challenge) for the user `pm` names: the persona checks
+  // (authz-check.js) pass a view of `pm` with the persona's variables.
+  gatecheck.signInWith = function (pm, done) {
+    signIn(pm, gatecheck.cognitoClient(pm), done);
+  };
+
   // `signInRequestIds`: the Sign-in folder's own requests, which sign in themselves.
   gatecheck.signInOnDemand = function (pm, signInRequestIds) {
     if (signInRequestIds.indexOf(pm.info.requestId) !== -1) return;

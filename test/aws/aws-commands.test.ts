@@ -3,7 +3,7 @@
  * Cognito stand-in and its gateway (which serves GetExport), with the real AWS SDK clients.
  */
 import { expect } from 'chai';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
@@ -84,6 +84,56 @@ describe('AWS SDK commands against the sandbox', function () {
     } finally {
       client.destroy();
     }
+  });
+
+  it('provision --authz creates the personas and their groups, and repeats safely', async () => {
+    const rules = join(dir, 'rules.authz.yaml');
+    await writeFile(
+      rules,
+      'personas:\n  viewer: {}\n  auditor:\n    groups: [auditors]\noperations:\n  getDemo:\n    allow: [viewer]\n',
+    );
+    setEnv({
+      GATECHECK_VIEWER_USERNAME: 'viewer-user',
+      GATECHECK_VIEWER_PASSWORD: PASSWORD,
+      GATECHECK_AUDITOR_USERNAME: 'auditor-user',
+      GATECHECK_AUDITOR_PASSWORD: PASSWORD,
+    });
+    const args = [
+      'provision',
+      '--user-pool-id',
+      sandbox.userPoolId,
+      '--region',
+      sandbox.region,
+      '--endpoint',
+      sandbox.cognitoEndpoint,
+      '--authz',
+      rules,
+      '--env-file',
+      '/dev/null',
+    ];
+    const first = captureIo();
+    expect(await main(args, first)).to.equal(0);
+    expect(first.outLines).to.deep.equal([
+      'group auditors: created',
+      'created viewer-user (persona viewer)',
+      'created auditor-user (persona auditor) (groups: auditors)',
+    ]);
+    const second = captureIo();
+    expect(await main(args, second)).to.equal(0);
+    expect(second.outLines).to.deep.equal([
+      'group auditors: exists',
+      'updated viewer-user (persona viewer)',
+      'updated auditor-user (persona auditor) (groups: auditors)',
+    ]);
+    expect(first.all() + second.all()).to.not.include(PASSWORD);
+
+    // A persona without credentials: one line naming the rules file and the variables, exit 2.
+    delete process.env.GATECHECK_AUDITOR_PASSWORD;
+    const missing = captureIo();
+    expect(await main(args, missing)).to.equal(2);
+    expect(missing.all()).to.include(
+      `${rules}#/personas/auditor: persona "auditor" has no credentials. Set GATECHECK_AUDITOR_USERNAME and GATECHECK_AUDITOR_PASSWORD`,
+    );
   });
 
   it('provision without GATECHECK_PASSWORD exits 2 and says what to set', async () => {

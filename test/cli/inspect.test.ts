@@ -23,7 +23,25 @@ describe('gatecheck inspect', () => {
       'GET     /orders  Cognito authorizer  Authorization  ID      -             -          401 UnauthorizedException',
       'POST    /orders  Cognito authorizer  Authorization  access  orders/write  x-api-key  401 UnauthorizedException',
     ]);
-    expect(out.at(-1)).to.equal('2 operation(s), 0 warning(s)');
+    expect(out.at(-2)).to.equal('2 operation(s), 0 warning(s)');
+    // No authorization rules: the last line says how to turn the persona checks on.
+    expect(out.at(-1)).to.match(
+      /^authorization: no rules, so no BOLA\/BFLA checks; write .*rest-cognito-swagger2\.authz\.yaml \(or pass --authz FILE\)/,
+    );
+  });
+
+  it('lists the authorization rules and the credentials each persona needs', async () => {
+    const { io, out } = capture();
+    const code = await main(['inspect', 'examples/users-api.json'], io);
+    expect(code).to.equal(0);
+    expect(out.slice(-6)).to.deep.equal([
+      'authorization: rules from examples/users-api.authz.yaml: personas owner, other, admin (admin), support (support)',
+      '  GET /users/{id} on user: allowed owner, other, admin, support',
+      '  GET /users: allowed owner, other, admin, support',
+      '  PUT /users/{id} on user: allowed owner, admin; refused (403): other, support',
+      '  DELETE /users/{id} on user: allowed owner, admin; refused (403): other, support',
+      '  credentials: GATECHECK_OWNER_USERNAME / GATECHECK_OWNER_PASSWORD, GATECHECK_OTHER_USERNAME / GATECHECK_OTHER_PASSWORD, GATECHECK_ADMIN_USERNAME / GATECHECK_ADMIN_PASSWORD, GATECHECK_SUPPORT_USERNAME / GATECHECK_SUPPORT_PASSWORD',
+    ]);
   });
 
   it('lists warnings with their JSON pointers', async () => {

@@ -11,7 +11,8 @@ import { expectValidCollection } from '../render/validate-collection.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const specs = readdirSync(join(root, 'examples'))
-  .filter((file) => /\.(json|ya?ml)$/.test(file))
+  // Specs only: `*.authz.yaml` files are authorization rules (docs/authorization-matrix.md).
+  .filter((file) => /\.(json|ya?ml)$/.test(file) && !/\.authz\.ya?ml$/.test(file))
   .map((file) => join(root, 'examples', file));
 
 describe('examples', () => {

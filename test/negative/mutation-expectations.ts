@@ -10,8 +10,8 @@ export type Verdict = 'must-fail' | 'may-fail' | 'must-pass';
 
 export type GatewayKind = ApiModel['gatewayKind'];
 
-/** Faults of the authorizer; `owner-check-removed` breaks the users API's handler instead. */
-export type AuthorizerFault = Exclude<FaultName, 'owner-check-removed'>;
+/** Faults of the authorizer; `owner-check-removed` and `group-check-removed` break the users API's handler instead. */
+export type AuthorizerFault = Exclude<FaultName, 'owner-check-removed' | 'group-check-removed'>;
 
 export interface FaultExpectation {
   /**

@@ -21,8 +21,37 @@ const apis = [
 ];
 
 const authorizerFaults = faultNames.filter(
-  (name): name is AuthorizerFault => name !== 'owner-check-removed',
+  (name): name is AuthorizerFault =>
+    name !== 'owner-check-removed' && name !== 'group-check-removed',
 );
+
+/**
+ * The users API's own owner/admin rule, broken two ways, and the persona checks of its rules file
+ * (examples/users-api.authz.yaml) that must catch each: another user's (`other`) and another group's
+ * (`support`) write on the owner's object. After a delete that should have been refused, the
+ * owner's own delete of that object may fail too (it is gone).
+ */
+const handlerFaults: Record<
+  'owner-check-removed' | 'group-check-removed',
+  { must: string[]; may: string[] }
+> = {
+  'owner-check-removed': {
+    must: [
+      'authz · PUT /users/{id} · other → refused',
+      'authz · PUT /users/{id} · support → refused',
+      'authz · DELETE /users/{id} · other → refused',
+      'authz · DELETE /users/{id} · support → refused',
+    ],
+    may: ['authz · DELETE /users/{id} · owner → allowed', runGuard],
+  },
+  'group-check-removed': {
+    must: [
+      'authz · PUT /users/{id} · support → refused',
+      'authz · DELETE /users/{id} · support → refused',
+    ],
+    may: ['authz · DELETE /users/{id} · owner → allowed', runGuard],
+  },
+};
 
 /** The users API keeps its records on `/users/{id}`; this method alone loses its authorizer. */
 const usersApi = 'examples/users-api.json';
@@ -106,12 +135,35 @@ describe('@slow mutation: the generated collections against a broken sandbox gat
           ]);
         });
 
-        // The owner/admin check is the integration's (a caller may change only their own record).
-        // The collection changes records only as their owner and aims negative checks at records
-        // that do not exist, so no check can tell that it is gone: this proves nothing else breaks.
-        it('owner-check-removed: no check of the collection can catch it', async () => {
-          const { failing } = await runAgainstSandbox(api, [{ name: 'owner-check-removed' }]);
-          record('owner-check-removed', 'owner-check-removed', api, []);
+        // The owner/admin check is the integration's (a caller may change only their own record):
+        // only the persona checks can see it, each fault failing exactly its own.
+        for (const [fault, expected] of Object.entries(handlerFaults)) {
+          it(`${fault}: exactly the persona checks that target it fail`, async () => {
+            const { failing } = await runAgainstSandbox(api, [{ name: fault as FaultName }]);
+            record(
+              fault as FaultName,
+              fault,
+              api,
+              expected.must.filter((name) => failing.has(name)),
+            );
+            expect([...failing], 'persona checks that should have failed').to.include.members(
+              expected.must,
+            );
+            expect(
+              [...failing].filter(
+                (name) => !expected.must.includes(name) && !expected.may.includes(name),
+              ),
+              'other failing checks',
+            ).to.deep.equal([]);
+          });
+        }
+      } else {
+        // Without authorization rules nothing uses the handler's owner check: the run is unchanged.
+        it('owner-check-removed and group-check-removed change nothing', async () => {
+          const { failing } = await runAgainstSandbox(api, [
+            { name: 'owner-check-removed' },
+            { name: 'group-check-removed' },
+          ]);
           expect([...failing]).to.deep.equal([]);
         });
       }

@@ -29,6 +29,9 @@ const samples: Record<string, object> = {
       schemaPointer: '#/definitions/User',
     },
   },
+  'authz/authz.prerequest.js.hbs': { check: { id: 'a', persona: 'other' } },
+  'authz/authz.test.js.hbs': { check: { id: 'a', persona: 'other' } },
+  'authz/cleanup.prerequest.js.hbs': {},
 };
 
 function templates(dir: string): string[] {

@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode } from '../../errors.js';
-import type { Sandbox } from '../../../sandbox/types.js';
+import type { Fault, Sandbox } from '../../../sandbox/types.js';
 import type { Command } from '../command.js';
 import { runCommand, type Io } from '../run-command.js';
+import { parseFault } from './sandbox.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';
 
@@ -40,8 +41,25 @@ export const demoCommand: Command = {
         type: 'boolean',
         default: false,
       })
+      .option('fault', {
+        describe:
+          'Run against a misconfigured sandbox (any `gatecheck sandbox --fault`): the checks that catch it fail, exit 1',
+        type: 'string',
+        array: true,
+      })
+      .option('authz', {
+        describe: 'Authorization rules file; default: <spec>.authz.yaml beside the spec',
+        type: 'string',
+      })
       .example('$0 demo', `Sandbox + ${defaultSpec}: sign in with an emailed code, run all checks`)
-      .example('$0 demo --spec examples/users-api.json', 'The users API (CRUD, ID tokens)'),
+      .example(
+        '$0 demo --spec examples/users-api.json',
+        'The users API (CRUD, ID tokens, personas)',
+      )
+      .example(
+        '$0 demo --spec examples/users-api.json --fault owner-check-removed',
+        "Another user may change the owner's record: the persona checks fail",
+      ),
   run: (args, io) =>
     runCommand(io, () =>
       runDemo(
@@ -50,6 +68,8 @@ export const demoCommand: Command = {
           reportsDir: String(args['reports-dir'] ?? 'reports'),
           workers: Number(args['parallel'] ?? 1),
           clientSecret: Boolean(args['client-secret']),
+          faults: ((args['fault'] as string[] | undefined) ?? []).map(parseFault),
+          ...(typeof args['authz'] === 'string' ? { authzPath: args['authz'] } : {}),
         },
         io,
       ),
@@ -62,6 +82,10 @@ export interface DemoOptions {
   workers: number;
   /** Give the sandbox's app client a secret, so every Cognito call carries SECRET_HASH. */
   clientSecret: boolean;
+  /** Sandbox faults: the demo then shows the checks that catch them failing. */
+  faults?: Fault[];
+  /** The authorization rules file, when not beside the spec. */
+  authzPath?: string;
   /** Fixed sandbox passwords (tests), by role or user name. */
   passwords?: Record<string, string>;
   /** Called with the sandbox after the run, before it stops (tests read what it handed out). */
@@ -77,16 +101,25 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
   ]);
   const { sandboxRunValues, startSandboxForCli } = await import('../sandbox-session.js');
   // Rendered before the sandbox starts: a bad spec stops the demo before anything listens.
-  const { apis, files } = await renderSources([options.specPath]);
+  const { apis, files } = await renderSources(
+    [options.specPath],
+    options.authzPath ? { authzPath: options.authzPath } : {},
+  );
   const api = apis[0]!;
+  const faults = options.faults ?? [];
   const sandbox = await startSandboxForCli({
     specPath: options.specPath,
     clientSecret: options.clientSecret,
+    ...(faults.length > 0 ? { faults } : {}),
     ...(options.passwords ? { passwords: options.passwords } : {}),
   });
   const workDir = await mkdtemp(join(tmpdir(), 'gatecheck-demo-'));
   try {
     io.out(`sandbox: Cognito ${sandbox.cognitoEndpoint}  API ${sandbox.apiBaseUrl}`);
+    if (faults.length > 0)
+      io.out(
+        `sandbox misconfigured on purpose: ${faults.map((f) => (f.target ? `${f.name}:${f.target}` : f.name)).join(', ')}`,
+      );
     await writeFilesAtomically(workDir, files);
     io.out(
       `generated ${api.model.operations.length} operation(s) from ${options.specPath}; running checks`,
@@ -98,7 +131,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
       workers: options.workers,
       io,
     });
-    printOutcome(io, result.exitCode, result.reportDir);
+    printOutcome(io, result.exitCode, result.reportDir, faults.length > 0);
     await options.afterRun?.(sandbox);
     return result.exitCode;
   } finally {
@@ -107,12 +140,16 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
   }
 }
 
-function printOutcome(io: Io, exitCode: number, reportDir: string): void {
+function printOutcome(io: Io, exitCode: number, reportDir: string, faulty: boolean): void {
   const verdict =
     exitCode === ExitCode.ok
-      ? 'demo passed: every check got the answer AWS would give'
+      ? faulty
+        ? 'demo passed: no check caught the misconfiguration'
+        : 'demo passed: every check got the answer AWS would give'
       : exitCode === ExitCode.checksFailed
-        ? 'demo failed: some checks did not get the expected answer'
+        ? faulty
+          ? 'demo failed, as it should: the checks above caught the misconfiguration'
+          : 'demo failed: some checks did not get the expected answer'
         : 'demo could not run';
   io.out(`${verdict}; reports in ${reportDir}`);
 }

@@ -25,6 +25,11 @@ export const generateCommand: Command = {
         describe: 'API base URL including the stage, instead of the servers in the spec',
         type: 'string',
       })
+      .option('authz', {
+        describe:
+          'Authorization rules file (personas, who may call what); default: <spec>.authz.yaml or gatecheck.authz.yaml beside the spec',
+        type: 'string',
+      })
       .option('check', {
         describe: 'Write nothing; exit 1 listing the files that are stale or missing',
         type: 'boolean',
@@ -32,7 +37,10 @@ export const generateCommand: Command = {
       })
       .example('$0 generate api-prod-oas30.yaml', 'Write collections/ and environments/ here')
       .example('$0 generate api.json --out-dir build --base-url https://api.example.com/prod', '')
-      .example('$0 generate examples/*.yaml --check', 'Fail when the committed output is stale'),
+      .example(
+        '$0 generate examples/*-api.yaml --check',
+        'Fail when the committed output is stale',
+      ),
   run: (args, io) =>
     runCommand(io, async () => {
       // Loaded on use, like every command's work, so `--help` and other commands start fast.
@@ -42,6 +50,7 @@ export const generateCommand: Command = {
         outDir: String(args['out-dir']),
         check: args['check'] === true,
         ...(baseUrl !== undefined ? { baseUrl } : {}),
+        ...(typeof args['authz'] === 'string' ? { authzPath: args['authz'] } : {}),
       });
       if (args['check']) {
         for (const file of result.stale) io.err(`stale: ${file}`);

@@ -1,5 +1,6 @@
 import { ExitCode } from '../../errors.js';
 import type { ModelSummary, OperationSummary } from '../../model/summarise-model.js';
+import { authzSummaryLines } from '../authz-summary.js';
 import type { Command } from '../command.js';
 import { runCommand, type Io } from '../run-command.js';
 
@@ -25,6 +26,11 @@ export const inspectCommand: Command = {
         default: false,
         describe: 'Print a stable JSON document (docs/inspect-json.md) instead of a table',
       })
+      .option('authz', {
+        describe:
+          'Authorization rules file (personas, who may call what); default: <spec>.authz.yaml or gatecheck.authz.yaml beside the spec',
+        type: 'string',
+      })
       .option('base-url', {
         type: 'string',
         describe: "Stage URL to use instead of the spec's servers",
@@ -44,10 +50,19 @@ export const inspectCommand: Command = {
         import('../../pipeline.js'),
         import('../../model/summarise-model.js'),
       ]);
+      const authzPath = typeof args.authz === 'string' ? args.authz : undefined;
       const baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
-      const summary = summariseModel(await modelSource(String(args.spec), baseUrl));
+      const source = String(args.spec);
+      const model = await modelSource(source, {
+        ...(baseUrl === undefined ? {} : { baseUrl }),
+        ...(authzPath === undefined ? {} : { authzPath }),
+      });
+      const summary = summariseModel(model);
       if (args.json === true) io.out(JSON.stringify(summary, null, 2));
-      else printSummary(summary, io);
+      else {
+        printSummary(summary, io);
+        for (const line of authzSummaryLines(model, source)) io.out(line);
+      }
       return ExitCode.ok;
     }),
 };

@@ -16,8 +16,13 @@ export const provisionCommand: Command = {
       .option('user', {
         type: 'string',
         array: true,
-        demandOption: true,
+        default: [],
         describe: 'User name (repeatable)',
+      })
+      .option('authz', {
+        type: 'string',
+        describe:
+          'Authorization rules file: also create its personas (GATECHECK_<PERSONA>_USERNAME / _PASSWORD) in their groups',
       })
       .option('group', {
         type: 'string',
@@ -31,14 +36,19 @@ export const provisionCommand: Command = {
         type: 'string',
         describe: 'Cognito endpoint (the sandbox, a local emulator)',
       })
-      .option('env-file', { type: 'string', describe: 'A .env file with GATECHECK_PASSWORD' }),
+      .option('env-file', { type: 'string', describe: 'A .env file with GATECHECK_PASSWORD' })
+      .example(
+        '$0 provision --user-pool-id eu-west-1_AbC --authz examples/users-api.authz.yaml',
+        'Create the personas of the rules, groups included (safe to repeat)',
+      ),
   run: (args, io) =>
     runCommand(io, async () => {
       const { CognitoIdentityProviderClient } =
         await import('@aws-sdk/client-cognito-identity-provider');
       const { awsClientConfig, describeAwsError, regionOfUserPool } =
         await import('../../aws/client-config.js');
-      const { provisionUser } = await import('../../aws/provision-users.js');
+      const { ensureGroup, provisionUser } = await import('../../aws/provision-users.js');
+      const { personaUsers } = await import('../persona-users.js');
       const { readRunValues } = await import('../../run/credentials.js');
       const flags = args as unknown as {
         userPoolId: string;
@@ -48,14 +58,21 @@ export const provisionCommand: Command = {
         region?: string;
         endpoint?: string;
         envFile?: string;
+        authz?: string;
       };
       const { values } = readRunValues({
         env: process.env,
         ...(flags.envFile ? { envFile: flags.envFile } : {}),
         defaultEnvFile: '.env',
       });
+      const personas = flags.authz ? personaUsers(flags.authz, values) : [];
+      if (flags.user.length === 0 && personas.length === 0) {
+        throw new InputError('no users to provision', {
+          hint: 'Name them with --user, or give the authorization rules with --authz',
+        });
+      }
       const password = values.password;
-      if (!password) {
+      if (flags.user.length > 0 && !password) {
         throw new InputError('no password for the test users', {
           hint: 'Set GATECHECK_PASSWORD (the users get it as a permanent password)',
         });
@@ -71,11 +88,18 @@ export const provisionCommand: Command = {
         ),
       );
       try {
+        for (const group of new Set(personas.flatMap((persona) => persona.groups)))
+          io.out(`group ${group}: ${await ensureGroup(client, flags.userPoolId, group)}`);
+        for (const persona of personas) {
+          const outcome = await provisionUser(client, { userPoolId: flags.userPoolId, ...persona });
+          const groups = persona.groups.length > 0 ? ` (groups: ${persona.groups.join(', ')})` : '';
+          io.out(`${outcome} ${persona.username} (persona ${persona.name})${groups}`);
+        }
         for (const username of flags.user) {
           const outcome = await provisionUser(client, {
             userPoolId: flags.userPoolId,
             username,
-            password,
+            password: password ?? '',
             groups: flags.group,
             ...(flags.email ? { email: flags.email } : {}),
           });

@@ -1,0 +1,110 @@
+/**
+ * The schema of the authorization rules (docs/authorization-matrix.md), checked with ajv before
+ * anything else reads them: a wrong field is reported with its JSON pointer, in the user's file.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import { InputError } from '../errors.js';
+
+const personaName = { type: 'string', pattern: '^[a-z][a-z0-9]*$' } as const;
+
+export const authzSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['personas', 'operations'],
+  properties: {
+    version: { const: 1 },
+    personas: {
+      type: 'object',
+      minProperties: 2,
+      propertyNames: personaName,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          groups: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+          description: { type: 'string' },
+        },
+      },
+    },
+    objects: {
+      type: 'object',
+      propertyNames: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['parameter', 'owner'],
+        properties: {
+          parameter: { type: 'string', minLength: 1 },
+          owner: personaName,
+          create: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['operation'],
+            properties: {
+              operation: { type: 'string', minLength: 1 },
+              id: { type: 'string', pattern: '^(/.*)?$' },
+            },
+          },
+          delete: { type: 'string', minLength: 1 },
+          fixed: {
+            type: 'object',
+            propertyNames: personaName,
+            additionalProperties: { type: 'string', minLength: 1 },
+          },
+        },
+        oneOf: [{ required: ['create'] }, { required: ['fixed'] }],
+      },
+    },
+    operations: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['allow'],
+        properties: {
+          allow: { type: 'array', items: personaName, uniqueItems: true },
+          object: { type: 'string', minLength: 1 },
+          refusal: {
+            oneOf: [
+              { enum: [403, 404] },
+              { type: 'array', items: { enum: [403, 404] }, minItems: 1, uniqueItems: true },
+            ],
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+const validate = new Ajv({ allErrors: false, strict: true, strictRequired: false }).compile(
+  authzSchema,
+);
+
+/** Throws an InputError naming the first problem's pointer (under `base` inside `file`). */
+export function checkAuthzDocument(document: unknown, file: string, base: string): void {
+  if (validate(document)) return;
+  const error = validate.errors?.[0];
+  throw new InputError(`authorization rules: ${describe(error)}`, {
+    file,
+    pointer: `${base}${error?.instancePath ?? ''}`,
+    hint: 'See docs/authorization-matrix.md for the rules file format',
+  });
+}
+
+function describe(error: ErrorObject | undefined): string {
+  if (!error) return 'not valid';
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown field "${String(params.additionalProperty)}"`;
+    case 'required':
+      return `missing field "${String(params.missingProperty)}"`;
+    case 'oneOf':
+      return 'give exactly one of "create" (made for the run) or "fixed" (an id per persona)';
+    case 'pattern':
+      return `${error.message ?? 'bad value'} (persona names are lower-case letters and digits)`;
+    default:
+      return error.message ?? 'not valid';
+  }
+}
