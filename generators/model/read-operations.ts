@@ -104,6 +104,7 @@ function readOperation(context: ModelContext, inputs: OperationInputs, where: Wh
     inputs.schemes,
     readApiKeyRequired(located),
     inputs.apiKeySource,
+    context.securityReading,
   );
   for (const note of resolved.notes) {
     warn(

@@ -17,6 +17,13 @@ export interface ResolvedProtection {
   notes: { code: WarningCode; message: string }[];
 }
 
+/**
+ * How a document's `security` lists are read: OpenAPI's OR of alternatives, or API Gateway's
+ * reading of its own exports and import definitions, where every entry applies
+ * (aws-behaviour.md §4).
+ */
+export type SecurityReading = 'openapi' | 'api-gateway';
+
 interface Classified {
   requirement: AuthRequirement;
   scheme: SecurityScheme | undefined;
@@ -37,6 +44,7 @@ export function resolveProtection(
   schemes: Record<string, SecurityScheme>,
   apiKeyRequired: boolean,
   apiKeySource: ApiModel['apiKeySource'],
+  reading: SecurityReading = 'openapi',
 ): ResolvedProtection {
   const notes: ResolvedProtection['notes'] = [];
   // The method-level `apiKeyRequired` flag: with key source AUTHORIZER the key comes from a Lambda
@@ -49,6 +57,7 @@ export function resolveProtection(
   };
 
   if (alternatives.length === 0) return withKey({ protection: { kind: 'public' } });
+  if (reading === 'api-gateway') return applyEveryEntry(alternatives, schemes, withKey, notes);
   if (alternatives.some((alternative) => alternative.length === 0)) {
     if (alternatives.length > 1) {
       notes.push({
@@ -98,28 +107,87 @@ export function resolveProtection(
   if (token?.scheme === undefined)
     return withKey({ protection: { kind: 'public' }, ...(apiKey ? { apiKey } : {}) });
 
-  const scopes = token.requirement.scopes;
-  const tokenKind = scopes.length > 0 ? 'access' : 'id';
+  return withKey({
+    protection: tokenProtection(token.scheme, token.requirement.scopes),
+    ...(apiKey ? { apiKey } : {}),
+  });
+}
+
+/**
+ * API Gateway's reading of a security list (aws-behaviour.md §4): `get-export` and AWS SAM write a
+ * method's authorizer and its required API key as separate entries, `[{"auth": []}, {"api_key":
+ * []}]`, and the import applies every entry: the method gets the authorizer and `apiKeyRequired`
+ * when an API-key scheme is listed anywhere (the AWS importer tests each entry for `api_key`,
+ * amazon-archives/aws-apigateway-importer `containsSecurity`). An empty entry (`{}`) adds nothing.
+ *
+ * A method has one authorizer, so several different authorizer schemes cannot all apply. Which one
+ * the import keeps is UNCONFIRMED (AWS documents neither a refusal nor a rule): the first listed is
+ * used, as emulators of the import do, and a warning names it.
+ */
+function applyEveryEntry(
+  alternatives: SecurityAlternatives,
+  schemes: Record<string, SecurityScheme>,
+  withKey: (resolved: Omit<ResolvedProtection, 'notes'>) => ResolvedProtection,
+  notes: ResolvedProtection['notes'],
+): ResolvedProtection {
+  const entries = alternatives.flat();
+  const keyScheme = entries
+    .map(({ scheme }) => schemes[scheme])
+    .find((scheme) => scheme?.kind === 'api-key');
+  const apiKey = keyScheme?.kind === 'api-key' ? { header: keyScheme.header } : undefined;
+  const authorizers: AuthRequirement[] = [];
+  for (const entry of entries) {
+    if (schemes[entry.scheme]?.kind === 'api-key') continue;
+    const same = authorizers.find(({ scheme }) => scheme === entry.scheme);
+    if (same) same.scopes = [...new Set([...same.scopes, ...entry.scopes])];
+    else authorizers.push({ scheme: entry.scheme, scopes: [...entry.scopes] });
+  }
+  const chosen = authorizers[0];
+  if (alternatives.some((alternative) => alternative.length === 0) && chosen !== undefined) {
+    notes.push({
+      code: 'anonymous-ignored',
+      message: `security lists an empty requirement ({}), which API Gateway does not apply: checked with ${chosen.scheme}`,
+    });
+  }
+  if (authorizers.length > 1 && chosen !== undefined) {
+    notes.push({
+      code: 'several-authorizers',
+      message: `security names ${authorizers.length} authorizers (${authorizers.map(({ scheme }) => scheme).join(', ')}) but an API Gateway method has one: checked with ${chosen.scheme}, the first listed`,
+    });
+  }
+  if (chosen === undefined)
+    return withKey({ protection: { kind: 'public' }, ...(apiKey ? { apiKey } : {}) });
+  const scheme = schemes[chosen.scheme];
   const protection: Protection =
-    token.scheme.kind === 'cognito'
-      ? {
-          kind: 'cognito',
-          scheme: token.scheme.name,
-          tokenHeader: token.scheme.tokenHeader,
-          tokenKind,
-          scopes,
-        }
-      : token.scheme.kind === 'jwt'
-        ? {
-            kind: 'jwt',
-            scheme: token.scheme.name,
-            tokenHeader: token.scheme.tokenHeader,
-            tokenKind,
-            scopes,
-            audience: token.scheme.audience,
-          }
-        : { kind: 'public' };
+    scheme === undefined
+      ? { kind: 'unsupported', description: `undeclared security scheme "${chosen.scheme}"` }
+      : scheme.kind === 'unsupported'
+        ? { kind: 'unsupported', description: scheme.description }
+        : tokenProtection(scheme, chosen.scopes);
   return withKey({ protection, ...(apiKey ? { apiKey } : {}) });
+}
+
+/** Cognito: no scopes → the ID token, scopes → an access token (§2.1); JWT authorizers alike (§3). */
+function tokenProtection(scheme: SecurityScheme, scopes: string[]): Protection {
+  const tokenKind = scopes.length > 0 ? 'access' : 'id';
+  if (scheme.kind === 'cognito')
+    return {
+      kind: 'cognito',
+      scheme: scheme.name,
+      tokenHeader: scheme.tokenHeader,
+      tokenKind,
+      scopes,
+    };
+  if (scheme.kind === 'jwt')
+    return {
+      kind: 'jwt',
+      scheme: scheme.name,
+      tokenHeader: scheme.tokenHeader,
+      tokenKind,
+      scopes,
+      audience: scheme.audience,
+    };
+  return { kind: 'public' };
 }
 
 function describe(alternative: AuthRequirement[]): string {

@@ -27,6 +27,12 @@ export interface ApiModel {
   slug: string;
   source: string;
   specVersion: '2.0' | '3.0' | '3.1';
+  /**
+   * How `security` lists are read: `api-gateway` for API Gateway exports and import definitions
+   * (any `x-amazon-apigateway-*` extension), where every entry applies; `openapi` (OR of
+   * alternatives) otherwise.
+   */
+  securityReading: 'openapi' | 'api-gateway';
   /** REST API (Cognito user pool authorizer, `x-amazon-apigateway-authtype`) or HTTP API (JWT authorizer). */
   gatewayKind: 'rest' | 'http';
   /** One per stage/server; at least one (a placeholder `https://example.invalid` with a warning when the spec has none). */
@@ -240,6 +246,12 @@ export type WarningCode =
   | 'alternative-chosen'
   /** An operation's security includes an empty requirement (`{}`): anonymous callers get in. */
   | 'anonymous-allowed'
+  /** API Gateway document: an empty requirement among others adds nothing; the authorizer applies. */
+  | 'anonymous-ignored'
+  /** API Gateway document: a method names several authorizers; the note says which one is checked. */
+  | 'several-authorizers'
+  /** OpenAPI 3 document whose schemes sit under Swagger's `securityDefinitions`. */
+  | 'swagger-security-definitions'
   | 'other';
 
 export interface Warning {

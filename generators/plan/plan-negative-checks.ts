@@ -25,9 +25,12 @@ export function planNegativeChecks(
 ): Array<ControlCheck | NegativeCheck | PublicCheck> {
   const protection = operation.protection;
   if (protection.kind === 'unsupported') return [];
-  // `[[]]`-style security (an empty alternative) lets anyone in: a missing token must be accepted,
-  // so rejection checks would fail on a correctly configured gateway.
-  const anonymousAllowed = operation.security.some((alternative) => alternative.length === 0);
+  // `[[]]`-style security (an empty alternative) in a plain OpenAPI document lets anyone in: a
+  // missing token must be accepted, so rejection checks would fail on a correctly configured
+  // gateway. API Gateway applies every entry of its own documents, so there `{}` adds nothing.
+  const anonymousAllowed =
+    model.securityReading === 'openapi' &&
+    operation.security.some((alternative) => alternative.length === 0);
   if (protection.kind === 'public' || anonymousAllowed) return [publicCheck(model, operation)];
 
   const target = checkTarget(operation, reservedHeaders(operation, protection));

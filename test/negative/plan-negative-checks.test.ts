@@ -364,6 +364,12 @@ describe('planNegativeChecks: public operations', () => {
     const checks = planNegativeChecks(model([op]), op);
     expect(checks.map((c) => c.role)).to.deep.equal(['public']);
   });
+
+  it('in an API Gateway document an empty entry adds nothing: the authorizer is checked', () => {
+    const op = operation({ security: [[{ scheme: 'cognito', scopes: [] }], []] });
+    const checks = planNegativeChecks(model([op], { securityReading: 'api-gateway' }), op);
+    expect(checks.map((c) => c.role)).to.include('negative');
+  });
 });
 
 describe('countChecks and planRevocationChecks', () => {
