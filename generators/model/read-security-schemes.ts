@@ -18,12 +18,42 @@ import { isPlaceholder, parseCognitoIssuer, parseUserPoolArn } from './user-pool
  * authorizer (REST), a JWT authorizer (HTTP API), an API key, or something gatecheck cannot sign in to.
  */
 export function readSecuritySchemes(context: ModelContext): Record<string, SecurityScheme> {
-  const container: Located =
-    context.specVersion === '2.0'
-      ? { value: context.document.securityDefinitions, pointer: '/securityDefinitions' }
-      : child({ value: context.document.components, pointer: '/components' }, 'securitySchemes');
   const schemes: Record<string, SecurityScheme> = {};
-  for (const name of Object.keys(asRecord(container.value) ?? {})) {
+  const swagger: Located = {
+    value: context.document.securityDefinitions,
+    pointer: '/securityDefinitions',
+  };
+  if (context.specVersion === '2.0') {
+    readContainer(context, swagger, schemes);
+    return schemes;
+  }
+  readContainer(
+    context,
+    child({ value: context.document.components, pointer: '/components' }, 'securitySchemes'),
+    schemes,
+  );
+  // API Gateway imports an OpenAPI 3 document that keeps Swagger's `securityDefinitions` (seen in
+  // hand-converted exports); OpenAPI 3 tools ignore it. Read it, warn, and let components win.
+  const leftover = Object.keys(asRecord(swagger.value) ?? {}).filter((name) => !(name in schemes));
+  if (leftover.length > 0) {
+    warn(
+      context,
+      'swagger-security-definitions',
+      `security scheme(s) ${leftover.join(', ')} are under Swagger's securityDefinitions in an OpenAPI 3 document: read as API Gateway imports them; move them to components.securitySchemes for other OpenAPI tools`,
+      swagger.pointer,
+    );
+    readContainer(context, swagger, schemes, leftover);
+  }
+  return schemes;
+}
+
+function readContainer(
+  context: ModelContext,
+  container: Located,
+  schemes: Record<string, SecurityScheme>,
+  only?: string[],
+): void {
+  for (const name of only ?? Object.keys(asRecord(container.value) ?? {})) {
     const located = deref(
       context,
       asRecord(container.value)?.[name],
@@ -40,7 +70,6 @@ export function readSecuritySchemes(context: ModelContext): Record<string, Secur
     }
     schemes[name] = scheme;
   }
-  return schemes;
 }
 
 function readScheme(context: ModelContext, name: string, located: Located): SecurityScheme {

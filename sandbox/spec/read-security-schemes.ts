@@ -4,10 +4,11 @@ import { isObject, objectAt, stringAt, stringsOf, type JsonObject } from './json
 
 /** Security schemes of an OAS3 (`components.securitySchemes`) or Swagger (`securityDefinitions`) document. */
 export function readSecuritySchemes(document: SpecDocument): Record<string, SchemeRule> {
-  const declared =
-    objectAt(objectAt(document, 'components'), 'securitySchemes') ??
-    objectAt(document, 'securityDefinitions') ??
-    {};
+  // An OpenAPI 3 document may keep Swagger's `securityDefinitions`; API Gateway imports them too.
+  const declared = {
+    ...objectAt(document, 'securityDefinitions'),
+    ...objectAt(objectAt(document, 'components'), 'securitySchemes'),
+  };
   const rules: Record<string, SchemeRule> = {};
   for (const [name, scheme] of Object.entries(declared)) {
     rules[name] = isObject(scheme) ? ruleOf(scheme) : unsupported('not an object');

@@ -114,3 +114,37 @@ describe('models of the fixture specs', () => {
     expect(model.warnings.map((w) => w.code)).to.deep.equal(['no-servers', 'unsupported-scheme']);
   });
 });
+
+describe('models of API Gateway document shapes', () => {
+  it('`swagger: 2.0` written as a number is Swagger 2.0', async () => {
+    const model = await modelOfFile('swagger-number-version.yaml');
+    expect(model.specVersion).to.equal('2.0');
+    expect(model.stages.map((s) => s.baseUrl)).to.deep.equal([
+      'https://w1x2y3z4a5.execute-api.us-east-1.amazonaws.com/dev',
+    ]);
+    expect(model.operations[0]?.protection).to.deep.include({ kind: 'cognito', tokenKind: 'id' });
+  });
+
+  it('OpenAPI 3 with Swagger securityDefinitions: read as API Gateway imports it, with a warning', async () => {
+    const model = await modelOfFile('oas3-swagger-security-definitions.json');
+    expect(model.schemes['notes-cognito']).to.deep.include({
+      kind: 'cognito',
+      userPools: [
+        {
+          region: 'eu-west-1',
+          userPoolId: 'eu-west-1_Notes0001',
+          raw: 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Notes0001',
+        },
+      ],
+    });
+    expect(model.operations.map((o) => o.protection.kind)).to.deep.equal([
+      'cognito',
+      'cognito',
+      'cognito',
+      'cognito',
+    ]);
+    const warning = model.warnings.find((w) => w.code === 'swagger-security-definitions');
+    expect(warning?.origin.pointer).to.equal('/securityDefinitions');
+    expect(warning?.message).to.include('notes-cognito');
+  });
+});

@@ -158,4 +158,28 @@ describe('sandbox spec reader and gateway answers', () => {
     expect(swagger.stage).to.equal('api/v1');
     expect(swagger.routes).to.have.length(97);
   });
+
+  it('reads `swagger: 2.0` as a number, and OpenAPI 3 with Swagger securityDefinitions', async () => {
+    const fixtures = new URL('../../fixtures/specs/', import.meta.url).pathname;
+    const numeric = await readGatewaySpec(join(fixtures, 'swagger-number-version.yaml'));
+    expect(numeric.stage).to.equal('dev');
+    expect(numeric.routes[0]?.security).to.deep.equal([
+      [
+        {
+          scheme: 'workshop-cognito',
+          rule: { kind: 'cognito', header: 'Authorization' },
+          scopes: [],
+        },
+      ],
+    ]);
+    const definitions = await readGatewaySpec(
+      join(fixtures, 'oas3-swagger-security-definitions.json'),
+    );
+    expect(definitions.routes.map((r) => r.security[0]?.[0]?.rule.kind)).to.deep.equal([
+      'cognito',
+      'cognito',
+      'cognito',
+      'cognito',
+    ]);
+  });
 });
