@@ -90,7 +90,7 @@ function readScheme(context: ModelContext, name: string, located: Located): Secu
     return {
       kind: 'cognito',
       name,
-      tokenHeader: asString(raw.name) ?? 'Authorization',
+      tokenHeader: identityHeader(context, name, located, authorizer) ?? 'Authorization',
       userPools: readProviderArns(
         context,
         name,
@@ -132,11 +132,53 @@ function readScheme(context: ModelContext, name: string, located: Located): Secu
   }
 }
 
+/**
+ * The header a REST authorizer reads its token from. The authorizer's `identitySource`
+ * (`method.request.header.X`) is what API Gateway configures (`CreateAuthorizer.identitySource`,
+ * aws-behaviour §2.1); the scheme's `name` is only OpenAPI's description of it. AWS SAM writes
+ * both, and when they differ the identity source wins (with a warning, since one of them is stale).
+ */
+function identityHeader(
+  context: ModelContext,
+  name: string,
+  located: Located,
+  authorizer: Record<string, unknown> | undefined,
+): string | undefined {
+  const declared = asString(asRecord(located.value)?.name);
+  const source = asString(authorizer?.identitySource);
+  const fromSource = source
+    ?.split(',')
+    .map((entry) => /^\s*method\.request\.header\.([^\s,]+)\s*$/.exec(entry)?.[1])
+    .find((header) => header !== undefined);
+  if (
+    fromSource !== undefined &&
+    declared !== undefined &&
+    fromSource.toLowerCase() !== declared.toLowerCase()
+  ) {
+    warn(
+      context,
+      'identity-source-differs',
+      `security scheme "${name}" names header ${declared} but its authorizer reads ${source}: checked with ${fromSource}, as API Gateway does`,
+      pointerJoin(located.pointer, 'x-amazon-apigateway-authorizer', 'identitySource'),
+    );
+  }
+  return fromSource ?? declared;
+}
+
 function readProviderArns(context: ModelContext, name: string, arns: Located): UserPoolRef[] {
   const list = Array.isArray(arns.value) ? arns.value : [];
   const pools = list.map((arn) =>
     typeof arn === 'string' ? parseUserPoolArn(arn) : { raw: JSON.stringify(arn) },
   );
+  if (pools.length > 1) {
+    // Signing in to several pools is not done yet: say which pools' tokens go unchecked.
+    warn(
+      context,
+      'several-user-pools',
+      `Cognito scheme "${name}" accepts tokens of ${pools.length} user pools; checks sign in to one pool (the environment's), so tokens of the others are not checked`,
+      arns.pointer,
+    );
+  }
   if (pools.length === 0 || pools.some((pool) => pool.userPoolId === undefined)) {
     warn(
       context,

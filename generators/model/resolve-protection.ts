@@ -40,13 +40,21 @@ interface Classified {
  *   JWT authorizer: it does not check token_use, so the same rule picks the token (§3).
  */
 export function resolveProtection(
-  alternatives: SecurityAlternatives,
+  listed: SecurityAlternatives,
   schemes: Record<string, SecurityScheme>,
   apiKeyRequired: boolean,
   apiKeySource: ApiModel['apiKeySource'],
   reading: SecurityReading = 'openapi',
 ): ResolvedProtection {
   const notes: ResolvedProtection['notes'] = [];
+  const alternatives = withoutNonePseudoScheme(listed, schemes);
+  if (alternatives !== listed) {
+    notes.push({
+      code: 'none-pseudo-scheme',
+      message:
+        'security names NONE, which AWS SAM writes for a method without authorizer (not a declared scheme): no authorizer applies',
+    });
+  }
   // The method-level `apiKeyRequired` flag: with key source AUTHORIZER the key comes from a Lambda
   // authorizer, not from a header the caller sends, so there is nothing to send or omit.
   const hintedKey =
@@ -188,6 +196,21 @@ function tokenProtection(scheme: SecurityScheme, scopes: string[]): Protection {
       audience: scheme.audience,
     };
   return { kind: 'public' };
+}
+
+/**
+ * AWS SAM writes `{"NONE": []}` for a method that opts out of the API's default authorizer
+ * (`Auth: Authorizer: NONE`); `NONE` is not a declared scheme and configures no authorizer. A
+ * scheme actually declared as `NONE` is left alone.
+ */
+function withoutNonePseudoScheme(
+  alternatives: SecurityAlternatives,
+  schemes: Record<string, SecurityScheme>,
+): SecurityAlternatives {
+  const isNone = (requirement: AuthRequirement) =>
+    requirement.scheme === 'NONE' && schemes.NONE === undefined;
+  if (!alternatives.some((alternative) => alternative.some(isNone))) return alternatives;
+  return alternatives.map((alternative) => alternative.filter((r) => !isNone(r)));
 }
 
 function describe(alternative: AuthRequirement[]): string {

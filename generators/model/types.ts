@@ -252,6 +252,12 @@ export type WarningCode =
   | 'several-authorizers'
   /** OpenAPI 3 document whose schemes sit under Swagger's `securityDefinitions`. */
   | 'swagger-security-definitions'
+  /** A REST authorizer's `identitySource` header differs from its scheme's `name`; the source wins. */
+  | 'identity-source-differs'
+  /** An authorizer accepts several user pools; only one is signed in to. */
+  | 'several-user-pools'
+  /** AWS SAM's `NONE` pseudo-scheme: the method has no authorizer. */
+  | 'none-pseudo-scheme'
   | 'other';
 
 export interface Warning {

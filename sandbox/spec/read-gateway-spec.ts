@@ -86,7 +86,11 @@ function readSecurity(
         pointer: `${pointer}/${index}`,
       });
     }
-    return Object.entries(alternative).map(([scheme, scopes]) => ({
+    // AWS SAM's `NONE` pseudo-scheme (an undeclared `{"NONE": []}`) configures no authorizer.
+    const entries = Object.entries(alternative).filter(
+      ([scheme]) => scheme !== 'NONE' || schemes.NONE !== undefined,
+    );
+    return entries.map(([scheme, scopes]) => ({
       scheme,
       rule: schemes[scheme] ?? { kind: 'unsupported', description: `undeclared scheme ${scheme}` },
       scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [],

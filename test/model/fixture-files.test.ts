@@ -147,4 +147,21 @@ describe('models of API Gateway document shapes', () => {
     expect(warning?.origin.pointer).to.equal('/securityDefinitions');
     expect(warning?.message).to.include('notes-cognito');
   });
+
+  it('AWS SAM body: NONE is public, identitySource wins over name, several pools warned', async () => {
+    const model = await modelOfFile('sam-body.yaml');
+    const [privateOp, openOp] = model.operations;
+    expect(privateOp?.protection).to.deep.include({ kind: 'cognito', tokenHeader: 'X-Id-Token' });
+    expect(privateOp?.apiKey).to.deep.equal({ header: 'x-api-key' });
+    expect(openOp?.protection).to.deep.equal({ kind: 'public' });
+    expect(model.warnings.map((w) => w.code)).to.have.members([
+      'identity-source-differs',
+      'several-user-pools',
+      'none-pseudo-scheme',
+    ]);
+    const schemes = model.schemes.MyCognitoAuth;
+    expect(
+      schemes?.kind === 'cognito' ? schemes.userPools.map((p) => p.userPoolId) : [],
+    ).to.deep.equal(['eu-west-1_PoolA0001', 'eu-west-1_PoolB0001']);
+  });
 });

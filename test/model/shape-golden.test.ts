@@ -17,6 +17,7 @@ export const shapeFixtures = [
   'swagger-number-version.yaml',
   'oas3-swagger-security-definitions.json',
   'two-entry-security.json',
+  'sam-body.yaml',
 ];
 
 describe('API Gateway document shapes (golden inspect --json)', () => {

@@ -182,4 +182,17 @@ describe('sandbox spec reader and gateway answers', () => {
       'cognito',
     ]);
   });
+
+  it('AWS SAM body: NONE configures no authorizer; identitySource beats the scheme name', async () => {
+    const fixtures = new URL('../../fixtures/specs/', import.meta.url).pathname;
+    const spec = await readGatewaySpec(join(fixtures, 'sam-body.yaml'));
+    const [privateRoute, openRoute] = spec.routes;
+    expect(privateRoute?.security).to.deep.equal([
+      [
+        { scheme: 'MyCognitoAuth', rule: { kind: 'cognito', header: 'X-Id-Token' }, scopes: [] },
+        { scheme: 'api_key', rule: { kind: 'api-key', header: 'x-api-key' }, scopes: [] },
+      ],
+    ]);
+    expect(openRoute?.security).to.deep.equal([[]]);
+  });
 });
