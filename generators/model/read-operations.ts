@@ -146,6 +146,7 @@ function readOperation(context: ModelContext, inputs: OperationInputs, where: Wh
     securitySource,
     protection: resolved.protection,
     ...(resolved.apiKey ? { apiKey: resolved.apiKey } : {}),
+    ...(resolved.apiKeyFromAuthorizer ? { apiKeyFromAuthorizer: true as const } : {}),
     rejections: copyRejections(inputs.rejections),
     parameters: readParameters(context, path, parameters, ownHeaders),
     ...(requestBody === undefined || !writeMethods.has(method) ? {} : { requestBody }),

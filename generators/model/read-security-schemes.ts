@@ -96,6 +96,7 @@ function readScheme(context: ModelContext, name: string, located: Located): Secu
         name,
         child(child(located, 'x-amazon-apigateway-authorizer'), 'providerARNs'),
       ),
+      ...authorizerSettings(authorizer),
       origin,
     };
   }
@@ -163,6 +164,23 @@ function identityHeader(
     );
   }
   return fromSource ?? declared;
+}
+
+/** The authorizer's validation expression and result TTL, when the export carries them. */
+function authorizerSettings(authorizer: Record<string, unknown> | undefined): {
+  identityValidationExpression?: string;
+  resultTtlSeconds?: number;
+} {
+  const expression = asString(authorizer?.identityValidationExpression);
+  const ttl = authorizer?.authorizerResultTtlInSeconds;
+  return {
+    ...(expression === undefined || expression === ''
+      ? {}
+      : { identityValidationExpression: expression }),
+    ...(typeof ttl === 'number' && Number.isInteger(ttl) && ttl >= 0
+      ? { resultTtlSeconds: ttl }
+      : {}),
+  };
 }
 
 function readProviderArns(context: ModelContext, name: string, arns: Located): UserPoolRef[] {

@@ -13,6 +13,8 @@ export const defaultApiKeyHeader = 'x-api-key';
 export interface ResolvedProtection {
   protection: Protection;
   apiKey?: { header: string };
+  /** The method requires an API key that its Lambda authorizer supplies (key source AUTHORIZER). */
+  apiKeyFromAuthorizer?: true;
   /** Things a reviewer should know about the choice (turned into warnings by the caller). */
   notes: { code: WarningCode; message: string }[];
 }
@@ -60,6 +62,16 @@ export function resolveProtection(
   const hintedKey =
     apiKeyRequired && apiKeySource === 'HEADER' ? { header: defaultApiKeyHeader } : undefined;
   const withKey = (resolved: Omit<ResolvedProtection, 'notes'>): ResolvedProtection => {
+    if (apiKeySource === 'AUTHORIZER' && (resolved.apiKey !== undefined || apiKeyRequired)) {
+      // The key is the Lambda authorizer's `usageIdentifierKey` (aws-behaviour §2.2): a header the
+      // caller sends is not what API Gateway checks, so no key is sent and no key check planned.
+      notes.push({
+        code: 'api-key-from-authorizer',
+        message:
+          'requires an API key, which comes from the Lambda authorizer (x-amazon-apigateway-api-key-source: AUTHORIZER): no x-api-key header is sent or checked',
+      });
+      return { protection: resolved.protection, apiKeyFromAuthorizer: true, notes };
+    }
     const apiKey = resolved.apiKey ?? hintedKey;
     return { ...resolved, ...(apiKey ? { apiKey } : {}), notes };
   };

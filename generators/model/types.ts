@@ -68,6 +68,10 @@ export interface CognitoUserPoolsScheme {
   tokenHeader: string;
   /** Parsed from `x-amazon-apigateway-authorizer.providerARNs`; empty when the export has no authorizer extension. */
   userPools: UserPoolRef[];
+  /** `identityValidationExpression`: a regular expression API Gateway matches the token's `aud` against (aws-behaviour §2.1). */
+  identityValidationExpression?: string;
+  /** `authorizerResultTtlInSeconds`, when given (API Gateway's default is 300). */
+  resultTtlSeconds?: number;
   origin: Origin;
 }
 
@@ -214,6 +218,8 @@ export interface Operation {
   protection: Protection;
   /** API key required (`apiKeyRequired`, an api-key scheme in the chosen alternative). */
   apiKey?: { header: string };
+  /** The method requires an API key its Lambda authorizer supplies (`x-amazon-apigateway-api-key-source: AUTHORIZER`). */
+  apiKeyFromAuthorizer?: true;
   rejections: ExpectedRejections;
   parameters: ParameterValue[];
   requestBody?: RequestBody;
@@ -258,6 +264,8 @@ export type WarningCode =
   | 'several-user-pools'
   /** AWS SAM's `NONE` pseudo-scheme: the method has no authorizer. */
   | 'none-pseudo-scheme'
+  /** A required API key comes from the Lambda authorizer (key source AUTHORIZER): not checked. */
+  | 'api-key-from-authorizer'
   | 'other';
 
 export interface Warning {

@@ -6,6 +6,8 @@ const collapsible = new Set<Warning['code']>([
   'anonymous-allowed',
   'anonymous-ignored',
   'several-authorizers',
+  'api-key-from-authorizer',
+  'none-pseudo-scheme',
 ]);
 
 /**

@@ -17,7 +17,7 @@ type TokenProtection = Extract<Protection, { kind: 'cognito' | 'jwt' }>;
  * The checks of one operation, in run order: `control, negative, control, negative, …` (one
  * control immediately before each negative) for an operation behind a Cognito or JWT authorizer;
  * one `PublicCheck` for a public operation (or one that also allows anonymous callers); nothing
- * for operations behind authorizers gatecheck cannot test.
+ * for operations behind authorizers gatecheck cannot test (`planUncheckedOperations` reports them).
  */
 export function planNegativeChecks(
   model: ApiModel,
@@ -56,7 +56,7 @@ export function variantLabel(variant: Pick<NegativeVariant, 'kind' | 'variant'>)
   return variant.variant === undefined ? variant.kind : `${variant.kind} (${variant.variant})`;
 }
 
-function requestBase(
+export function requestBase(
   model: ApiModel,
   operation: Operation,
   target: CheckTarget,

@@ -120,7 +120,19 @@ export interface PublicCheck extends PlannedRequest {
   expect: { status: number; mode?: 'success' | 'reached-integration' };
 }
 
-export type PlannedCheck = PositiveCheck | ControlCheck | NegativeCheck | PublicCheck;
+/**
+ * An operation gatecheck cannot check (a Lambda or IAM authorizer without a token it can obtain, an
+ * undeclared scheme): it sends nothing and is reported as skipped with the reason, so the run
+ * summary counts it instead of the operation silently having no checks.
+ */
+export interface UncheckedOperation extends PlannedRequest {
+  role: 'unchecked';
+  operationId: string;
+  reason: string;
+}
+
+export type PlannedCheck =
+  PositiveCheck | ControlCheck | NegativeCheck | PublicCheck | UncheckedOperation;
 
 export interface OperationPlan {
   operationId: string;

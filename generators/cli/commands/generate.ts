@@ -40,7 +40,7 @@ export const generateCommand: Command = {
       const specs = (args['spec'] as string[] | undefined) ?? [];
       const outDir = resolve(String(args['out-dir'] ?? '.'));
       const baseUrl = args['base-url'] as string | undefined;
-      const files = await renderAll(specs, baseUrl);
+      const { files, warnings } = await renderAll(specs, baseUrl);
       // Loaded on use, like every command's work, so `--help` and other commands start fast.
       const { findStaleFiles, writeFilesAtomically } = await import('../../write/write-files.js');
       if (args['check']) {
@@ -55,6 +55,8 @@ export const generateCommand: Command = {
         io.out(`up to date: ${files.length} file(s)`);
         return ExitCode.ok;
       }
+      // What the collection cannot check is said here too, not only by `inspect`.
+      for (const line of warnings) io.err(line);
       const written = await writeFilesAtomically(outDir, files).catch((error: unknown) => {
         throw new InputError(`cannot write the generated files: ${(error as Error).message}`, {
           file: outDir,
@@ -69,16 +71,21 @@ export const generateCommand: Command = {
 async function renderAll(
   specs: readonly string[],
   baseUrl: string | undefined,
-): Promise<OutputFile[]> {
+): Promise<{ files: OutputFile[]; warnings: string[] }> {
   const [{ loadSpec }, { buildModel }, { renderOutputs }] = await Promise.all([
     import('../../load/load-spec.js'),
     import('../../model/build-model.js'),
     import('../../render/render-outputs.js'),
   ]);
   const files: OutputFile[] = [];
+  const warnings: string[] = [];
   const producedBy = new Map<string, string>();
   for (const source of specs) {
     const model = buildModel(await loadSpec(source), baseUrl !== undefined ? { baseUrl } : {});
+    for (const warning of model.warnings)
+      warnings.push(
+        `warning [${warning.code}] ${warning.message} (${source}#${warning.origin.pointer})`,
+      );
     for (const file of renderOutputs(model)) {
       const earlier = producedBy.get(file.path);
       if (earlier !== undefined) {
@@ -92,5 +99,5 @@ async function renderAll(
       files.push(file);
     }
   }
-  return files;
+  return { files, warnings };
 }
