@@ -31,7 +31,8 @@ export function planNegativeChecks(
   const anonymousAllowed =
     model.securityReading === 'openapi' &&
     operation.security.some((alternative) => alternative.length === 0);
-  if (protection.kind === 'public' || anonymousAllowed) return [publicCheck(model, operation)];
+  if (protection.kind === 'public' || anonymousAllowed)
+    return [publicCheck(model, operation), ...apiKeyOnlyChecks(model, operation, anonymousAllowed)];
 
   const target = checkTarget(operation, reservedHeaders(operation, protection));
   const checks: Array<ControlCheck | NegativeCheck> = [];
@@ -141,6 +142,51 @@ function publicCheck(model: ApiModel, operation: Operation): PublicCheck {
       ? { status: operation.success.status, mode: 'reached-integration' }
       : { status: operation.success.status, mode: 'success' },
   };
+}
+
+/**
+ * A method that needs only an API key (no authorizer) must refuse a request without the key and
+ * one with a wrong key with 403 Forbidden (INVALID_API_KEY, aws-behaviour §2.2), each after a
+ * control that sends the key and no token. Not with key source AUTHORIZER (the model then has no
+ * key header) nor when anonymous callers are allowed by another alternative.
+ */
+function apiKeyOnlyChecks(
+  model: ApiModel,
+  operation: Operation,
+  anonymousAllowed: boolean,
+): Array<ControlCheck | NegativeCheck> {
+  const apiKey = operation.apiKey;
+  if (apiKey === undefined || anonymousAllowed || model.apiKeySource !== 'HEADER') return [];
+  const target = checkTarget(operation, [apiKey.header]);
+  const checks: Array<ControlCheck | NegativeCheck> = [];
+  for (const [kind, value] of [
+    ['api-key-missing', 'omit'],
+    ['api-key-wrong', 'wrong'],
+  ] as const) {
+    const control: ControlCheck = {
+      ...requestBase(model, operation, target),
+      id: contentId(model.slug, operation.id, 'control', kind),
+      name: `${operationTitle(operation)} · control for ${kind}`,
+      role: 'control',
+      token: { from: 'none' },
+      apiKey: { header: apiKey.header, value: 'variable' },
+      expect: target.sentinel
+        ? { mode: 'reached-integration' }
+        : { mode: 'success', status: operation.success.status },
+    };
+    checks.push(control, {
+      ...requestBase(model, operation, target),
+      id: contentId(model.slug, operation.id, 'negative', kind),
+      name: `${operationTitle(operation)} · ${kind}`,
+      role: 'negative',
+      kind,
+      token: { from: 'none' },
+      apiKey: { header: apiKey.header, value },
+      expect: operation.rejections.invalidApiKey,
+      controlId: control.id,
+    });
+  }
+  return checks;
 }
 
 function reservedHeaders(operation: Operation, protection: TokenProtection): string[] {

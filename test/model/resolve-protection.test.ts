@@ -294,6 +294,23 @@ describe('security requirements and protection', () => {
     expect(op.apiKey).to.equal(undefined);
   });
 
+  it('key source AUTHORIZER: an api_key entry sends no header and says where the key comes from', () => {
+    const model = modelOf(
+      oas3(
+        {
+          components: { securitySchemes: schemes },
+          'x-amazon-apigateway-api-key-source': 'AUTHORIZER',
+        },
+        { security: [{ cognito: [] }, { api_key: [] }] },
+      ),
+    );
+    const op = model.operations[0];
+    expect(op?.apiKey).to.equal(undefined);
+    expect(op?.apiKeyFromAuthorizer).to.equal(true);
+    expect(op?.protection.kind).to.equal('cognito');
+    expect(warningCodes(model)).to.include('api-key-from-authorizer');
+  });
+
   it('keeps the token and API key headers out of the parameters', () => {
     const { op } = operationWith({
       security: [{ cognito: [], api_key: [] }],

@@ -365,6 +365,41 @@ describe('planNegativeChecks: public operations', () => {
     expect(checks.map((c) => c.role)).to.deep.equal(['public']);
   });
 
+  it('an API-key-only method: public check with the key, then missing-key and wrong-key → 403 after a control', () => {
+    const op = operation({
+      security: [[{ scheme: 'api_key', scopes: [] }]],
+      protection: { kind: 'public' },
+      apiKey: { header: 'x-api-key' },
+    });
+    const checks = planNegativeChecks(model([op]), op);
+    expect(checks.map((c) => c.name)).to.deep.equal([
+      'GET /demo · public',
+      'GET /demo · control for api-key-missing',
+      'GET /demo · api-key-missing',
+      'GET /demo · control for api-key-wrong',
+      'GET /demo · api-key-wrong',
+    ]);
+    const [, control, missing, , wrong] = checks;
+    expect(control).to.deep.include({
+      token: { from: 'none' },
+      apiKey: { header: 'x-api-key', value: 'variable' },
+    });
+    expect(missing).to.deep.include({
+      token: { from: 'none' },
+      apiKey: { header: 'x-api-key', value: 'omit' },
+      expect: op.rejections.invalidApiKey,
+      controlId: control?.id,
+    });
+    expect(wrong).to.deep.include({ apiKey: { header: 'x-api-key', value: 'wrong' } });
+    expect(op.rejections.invalidApiKey.status).to.equal(403);
+  });
+
+  it('an API-key-only method with key source AUTHORIZER gets no key checks', () => {
+    const op = operation({ protection: { kind: 'public' }, apiKey: { header: 'x-api-key' } });
+    const checks = planNegativeChecks(model([op], { apiKeySource: 'AUTHORIZER' }), op);
+    expect(checks.map((c) => c.role)).to.deep.equal(['public']);
+  });
+
   it('in an API Gateway document an empty entry adds nothing: the authorizer is checked', () => {
     const op = operation({ security: [[{ scheme: 'cognito', scopes: [] }], []] });
     const checks = planNegativeChecks(model([op], { securityReading: 'api-gateway' }), op);
