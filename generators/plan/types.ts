@@ -26,6 +26,7 @@ export type NegativeCheckKind =
   | 'wrong-token-type' // N15
   | 'missing-scope' // N16
   | 'other-pool' // N13
+  | 'other-client' // HTTP API: a token of the pool's other app client, outside the audience
   | 'api-key-missing'
   | 'api-key-wrong';
 
@@ -57,6 +58,8 @@ export interface SandboxTokenRequest {
   expired?: boolean;
   scopes?: string[];
   signer?: 'pool' | 'foreign';
+  /** `other`: issued to an app client of the same pool that is not the run's (`clientId`). */
+  client?: 'main' | 'other';
 }
 
 export interface PlannedRequest {

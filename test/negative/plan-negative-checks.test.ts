@@ -67,6 +67,15 @@ describe('planNegativeChecks: which checks an operation gets', () => {
         rejections: httpRejections,
       }),
       http: true,
+      want: [...tokenChecks, 'other-pool', 'other-client'],
+    },
+    {
+      given: 'HTTP API JWT authorizer without an audience: no other-client check',
+      operation: operation({
+        protection: { ...jwtScheme, tokenKind: 'id', scopes: [], audience: [] },
+        rejections: httpRejections,
+      }),
+      http: true,
       want: [...tokenChecks, 'other-pool'],
     },
     {
@@ -76,7 +85,7 @@ describe('planNegativeChecks: which checks an operation gets', () => {
         rejections: httpRejections,
       }),
       http: true,
-      want: [...tokenChecks, 'wrong-token-type', 'missing-scope', 'other-pool'],
+      want: [...tokenChecks, 'wrong-token-type', 'missing-scope', 'other-pool', 'other-client'],
     },
   ];
   for (const { given, operation: op, http, want } of cases) {
@@ -90,6 +99,24 @@ describe('planNegativeChecks: which checks an operation gets', () => {
     const op = operation({ apiKey: { header: 'x-api-key' } });
     const checks = planNegativeChecks(model([op], { apiKeySource: 'AUTHORIZER' }), op);
     expect(labels(checks)).to.not.include('api-key-missing');
+  });
+
+  it('other-client: a token the pool issued to another app client, minted by the sandbox', () => {
+    const op = operation({
+      protection: { ...jwtScheme, tokenKind: 'id', scopes: [] },
+      rejections: httpRejections,
+    });
+    const check = planNegativeChecks(model([op], { gatewayKind: 'http' }), op).find(
+      (c) => c.role === 'negative' && c.kind === 'other-client',
+    );
+    expect(check).to.deep.include({
+      token: {
+        from: 'variable',
+        variable: 'otherClientToken',
+        mint: { tokenUse: 'id', client: 'other' },
+      },
+      expect: httpRejections.unauthorized,
+    });
   });
 
   it('operations behind unsupported authorizers get nothing', () => {
