@@ -102,9 +102,21 @@ function readScheme(context: ModelContext, name: string, located: Located): Secu
   }
   if (authorizerType === 'jwt') return readJwtAuthorizer(context, name, located, authorizer ?? {});
   if (authorizerType === 'token' || authorizerType === 'request' || authType === 'custom') {
-    return unsupported(`Lambda authorizer (${authorizerType ?? 'custom'})`);
+    const type = authorizerType === 'request' ? 'request' : 'token';
+    return {
+      kind: 'unsupported',
+      name,
+      description: `Lambda authorizer (${authorizerType ?? 'custom'})`,
+      lambda: readLambdaAuthorizer(type, raw, authorizer ?? {}),
+      origin,
+    };
   }
-  if (authType === 'awssigv4' || authType === 'aws_iam') return unsupported('AWS_IAM (sigv4)');
+  // IAM methods need SigV4-signed requests with AWS credentials: recognised, checking them is out
+  // of scope (the description says so in inspect and in the collection).
+  if (authType === 'awssigv4' || authType === 'aws_iam')
+    return unsupported(
+      'AWS_IAM (sigv4), out of scope: gatecheck checks Cognito and JWT authorizers',
+    );
   if (authType !== undefined) return unsupported(`API Gateway authorizer of type ${authType}`);
 
   switch (type) {
@@ -164,6 +176,30 @@ function identityHeader(
     );
   }
   return fromSource ?? declared;
+}
+
+/**
+ * A Lambda authorizer's identity sources, validation expression and TTL
+ * (`x-amazon-apigateway-authorizer`, `[apigw-guide]` api-gateway-swagger-extensions-authorizer.md).
+ * A TOKEN authorizer without `identitySource` reads the scheme's header.
+ */
+function readLambdaAuthorizer(
+  type: 'token' | 'request',
+  scheme: Record<string, unknown>,
+  authorizer: Record<string, unknown>,
+) {
+  const listed = (asString(authorizer.identitySource) ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const header = asString(scheme.name);
+  const identitySources =
+    listed.length > 0
+      ? listed
+      : type === 'token' && header !== undefined
+        ? [`method.request.header.${header}`]
+        : [];
+  return { type, identitySources, ...authorizerSettings(authorizer) };
 }
 
 /** The authorizer's validation expression and result TTL, when the export carries them. */

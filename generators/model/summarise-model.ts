@@ -29,6 +29,10 @@ export interface SchemeSummary {
   userPools: { region: string | null; userPoolId: string | null; raw: string }[];
   issuer: string | null;
   audience: string[];
+  /** `cognito_user_pools`, `jwt`, `token`, `request` (Lambda); null for API keys and other schemes. */
+  authorizerType: 'cognito_user_pools' | 'jwt' | 'token' | 'request' | null;
+  /** Where the authorizer reads the caller's identity (header, query string...). */
+  identitySources: string[];
   identityValidationExpression: string | null;
   resultTtlSeconds: number | null;
   description: string | null;
@@ -110,9 +114,36 @@ function summariseScheme(scheme: SecurityScheme): SchemeSummary {
     })),
     issuer: scheme.kind === 'jwt' ? (scheme.issuer ?? null) : null,
     audience: scheme.kind === 'jwt' ? scheme.audience : [],
+    authorizerType:
+      scheme.kind === 'cognito'
+        ? 'cognito_user_pools'
+        : scheme.kind === 'jwt'
+          ? scheme.declaredAs === 'jwt-authorizer'
+            ? 'jwt'
+            : null
+          : scheme.kind === 'unsupported'
+            ? (scheme.lambda?.type ?? null)
+            : null,
+    identitySources:
+      scheme.kind === 'cognito'
+        ? [`method.request.header.${scheme.tokenHeader}`]
+        : scheme.kind === 'jwt'
+          ? [`$request.header.${scheme.tokenHeader}`]
+          : scheme.kind === 'unsupported'
+            ? (scheme.lambda?.identitySources ?? [])
+            : [],
     identityValidationExpression:
-      scheme.kind === 'cognito' ? (scheme.identityValidationExpression ?? null) : null,
-    resultTtlSeconds: scheme.kind === 'cognito' ? (scheme.resultTtlSeconds ?? null) : null,
+      scheme.kind === 'cognito'
+        ? (scheme.identityValidationExpression ?? null)
+        : scheme.kind === 'unsupported'
+          ? (scheme.lambda?.identityValidationExpression ?? null)
+          : null,
+    resultTtlSeconds:
+      scheme.kind === 'cognito'
+        ? (scheme.resultTtlSeconds ?? null)
+        : scheme.kind === 'unsupported'
+          ? (scheme.lambda?.resultTtlSeconds ?? null)
+          : null,
     description: scheme.kind === 'unsupported' ? scheme.description : null,
     pointer: scheme.origin.pointer,
   };

@@ -103,7 +103,23 @@ export interface UnsupportedScheme {
   name: string;
   /** Human description of what it is, e.g. `Lambda authorizer (request)`, `http basic`, `AWS_IAM (sigv4)`. */
   description: string;
+  /** A Lambda authorizer (`x-amazon-apigateway-authtype: custom`), as configured in the export. */
+  lambda?: LambdaAuthorizer;
   origin: Origin;
+}
+
+/** A REST API Lambda authorizer (`x-amazon-apigateway-authorizer.type: token | request`). */
+export interface LambdaAuthorizer {
+  type: 'token' | 'request';
+  /**
+   * Where API Gateway reads the caller's identity, e.g. `method.request.header.Authorization`,
+   * `method.request.querystring.token`; TOKEN authorizers have one (the scheme's header by default).
+   */
+  identitySources: string[];
+  /** TOKEN authorizers: a regular expression the token must match before the Lambda is called. */
+  identityValidationExpression?: string;
+  /** `authorizerResultTtlInSeconds` (API Gateway's default is 300; 0 disables caching). */
+  resultTtlSeconds?: number;
 }
 
 export interface UserPoolRef {

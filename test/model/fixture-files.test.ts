@@ -164,4 +164,31 @@ describe('models of API Gateway document shapes', () => {
       schemes?.kind === 'cognito' ? schemes.userPools.map((p) => p.userPoolId) : [],
     ).to.deep.equal(['eu-west-1_PoolA0001', 'eu-west-1_PoolB0001']);
   });
+
+  it('Lambda TOKEN and REQUEST authorizers: identity sources, validation expression, TTL; IAM out of scope', async () => {
+    const model = await modelOfFile('lambda-authorizers.json');
+    const lambdaOf = (name: string) => {
+      const scheme = model.schemes[name];
+      return scheme?.kind === 'unsupported' ? scheme.lambda : undefined;
+    };
+    expect(lambdaOf('jwt-token-authorizer')).to.deep.equal({
+      type: 'token',
+      identitySources: ['method.request.header.Authorization'],
+      identityValidationExpression: '^Bearer [-0-9a-zA-Z._]+$',
+      resultTtlSeconds: 0,
+    });
+    expect(lambdaOf('request-authorizer')).to.deep.equal({
+      type: 'request',
+      identitySources: ['method.request.header.Auth', 'method.request.querystring.tenant'],
+      resultTtlSeconds: 300,
+    });
+    expect(model.operations.map((o) => o.protection)).to.deep.equal([
+      { kind: 'unsupported', description: 'Lambda authorizer (token)' },
+      { kind: 'unsupported', description: 'Lambda authorizer (request)' },
+      {
+        kind: 'unsupported',
+        description: 'AWS_IAM (sigv4), out of scope: gatecheck checks Cognito and JWT authorizers',
+      },
+    ]);
+  });
 });

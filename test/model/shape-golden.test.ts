@@ -18,6 +18,7 @@ export const shapeFixtures = [
   'oas3-swagger-security-definitions.json',
   'two-entry-security.json',
   'sam-body.yaml',
+  'lambda-authorizers.json',
 ];
 
 describe('API Gateway document shapes (golden inspect --json)', () => {
