@@ -25,6 +25,8 @@ export const faultNames = [
   'any-issuer-accepted',
   /** API keys are not checked. */
   'api-key-not-enforced',
+  /** HTTP API JWT authorizer: `aud` / `client_id` are not compared with the audience. */
+  'audience-not-checked',
   /** Tokens with `alg: none` (any case) and no signature are accepted. */
   'alg-none-accepted',
   /** The users API lets anyone change any record (no owner/admin check in the handler). */
@@ -128,7 +130,7 @@ export interface Sandbox {
  * Sandbox-only HTTP paths on the Cognito server (never part of AWS's API). Documented in README.
  * - `GET  /__sandbox/outbox?username=U`       → `{"username","medium":"EMAIL"|"SMS","code","sentAt"}` latest code, 404 if none
  * - `GET  /__sandbox/totp?username=U`         → `{"code"}` the user's current TOTP code
- * - `POST /__sandbox/tokens` `{username, tokenUse:"id"|"access", pool?:"main"|"other", expired?:boolean, scopes?:string[], signer?:"pool"|"foreign"}`
+ * - `POST /__sandbox/tokens` `{username, tokenUse:"id"|"access", pool?:"main"|"other", expired?:boolean, scopes?:string[], signer?:"pool"|"foreign", client?:"main"|"other"}`
  *                                              → `{"token"}` a test token (expired, other pool, unscoped, or signed by an unpublished key)
  * - `POST /__sandbox/throttle` `{rejectNext?:number, maxRequests?:number, windowMs?:number, operations?:string[]}` (or `{}` to turn off)
  *                                              → Cognito answers `TooManyRequestsException` as configured

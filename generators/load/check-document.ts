@@ -41,7 +41,9 @@ export function checkDocument(document: unknown, source: string): ApiModel['spec
 }
 
 function specVersion(record: Record<string, unknown>): ApiModel['specVersion'] | undefined {
-  if (String(record.swagger) === '2.0') return '2.0';
+  // `"swagger": 2.0` written as a number (YAML `swagger: 2.0`, hand-written AWS workshop files) is
+  // the same version; JSON cannot tell 2.0 from 2, and no Swagger 2 or 2.x other than 2.0 exists.
+  if (record.swagger === '2.0' || record.swagger === 2) return '2.0';
   const openapi = typeof record.openapi === 'string' ? record.openapi : '';
   if (/^3\.0(\.|$)/.test(openapi)) return '3.0';
   // 3.1 and later 3.x minors share 3.1's JSON Schema dialect, which is what the reader cares about.

@@ -1,5 +1,6 @@
 import { checkDocument } from '../load/check-document.js';
 import type { LoadedSpec } from '../load/load-spec.js';
+import { isApiGatewayDocument } from './api-gateway-document.js';
 import { asRecord, asString, createContext } from './context.js';
 import { expectedRejections } from './expected-rejections.js';
 import { readGatewayResponses } from './read-gateway-responses.js';
@@ -24,7 +25,8 @@ export interface BuildModelOptions {
 export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): ApiModel {
   const specVersion = checkDocument(spec.document, spec.source);
   const document = spec.document as Record<string, unknown>;
-  const context = createContext(document, spec.source, specVersion);
+  const securityReading = isApiGatewayDocument(document) ? 'api-gateway' : 'openapi';
+  const context = createContext(document, spec.source, specVersion, securityReading);
 
   const title = asString(asRecord(document.info)?.title)?.trim() || 'API';
   const stages = readServers(context, options.baseUrl);
@@ -42,6 +44,7 @@ export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): A
     slug: slug(title),
     source: spec.source,
     specVersion,
+    securityReading,
     gatewayKind,
     stages,
     schemes,

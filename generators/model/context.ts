@@ -9,6 +9,7 @@ export interface ModelContext {
   readonly document: Record<string, unknown>;
   readonly source: string;
   readonly specVersion: ApiModel['specVersion'];
+  readonly securityReading: ApiModel['securityReading'];
   readonly warnings: Warning[];
 }
 
@@ -16,8 +17,9 @@ export function createContext(
   document: Record<string, unknown>,
   source: string,
   specVersion: ApiModel['specVersion'],
+  securityReading: ApiModel['securityReading'] = 'openapi',
 ): ModelContext {
-  return { document, source, specVersion, warnings: [] };
+  return { document, source, specVersion, securityReading, warnings: [] };
 }
 
 export function originOf(context: ModelContext, pointer: JsonPointer): Origin {

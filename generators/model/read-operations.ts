@@ -104,6 +104,7 @@ function readOperation(context: ModelContext, inputs: OperationInputs, where: Wh
     inputs.schemes,
     readApiKeyRequired(located),
     inputs.apiKeySource,
+    context.securityReading,
   );
   for (const note of resolved.notes) {
     warn(
@@ -145,6 +146,7 @@ function readOperation(context: ModelContext, inputs: OperationInputs, where: Wh
     securitySource,
     protection: resolved.protection,
     ...(resolved.apiKey ? { apiKey: resolved.apiKey } : {}),
+    ...(resolved.apiKeyFromAuthorizer ? { apiKeyFromAuthorizer: true as const } : {}),
     rejections: copyRejections(inputs.rejections),
     parameters: readParameters(context, path, parameters, ownHeaders),
     ...(requestBody === undefined || !writeMethods.has(method) ? {} : { requestBody }),

@@ -18,12 +18,42 @@ import { isPlaceholder, parseCognitoIssuer, parseUserPoolArn } from './user-pool
  * authorizer (REST), a JWT authorizer (HTTP API), an API key, or something gatecheck cannot sign in to.
  */
 export function readSecuritySchemes(context: ModelContext): Record<string, SecurityScheme> {
-  const container: Located =
-    context.specVersion === '2.0'
-      ? { value: context.document.securityDefinitions, pointer: '/securityDefinitions' }
-      : child({ value: context.document.components, pointer: '/components' }, 'securitySchemes');
   const schemes: Record<string, SecurityScheme> = {};
-  for (const name of Object.keys(asRecord(container.value) ?? {})) {
+  const swagger: Located = {
+    value: context.document.securityDefinitions,
+    pointer: '/securityDefinitions',
+  };
+  if (context.specVersion === '2.0') {
+    readContainer(context, swagger, schemes);
+    return schemes;
+  }
+  readContainer(
+    context,
+    child({ value: context.document.components, pointer: '/components' }, 'securitySchemes'),
+    schemes,
+  );
+  // API Gateway imports an OpenAPI 3 document that keeps Swagger's `securityDefinitions` (seen in
+  // hand-converted exports); OpenAPI 3 tools ignore it. Read it, warn, and let components win.
+  const leftover = Object.keys(asRecord(swagger.value) ?? {}).filter((name) => !(name in schemes));
+  if (leftover.length > 0) {
+    warn(
+      context,
+      'swagger-security-definitions',
+      `security scheme(s) ${leftover.join(', ')} are under Swagger's securityDefinitions in an OpenAPI 3 document: read as API Gateway imports them; move them to components.securitySchemes for other OpenAPI tools`,
+      swagger.pointer,
+    );
+    readContainer(context, swagger, schemes, leftover);
+  }
+  return schemes;
+}
+
+function readContainer(
+  context: ModelContext,
+  container: Located,
+  schemes: Record<string, SecurityScheme>,
+  only?: string[],
+): void {
+  for (const name of only ?? Object.keys(asRecord(container.value) ?? {})) {
     const located = deref(
       context,
       asRecord(container.value)?.[name],
@@ -40,7 +70,6 @@ export function readSecuritySchemes(context: ModelContext): Record<string, Secur
     }
     schemes[name] = scheme;
   }
-  return schemes;
 }
 
 function readScheme(context: ModelContext, name: string, located: Located): SecurityScheme {
@@ -61,20 +90,33 @@ function readScheme(context: ModelContext, name: string, located: Located): Secu
     return {
       kind: 'cognito',
       name,
-      tokenHeader: asString(raw.name) ?? 'Authorization',
+      tokenHeader: identityHeader(context, name, located, authorizer) ?? 'Authorization',
       userPools: readProviderArns(
         context,
         name,
         child(child(located, 'x-amazon-apigateway-authorizer'), 'providerARNs'),
       ),
+      ...authorizerSettings(authorizer),
       origin,
     };
   }
   if (authorizerType === 'jwt') return readJwtAuthorizer(context, name, located, authorizer ?? {});
   if (authorizerType === 'token' || authorizerType === 'request' || authType === 'custom') {
-    return unsupported(`Lambda authorizer (${authorizerType ?? 'custom'})`);
+    const type = authorizerType === 'request' ? 'request' : 'token';
+    return {
+      kind: 'unsupported',
+      name,
+      description: `Lambda authorizer (${authorizerType ?? 'custom'})`,
+      lambda: readLambdaAuthorizer(type, raw, authorizer ?? {}),
+      origin,
+    };
   }
-  if (authType === 'awssigv4' || authType === 'aws_iam') return unsupported('AWS_IAM (sigv4)');
+  // IAM methods need SigV4-signed requests with AWS credentials: recognised, checking them is out
+  // of scope (the description says so in inspect and in the collection).
+  if (authType === 'awssigv4' || authType === 'aws_iam')
+    return unsupported(
+      'AWS_IAM (sigv4), out of scope: gatecheck checks Cognito and JWT authorizers',
+    );
   if (authType !== undefined) return unsupported(`API Gateway authorizer of type ${authType}`);
 
   switch (type) {
@@ -103,11 +145,94 @@ function readScheme(context: ModelContext, name: string, located: Located): Secu
   }
 }
 
+/**
+ * The header a REST authorizer reads its token from. The authorizer's `identitySource`
+ * (`method.request.header.X`) is what API Gateway configures (`CreateAuthorizer.identitySource`,
+ * aws-behaviour §2.1); the scheme's `name` is only OpenAPI's description of it. AWS SAM writes
+ * both, and when they differ the identity source wins (with a warning, since one of them is stale).
+ */
+function identityHeader(
+  context: ModelContext,
+  name: string,
+  located: Located,
+  authorizer: Record<string, unknown> | undefined,
+): string | undefined {
+  const declared = asString(asRecord(located.value)?.name);
+  const source = asString(authorizer?.identitySource);
+  const fromSource = source
+    ?.split(',')
+    .map((entry) => /^\s*method\.request\.header\.([^\s,]+)\s*$/.exec(entry)?.[1])
+    .find((header) => header !== undefined);
+  if (
+    fromSource !== undefined &&
+    declared !== undefined &&
+    fromSource.toLowerCase() !== declared.toLowerCase()
+  ) {
+    warn(
+      context,
+      'identity-source-differs',
+      `security scheme "${name}" names header ${declared} but its authorizer reads ${source}: checked with ${fromSource}, as API Gateway does`,
+      pointerJoin(located.pointer, 'x-amazon-apigateway-authorizer', 'identitySource'),
+    );
+  }
+  return fromSource ?? declared;
+}
+
+/**
+ * A Lambda authorizer's identity sources, validation expression and TTL
+ * (`x-amazon-apigateway-authorizer`, `[apigw-guide]` api-gateway-swagger-extensions-authorizer.md).
+ * A TOKEN authorizer without `identitySource` reads the scheme's header.
+ */
+function readLambdaAuthorizer(
+  type: 'token' | 'request',
+  scheme: Record<string, unknown>,
+  authorizer: Record<string, unknown>,
+) {
+  const listed = (asString(authorizer.identitySource) ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const header = asString(scheme.name);
+  const identitySources =
+    listed.length > 0
+      ? listed
+      : type === 'token' && header !== undefined
+        ? [`method.request.header.${header}`]
+        : [];
+  return { type, identitySources, ...authorizerSettings(authorizer) };
+}
+
+/** The authorizer's validation expression and result TTL, when the export carries them. */
+function authorizerSettings(authorizer: Record<string, unknown> | undefined): {
+  identityValidationExpression?: string;
+  resultTtlSeconds?: number;
+} {
+  const expression = asString(authorizer?.identityValidationExpression);
+  const ttl = authorizer?.authorizerResultTtlInSeconds;
+  return {
+    ...(expression === undefined || expression === ''
+      ? {}
+      : { identityValidationExpression: expression }),
+    ...(typeof ttl === 'number' && Number.isInteger(ttl) && ttl >= 0
+      ? { resultTtlSeconds: ttl }
+      : {}),
+  };
+}
+
 function readProviderArns(context: ModelContext, name: string, arns: Located): UserPoolRef[] {
   const list = Array.isArray(arns.value) ? arns.value : [];
   const pools = list.map((arn) =>
     typeof arn === 'string' ? parseUserPoolArn(arn) : { raw: JSON.stringify(arn) },
   );
+  if (pools.length > 1) {
+    // Signing in to several pools is not done yet: say which pools' tokens go unchecked.
+    warn(
+      context,
+      'several-user-pools',
+      `Cognito scheme "${name}" accepts tokens of ${pools.length} user pools; checks sign in to one pool (the environment's), so tokens of the others are not checked`,
+      arns.pointer,
+    );
+  }
   if (pools.length === 0 || pools.some((pool) => pool.userPoolId === undefined)) {
     warn(
       context,

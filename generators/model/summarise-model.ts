@@ -7,11 +7,12 @@ import type { ApiModel, ExpectedRejection, Operation, SecurityScheme } from './t
  * change that is not purely additive.
  */
 export interface ModelSummary {
-  schemaVersion: 1;
+  schemaVersion: 2;
   title: string;
   slug: string;
   source: string;
   specVersion: ApiModel['specVersion'];
+  securityReading: ApiModel['securityReading'];
   gatewayKind: ApiModel['gatewayKind'];
   apiKeySource: ApiModel['apiKeySource'];
   stages: { name: string; baseUrl: string }[];
@@ -28,6 +29,12 @@ export interface SchemeSummary {
   userPools: { region: string | null; userPoolId: string | null; raw: string }[];
   issuer: string | null;
   audience: string[];
+  /** `cognito_user_pools`, `jwt`, `token`, `request` (Lambda); null for API keys and other schemes. */
+  authorizerType: 'cognito_user_pools' | 'jwt' | 'token' | 'request' | null;
+  /** Where the authorizer reads the caller's identity (header, query string...). */
+  identitySources: string[];
+  identityValidationExpression: string | null;
+  resultTtlSeconds: number | null;
   description: string | null;
   pointer: string;
 }
@@ -44,6 +51,11 @@ export interface OperationSummary {
   tokenKind: 'id' | 'access' | null;
   scopes: string[];
   apiKeyHeader: string | null;
+  /** Where the required API key comes from; null when the method needs none. */
+  apiKeySource: ApiModel['apiKeySource'] | null;
+  /** False when gatecheck plans no rejection check for the operation (why: `notChecked`). */
+  checked: boolean;
+  notChecked: string | null;
   unsupported: string | null;
   securitySource: Operation['securitySource'];
   /** The rejection the gateway should give a request without valid credentials; null when public. */
@@ -65,11 +77,12 @@ export interface RejectionSummary {
 
 export function summariseModel(model: ApiModel): ModelSummary {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     title: model.title,
     slug: model.slug,
     source: model.source,
     specVersion: model.specVersion,
+    securityReading: model.securityReading,
     gatewayKind: model.gatewayKind,
     apiKeySource: model.apiKeySource,
     stages: model.stages.map((stage) => ({ name: stage.name, baseUrl: stage.baseUrl })),
@@ -101,6 +114,36 @@ function summariseScheme(scheme: SecurityScheme): SchemeSummary {
     })),
     issuer: scheme.kind === 'jwt' ? (scheme.issuer ?? null) : null,
     audience: scheme.kind === 'jwt' ? scheme.audience : [],
+    authorizerType:
+      scheme.kind === 'cognito'
+        ? 'cognito_user_pools'
+        : scheme.kind === 'jwt'
+          ? scheme.declaredAs === 'jwt-authorizer'
+            ? 'jwt'
+            : null
+          : scheme.kind === 'unsupported'
+            ? (scheme.lambda?.type ?? null)
+            : null,
+    identitySources:
+      scheme.kind === 'cognito'
+        ? [`method.request.header.${scheme.tokenHeader}`]
+        : scheme.kind === 'jwt'
+          ? [`$request.header.${scheme.tokenHeader}`]
+          : scheme.kind === 'unsupported'
+            ? (scheme.lambda?.identitySources ?? [])
+            : [],
+    identityValidationExpression:
+      scheme.kind === 'cognito'
+        ? (scheme.identityValidationExpression ?? null)
+        : scheme.kind === 'unsupported'
+          ? (scheme.lambda?.identityValidationExpression ?? null)
+          : null,
+    resultTtlSeconds:
+      scheme.kind === 'cognito'
+        ? (scheme.resultTtlSeconds ?? null)
+        : scheme.kind === 'unsupported'
+          ? (scheme.lambda?.resultTtlSeconds ?? null)
+          : null,
     description: scheme.kind === 'unsupported' ? scheme.description : null,
     pointer: scheme.origin.pointer,
   };
@@ -132,6 +175,16 @@ function summariseOperation(operation: Operation): OperationSummary {
     tokenKind: token?.tokenKind ?? null,
     scopes: token?.scopes ?? [],
     apiKeyHeader: operation.apiKey?.header ?? null,
+    apiKeySource: operation.apiKeyFromAuthorizer
+      ? 'AUTHORIZER'
+      : operation.apiKey
+        ? 'HEADER'
+        : null,
+    checked: protection.kind !== 'unsupported',
+    notChecked:
+      protection.kind === 'unsupported'
+        ? `no credentials gatecheck can obtain for ${protection.description}`
+        : null,
     unsupported: protection.kind === 'unsupported' ? protection.description : null,
     securitySource: operation.securitySource,
     rejection: rejection === undefined ? null : summariseRejection(rejection),

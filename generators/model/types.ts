@@ -28,6 +28,12 @@ export interface ApiModel {
   slug: string;
   source: string;
   specVersion: '2.0' | '3.0' | '3.1';
+  /**
+   * How `security` lists are read: `api-gateway` for API Gateway exports and import definitions
+   * (any `x-amazon-apigateway-*` extension), where every entry applies; `openapi` (OR of
+   * alternatives) otherwise.
+   */
+  securityReading: 'openapi' | 'api-gateway';
   /** REST API (Cognito user pool authorizer, `x-amazon-apigateway-authtype`) or HTTP API (JWT authorizer). */
   gatewayKind: 'rest' | 'http';
   /** One per stage/server; at least one (a placeholder `https://example.invalid` with a warning when the spec has none). */
@@ -65,6 +71,10 @@ export interface CognitoUserPoolsScheme {
   tokenHeader: string;
   /** Parsed from `x-amazon-apigateway-authorizer.providerARNs`; empty when the export has no authorizer extension. */
   userPools: UserPoolRef[];
+  /** `identityValidationExpression`: a regular expression API Gateway matches the token's `aud` against (aws-behaviour §2.1). */
+  identityValidationExpression?: string;
+  /** `authorizerResultTtlInSeconds`, when given (API Gateway's default is 300). */
+  resultTtlSeconds?: number;
   origin: Origin;
 }
 
@@ -96,7 +106,23 @@ export interface UnsupportedScheme {
   name: string;
   /** Human description of what it is, e.g. `Lambda authorizer (request)`, `http basic`, `AWS_IAM (sigv4)`. */
   description: string;
+  /** A Lambda authorizer (`x-amazon-apigateway-authtype: custom`), as configured in the export. */
+  lambda?: LambdaAuthorizer;
   origin: Origin;
+}
+
+/** A REST API Lambda authorizer (`x-amazon-apigateway-authorizer.type: token | request`). */
+export interface LambdaAuthorizer {
+  type: 'token' | 'request';
+  /**
+   * Where API Gateway reads the caller's identity, e.g. `method.request.header.Authorization`,
+   * `method.request.querystring.token`; TOKEN authorizers have one (the scheme's header by default).
+   */
+  identitySources: string[];
+  /** TOKEN authorizers: a regular expression the token must match before the Lambda is called. */
+  identityValidationExpression?: string;
+  /** `authorizerResultTtlInSeconds` (API Gateway's default is 300; 0 disables caching). */
+  resultTtlSeconds?: number;
 }
 
 export interface UserPoolRef {
@@ -211,6 +237,8 @@ export interface Operation {
   protection: Protection;
   /** API key required (`apiKeyRequired`, an api-key scheme in the chosen alternative). */
   apiKey?: { header: string };
+  /** The method requires an API key its Lambda authorizer supplies (`x-amazon-apigateway-api-key-source: AUTHORIZER`). */
+  apiKeyFromAuthorizer?: true;
   rejections: ExpectedRejections;
   parameters: ParameterValue[];
   requestBody?: RequestBody;
@@ -243,6 +271,20 @@ export type WarningCode =
   | 'alternative-chosen'
   /** An operation's security includes an empty requirement (`{}`): anonymous callers get in. */
   | 'anonymous-allowed'
+  /** API Gateway document: an empty requirement among others adds nothing; the authorizer applies. */
+  | 'anonymous-ignored'
+  /** API Gateway document: a method names several authorizers; the note says which one is checked. */
+  | 'several-authorizers'
+  /** OpenAPI 3 document whose schemes sit under Swagger's `securityDefinitions`. */
+  | 'swagger-security-definitions'
+  /** A REST authorizer's `identitySource` header differs from its scheme's `name`; the source wins. */
+  | 'identity-source-differs'
+  /** An authorizer accepts several user pools; only one is signed in to. */
+  | 'several-user-pools'
+  /** AWS SAM's `NONE` pseudo-scheme: the method has no authorizer. */
+  | 'none-pseudo-scheme'
+  /** A required API key comes from the Lambda authorizer (key source AUTHORIZER): not checked. */
+  | 'api-key-from-authorizer'
   | 'other';
 
 export interface Warning {

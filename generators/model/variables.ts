@@ -107,6 +107,13 @@ export const environmentVariables: readonly VariableSpec[] = [
     envName: 'GATECHECK_OTHER_POOL_TOKEN',
   },
   {
+    key: 'otherClientToken',
+    description:
+      "A valid token of the same pool issued to an app client outside the JWT authorizer's audience, for the audience check (skipped when empty)",
+    secret: true,
+    envName: 'GATECHECK_OTHER_CLIENT_TOKEN',
+  },
+  {
     key: 'unscopedAccessToken',
     description:
       "An access token without the methods' scopes, for the scope check (skipped when empty)",

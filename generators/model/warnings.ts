@@ -1,7 +1,14 @@
 import type { Warning } from './types.js';
 
 /** Codes whose warnings repeat per operation with the same substance (a shared security default). */
-const collapsible = new Set<Warning['code']>(['alternative-chosen', 'anonymous-allowed']);
+const collapsible = new Set<Warning['code']>([
+  'alternative-chosen',
+  'anonymous-allowed',
+  'anonymous-ignored',
+  'several-authorizers',
+  'api-key-from-authorizer',
+  'none-pseudo-scheme',
+]);
 
 /**
  * One warning per distinct finding: the same note on many operations (Stripe lists the same two

@@ -126,6 +126,20 @@ export function negativeVariants(
     expect: unauthorized,
   });
 
+  // HTTP API JWT authorizer: `aud` (or `client_id` without `aud`) must be one of
+  // `jwtConfiguration.audience` (aws-behaviour §3), so a token the same pool issued to another app
+  // client is refused with 401. REST Cognito authorizers do not compare the audience.
+  if (protection.kind === 'jwt' && protection.audience.length > 0)
+    add({
+      kind: 'other-client',
+      token: {
+        from: 'variable',
+        variable: 'otherClientToken',
+        mint: { tokenUse: kind, client: 'other' },
+      },
+      expect: unauthorized,
+    });
+
   // INVALID_API_KEY: 403 Forbidden (aws-behaviour §2.2). With `x-amazon-apigateway-api-key-source:
   // AUTHORIZER` the key comes from a Lambda authorizer, not a header: nothing to send wrong.
   if (operation.apiKey && model.apiKeySource === 'HEADER') {

@@ -7,6 +7,7 @@ import type { ApiModel } from '../model/types.js';
 import { planAuthzChecks, type AuthzPlan } from './plan-authz-checks.js';
 import { countChecks, planNegativeChecks } from './plan-negative-checks.js';
 import { operationTitle, planPositiveChecks } from './plan-positive-checks.js';
+import { planUncheckedOperations } from './plan-unchecked-operations.js';
 import { planRevocationChecks, type RevocationCheck } from './plan-revocation-checks.js';
 import type { CollectionPlan } from './types.js';
 
@@ -21,7 +22,11 @@ export function planCollection(model: ApiModel): GatecheckPlan {
   const operations = model.operations.map((operation) => ({
     operationId: operation.id,
     title: operationTitle(operation),
-    checks: [...planPositiveChecks(model, operation), ...planNegativeChecks(model, operation)],
+    checks: [
+      ...planPositiveChecks(model, operation),
+      ...planNegativeChecks(model, operation),
+      ...planUncheckedOperations(model, operation),
+    ],
   }));
   const revocation = planRevocationChecks(model);
   const authz = planAuthzChecks(model);

@@ -17,7 +17,7 @@ type TokenProtection = Extract<Protection, { kind: 'cognito' | 'jwt' }>;
  * The checks of one operation, in run order: `control, negative, control, negative, …` (one
  * control immediately before each negative) for an operation behind a Cognito or JWT authorizer;
  * one `PublicCheck` for a public operation (or one that also allows anonymous callers); nothing
- * for operations behind authorizers gatecheck cannot test.
+ * for operations behind authorizers gatecheck cannot test (`planUncheckedOperations` reports them).
  */
 export function planNegativeChecks(
   model: ApiModel,
@@ -25,10 +25,14 @@ export function planNegativeChecks(
 ): Array<ControlCheck | NegativeCheck | PublicCheck> {
   const protection = operation.protection;
   if (protection.kind === 'unsupported') return [];
-  // `[[]]`-style security (an empty alternative) lets anyone in: a missing token must be accepted,
-  // so rejection checks would fail on a correctly configured gateway.
-  const anonymousAllowed = operation.security.some((alternative) => alternative.length === 0);
-  if (protection.kind === 'public' || anonymousAllowed) return [publicCheck(model, operation)];
+  // `[[]]`-style security (an empty alternative) in a plain OpenAPI document lets anyone in: a
+  // missing token must be accepted, so rejection checks would fail on a correctly configured
+  // gateway. API Gateway applies every entry of its own documents, so there `{}` adds nothing.
+  const anonymousAllowed =
+    model.securityReading === 'openapi' &&
+    operation.security.some((alternative) => alternative.length === 0);
+  if (protection.kind === 'public' || anonymousAllowed)
+    return [publicCheck(model, operation), ...apiKeyOnlyChecks(model, operation, anonymousAllowed)];
 
   const target = checkTarget(operation, reservedHeaders(operation, protection));
   const checks: Array<ControlCheck | NegativeCheck> = [];
@@ -53,7 +57,7 @@ export function variantLabel(variant: Pick<NegativeVariant, 'kind' | 'variant'>)
   return variant.variant === undefined ? variant.kind : `${variant.kind} (${variant.variant})`;
 }
 
-function requestBase(
+export function requestBase(
   model: ApiModel,
   operation: Operation,
   target: CheckTarget,
@@ -138,6 +142,51 @@ function publicCheck(model: ApiModel, operation: Operation): PublicCheck {
       ? { status: operation.success.status, mode: 'reached-integration' }
       : { status: operation.success.status, mode: 'success' },
   };
+}
+
+/**
+ * A method that needs only an API key (no authorizer) must refuse a request without the key and
+ * one with a wrong key with 403 Forbidden (INVALID_API_KEY, aws-behaviour §2.2), each after a
+ * control that sends the key and no token. Not with key source AUTHORIZER (the model then has no
+ * key header) nor when anonymous callers are allowed by another alternative.
+ */
+function apiKeyOnlyChecks(
+  model: ApiModel,
+  operation: Operation,
+  anonymousAllowed: boolean,
+): Array<ControlCheck | NegativeCheck> {
+  const apiKey = operation.apiKey;
+  if (apiKey === undefined || anonymousAllowed || model.apiKeySource !== 'HEADER') return [];
+  const target = checkTarget(operation, [apiKey.header]);
+  const checks: Array<ControlCheck | NegativeCheck> = [];
+  for (const [kind, value] of [
+    ['api-key-missing', 'omit'],
+    ['api-key-wrong', 'wrong'],
+  ] as const) {
+    const control: ControlCheck = {
+      ...requestBase(model, operation, target),
+      id: contentId(model.slug, operation.id, 'control', kind),
+      name: `${operationTitle(operation)} · control for ${kind}`,
+      role: 'control',
+      token: { from: 'none' },
+      apiKey: { header: apiKey.header, value: 'variable' },
+      expect: target.sentinel
+        ? { mode: 'reached-integration' }
+        : { mode: 'success', status: operation.success.status },
+    };
+    checks.push(control, {
+      ...requestBase(model, operation, target),
+      id: contentId(model.slug, operation.id, 'negative', kind),
+      name: `${operationTitle(operation)} · ${kind}`,
+      role: 'negative',
+      kind,
+      token: { from: 'none' },
+      apiKey: { header: apiKey.header, value },
+      expect: operation.rejections.invalidApiKey,
+      controlId: control.id,
+    });
+  }
+  return checks;
 }
 
 function reservedHeaders(operation: Operation, protection: TokenProtection): string[] {

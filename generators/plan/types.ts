@@ -26,6 +26,7 @@ export type NegativeCheckKind =
   | 'wrong-token-type' // N15
   | 'missing-scope' // N16
   | 'other-pool' // N13
+  | 'other-client' // HTTP API: a token of the pool's other app client, outside the audience
   | 'api-key-missing'
   | 'api-key-wrong';
 
@@ -57,6 +58,8 @@ export interface SandboxTokenRequest {
   expired?: boolean;
   scopes?: string[];
   signer?: 'pool' | 'foreign';
+  /** `other`: issued to an app client of the same pool that is not the run's (`clientId`). */
+  client?: 'main' | 'other';
 }
 
 export interface PlannedRequest {
@@ -120,7 +123,19 @@ export interface PublicCheck extends PlannedRequest {
   expect: { status: number; mode?: 'success' | 'reached-integration' };
 }
 
-export type PlannedCheck = PositiveCheck | ControlCheck | NegativeCheck | PublicCheck;
+/**
+ * An operation gatecheck cannot check (a Lambda or IAM authorizer without a token it can obtain, an
+ * undeclared scheme): it sends nothing and is reported as skipped with the reason, so the run
+ * summary counts it instead of the operation silently having no checks.
+ */
+export interface UncheckedOperation extends PlannedRequest {
+  role: 'unchecked';
+  operationId: string;
+  reason: string;
+}
+
+export type PlannedCheck =
+  PositiveCheck | ControlCheck | NegativeCheck | PublicCheck | UncheckedOperation;
 
 export interface OperationPlan {
   operationId: string;

@@ -87,7 +87,8 @@ export function controlPrerequestData(check: ControlCheck) {
   return {
     id: check.id,
     ...tokenHeaderData(check),
-    capturedVariable: capturedTokenVariable(kind),
+    // A control of an API-key-only method sends no token (`capturedVariable` null).
+    capturedVariable: check.token.from === 'none' ? null : capturedTokenVariable(kind),
     ...apiKeyData(check),
   };
 }

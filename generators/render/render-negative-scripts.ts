@@ -5,7 +5,12 @@
  * `scripts/negative/` through the one script engine (render-script.ts).
  */
 import { countChecks } from '../plan/plan-negative-checks.js';
-import type { ControlCheck, NegativeCheck, PublicCheck } from '../plan/types.js';
+import type {
+  ControlCheck,
+  NegativeCheck,
+  PublicCheck,
+  UncheckedOperation,
+} from '../plan/types.js';
 import {
   controlPrerequestData,
   controlTestData,
@@ -28,7 +33,7 @@ export interface CheckScripts {
  * headers, and must not add a token through Postman `auth` (use `noauth`).
  */
 export function renderNegativeScripts(
-  check: ControlCheck | NegativeCheck | PublicCheck,
+  check: ControlCheck | NegativeCheck | PublicCheck | UncheckedOperation,
 ): CheckScripts {
   switch (check.role) {
     case 'control': {
@@ -52,6 +57,13 @@ export function renderNegativeScripts(
       return {
         prerequest: renderScript('negative/public.prerequest.js.hbs', data),
         test: renderScript('negative/public.test.js.hbs', data),
+      };
+    }
+    case 'unchecked': {
+      const data = { check: { id: check.id, label: 'operation', reason: check.reason } };
+      return {
+        prerequest: renderScript('negative/unchecked.prerequest.js.hbs', data),
+        test: renderScript('negative/unchecked.test.js.hbs', data),
       };
     }
   }

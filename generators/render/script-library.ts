@@ -35,6 +35,7 @@ export const libraryFiles = [
   'control-check.js',
   'negative-check.js',
   'public-check.js',
+  'unchecked-check.js',
   'revocation-check.js',
   'authz-check.js',
   'run-guard.js',

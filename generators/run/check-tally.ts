@@ -17,6 +17,8 @@ export interface CheckTally {
   requestErrors: number;
   /** `<item> · <test>: <message>` of each failure, for the text summary. */
   failures: string[];
+  /** Items of operations the collection reports as not checked (a skipped `not checked:` test). */
+  unchecked: string[];
 }
 
 export interface AssertionOutcome {
@@ -28,16 +30,28 @@ export interface AssertionOutcome {
 }
 
 const INCONCLUSIVE = /^inconclusive\b/i;
+/** The skipped test of an operation gatecheck cannot check (scripts/library/unchecked-check.js). */
+const NOT_CHECKED = /: not checked: /;
 
 export function emptyTally(): CheckTally {
-  return { passed: 0, failed: 0, inconclusive: 0, skipped: 0, requestErrors: 0, failures: [] };
+  return {
+    passed: 0,
+    failed: 0,
+    inconclusive: 0,
+    skipped: 0,
+    requestErrors: 0,
+    failures: [],
+    unchecked: [],
+  };
 }
 
 export function addAssertion(tally: CheckTally, outcome: AssertionOutcome): void {
   if (INCONCLUSIVE.test(outcome.testName) || INCONCLUSIVE.test(outcome.error ?? '')) {
     tally.inconclusive += 1;
-  } else if (outcome.skipped) tally.skipped += 1;
-  else if (outcome.error !== undefined) {
+  } else if (outcome.skipped) {
+    tally.skipped += 1;
+    if (NOT_CHECKED.test(outcome.testName)) tally.unchecked.push(outcome.itemName);
+  } else if (outcome.error !== undefined) {
     tally.failed += 1;
     tally.failures.push(`${outcome.itemName} · ${outcome.testName}: ${outcome.error}`);
   } else tally.passed += 1;
@@ -57,6 +71,7 @@ export function sumTallies(tallies: CheckTally[]): CheckTally {
     total.skipped += tally.skipped;
     total.requestErrors += tally.requestErrors;
     total.failures.push(...tally.failures);
+    total.unchecked.push(...tally.unchecked);
   }
   return total;
 }

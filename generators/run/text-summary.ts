@@ -36,6 +36,15 @@ export function formatRunSummary(facts: RunSummaryFacts): string[] {
       `  checks: ${tally.passed} passed, ${tally.failed + tally.requestErrors} failed, ` +
         `${tally.inconclusive} inconclusive, ${tally.skipped} skipped`,
     );
+    if (tally.unchecked.length > 0) {
+      // Operations without checks are never a plain pass: say how many and which.
+      const names = tally.unchecked
+        .slice(0, MAX_LISTED_FAILURES)
+        .map((name) => name.replace(/ · not checked$/, ''));
+      lines.push(
+        `  not checked: ${tally.unchecked.length} operation(s) behind authorizers gatecheck cannot test: ${names.join(', ')}${tally.unchecked.length > names.length ? ', ...' : ''}`,
+      );
+    }
     const listed = tally.failures.slice(0, MAX_LISTED_FAILURES);
     for (const failure of listed) lines.push(`    ✗ ${failure}`);
     if (tally.failures.length > listed.length) {

@@ -1,7 +1,7 @@
 import { CognitoError } from './cognito-error.js';
 import type { OperationContext } from './context.js';
 import { findPool, findUser } from './lookup.js';
-import { epochSeconds, type UserPool } from './state.js';
+import { epochSeconds, type AppClient, type UserPool } from './state.js';
 import {
   accessTokenClaims,
   accessTokenScopes,
@@ -28,9 +28,25 @@ export interface TestTokenRequest {
   scopes?: string[];
   /** `foreign`: same claims and issuer, signed by a key (and `kid`) the pool never published. */
   signer?: 'pool' | 'foreign';
+  /**
+   * `other`: the token a second app client of the pool would get (its own client id in `aud` /
+   * `client_id`), for the HTTP API audience check. Ignored when `clientId` is given.
+   */
+  client?: 'main' | 'other';
 }
 
 const badRequest = (message: string) => new CognitoError('BadRequest', message);
+
+/**
+ * Another app client of the same pool: the first client's settings under a different, fixed client
+ * id (26 lower-case letters and digits, as Cognito's), so its tokens carry an audience no
+ * authorizer of the sandbox trusts. It is not registered: nothing can sign in with it.
+ */
+function otherClientOf(client: AppClient): AppClient {
+  const reversed = [...client.clientId].reverse().join('');
+  const clientId = reversed === client.clientId ? `x${client.clientId.slice(1)}` : reversed;
+  return { ...client, clientId, clientName: `${client.clientName}-other` };
+}
 
 export function resolvePool(ctx: OperationContext, name: string | undefined): UserPool {
   const { pools, poolAliases } = ctx.state;
@@ -53,11 +69,13 @@ export async function issueTestToken(
     throw badRequest('tokenUse must be "id" or "access".');
   }
   const pool = resolvePool(ctx, request.userPoolId ?? request.pool);
-  const client =
+  const first =
     request.clientId === undefined
       ? pool.clients.values().next().value
       : pool.clients.get(request.clientId);
-  if (!client) throw badRequest(`User pool ${pool.id} has no such app client.`);
+  if (!first) throw badRequest(`User pool ${pool.id} has no such app client.`);
+  const client =
+    request.client === 'other' && request.clientId === undefined ? otherClientOf(first) : first;
   const user = findUser(pool, request.username);
   const lifetime = lifetimesFor(ctx, client)[request.tokenUse];
   const now = epochSeconds(ctx.clock.now());

@@ -116,7 +116,7 @@ function checkRule(claims: JwtPayload, rule: TokenRule, trust: TokenTrust, fault
   if (rule.tokenUse && !faults.has('token-use-ignored')) {
     validateCognitoJwtFields(claims, { tokenUse: rule.tokenUse, clientId: null });
   }
-  if (rule.checkAudience) {
+  if (rule.checkAudience && !faults.has('audience-not-checked')) {
     // "API Gateway validates client_id only if aud is not present" (http-api-troubleshooting-jwt).
     const presented = claims.aud !== undefined ? [claims.aud].flat() : [claims.client_id];
     if (!presented.some((value) => typeof value === 'string' && trust.audience.includes(value))) {

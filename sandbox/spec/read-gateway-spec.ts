@@ -1,3 +1,4 @@
+import { applyEveryEntry, isApiGatewayDocument } from './apply-every-entry.js';
 import { readGatewayResponses } from './read-gateway-responses.js';
 import { readSecuritySchemes } from './read-security-schemes.js';
 import { readStage } from './read-stage.js';
@@ -17,6 +18,8 @@ export async function readGatewaySpec(file: string): Promise<GatewaySpec> {
 export function gatewaySpecOf(document: SpecDocument, file: string): GatewaySpec {
   const schemes = readSecuritySchemes(document);
   const topSecurity = document.security;
+  // API Gateway applies every entry of its own documents' security lists (aws-behaviour §4).
+  const everyEntry = isApiGatewayDocument(document);
   const routes: Route[] = [];
   for (const [path, item] of Object.entries(objectAt(document, 'paths') ?? {})) {
     if (!isObject(item)) continue;
@@ -25,12 +28,13 @@ export function gatewaySpecOf(document: SpecDocument, file: string): GatewaySpec
       const operation = item[key];
       if (!isObject(operation)) continue;
       const pointer = pointerOf('paths', path, key);
-      const security = readSecurity(
+      const listed = readSecurity(
         operation.security ?? topSecurity ?? [],
         schemes,
         file,
         `${pointer}/security`,
       );
+      const security = everyEntry ? applyEveryEntry(listed) : listed;
       const ownParameters = Array.isArray(operation.parameters) ? operation.parameters : [];
       const parameters = [...sharedParameters, ...ownParameters];
       routes.push({
@@ -82,7 +86,11 @@ function readSecurity(
         pointer: `${pointer}/${index}`,
       });
     }
-    return Object.entries(alternative).map(([scheme, scopes]) => ({
+    // AWS SAM's `NONE` pseudo-scheme (an undeclared `{"NONE": []}`) configures no authorizer.
+    const entries = Object.entries(alternative).filter(
+      ([scheme]) => scheme !== 'NONE' || schemes.NONE !== undefined,
+    );
+    return entries.map(([scheme, scopes]) => ({
       scheme,
       rule: schemes[scheme] ?? { kind: 'unsupported', description: `undeclared scheme ${scheme}` },
       scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [],

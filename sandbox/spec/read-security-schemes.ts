@@ -4,10 +4,11 @@ import { isObject, objectAt, stringAt, stringsOf, type JsonObject } from './json
 
 /** Security schemes of an OAS3 (`components.securitySchemes`) or Swagger (`securityDefinitions`) document. */
 export function readSecuritySchemes(document: SpecDocument): Record<string, SchemeRule> {
-  const declared =
-    objectAt(objectAt(document, 'components'), 'securitySchemes') ??
-    objectAt(document, 'securityDefinitions') ??
-    {};
+  // An OpenAPI 3 document may keep Swagger's `securityDefinitions`; API Gateway imports them too.
+  const declared = {
+    ...objectAt(document, 'securityDefinitions'),
+    ...objectAt(objectAt(document, 'components'), 'securitySchemes'),
+  };
   const rules: Record<string, SchemeRule> = {};
   for (const [name, scheme] of Object.entries(declared)) {
     rules[name] = isObject(scheme) ? ruleOf(scheme) : unsupported('not an object');
@@ -21,7 +22,11 @@ function ruleOf(scheme: JsonObject): SchemeRule {
   const authorizerType = (stringAt(authorizer, 'type') ?? '').toLowerCase();
   // Exports write `cognito_user_pools`; hand-written files often `COGNITO_USER_POOLS` (aws-behaviour §4).
   if (authType === 'cognito_user_pools' || authorizerType === 'cognito_user_pools') {
-    return { kind: 'cognito', header: stringAt(scheme, 'name') ?? 'Authorization' };
+    // The authorizer's `identitySource` (`method.request.header.X`) is what API Gateway reads; the
+    // scheme's `name` only describes it, and AWS SAM bodies can carry both.
+    const source = stringAt(authorizer, 'identitySource');
+    const fromSource = source?.match(/^\s*method\.request\.header\.([^\s,]+)/)?.[1];
+    return { kind: 'cognito', header: fromSource ?? stringAt(scheme, 'name') ?? 'Authorization' };
   }
   if (authorizerType === 'jwt') {
     const config = objectAt(authorizer, 'jwtConfiguration');

@@ -39,7 +39,12 @@ export function parseSpecText(text: string, file: string): SpecDocument {
     throw new SpecError('the document is not an object', { file, pointer: '' });
   }
   const document = parsed as SpecDocument;
-  if (typeof document.openapi !== 'string' && document.swagger !== '2.0') {
+  // `swagger: 2.0` as a YAML/JSON number is the same version (AWS workshop files write it so).
+  if (
+    typeof document.openapi !== 'string' &&
+    document.swagger !== '2.0' &&
+    document.swagger !== 2
+  ) {
     throw new SpecError('neither `openapi: 3.x` nor `swagger: "2.0"` is declared', {
       file,
       pointer: '',

@@ -8,7 +8,8 @@ gatecheck.control = {
     // Cleared first, so a control whose test did not run can never leave a stale "passed" behind.
     pm.collectionVariables.unset(gatecheck.state.variable('verdict', check.id));
 
-    var token = pm.variables.get(check.capturedVariable);
+    // No captured variable: the method needs only an API key, so no token is sent.
+    var token = check.capturedVariable ? pm.variables.get(check.capturedVariable) : null;
     // No token: the control fails honestly and the negative after it is inconclusive.
     if (!token) pm.request.headers.remove(check.tokenHeader);
     else

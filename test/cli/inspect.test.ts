@@ -56,7 +56,7 @@ describe('gatecheck inspect', () => {
     ]);
   });
 
-  it('--json prints the documented schemaVersion 1 document in a stable key order', async () => {
+  it('--json prints the documented schemaVersion 2 document in a stable key order', async () => {
     const { io, out } = capture();
     const code = await main(
       [
@@ -76,6 +76,7 @@ describe('gatecheck inspect', () => {
       'slug',
       'source',
       'specVersion',
+      'securityReading',
       'gatewayKind',
       'apiKeySource',
       'stages',
@@ -84,7 +85,8 @@ describe('gatecheck inspect', () => {
       'warnings',
     ]);
     expect(summary).to.deep.include({
-      schemaVersion: 1,
+      schemaVersion: 2,
+      securityReading: 'api-gateway',
       gatewayKind: 'http',
       stages: [{ name: 'dev', baseUrl: 'http://127.0.0.1:4010/dev' }],
     });
@@ -115,6 +117,9 @@ describe('gatecheck inspect', () => {
       'tokenKind',
       'scopes',
       'apiKeyHeader',
+      'apiKeySource',
+      'checked',
+      'notChecked',
       'unsupported',
       'securitySource',
       'rejection',

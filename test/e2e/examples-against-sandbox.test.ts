@@ -13,6 +13,7 @@ const examples = [
   'examples/users-api.json',
   'examples/dev-token-api.yaml',
   'examples/token-header-api.yaml',
+  'examples/orders-export-api.json',
 ];
 
 describe('generated collections against the sandbox (newman, end to end) @slow', function () {

@@ -16,10 +16,11 @@ const specs = readdirSync(join(root, 'examples'))
   .map((file) => join(root, 'examples', file));
 
 describe('examples', () => {
-  it('are the four documented API shapes', () => {
+  it('are the five documented API shapes', () => {
     expect(specs.map((s) => s.slice(s.lastIndexOf('/') + 1)).sort()).to.deep.equal([
       'dev-token-api.yaml',
       'lab-demo-api.yaml',
+      'orders-export-api.json',
       'token-header-api.yaml',
       'users-api.json',
     ]);
@@ -47,6 +48,15 @@ describe('examples', () => {
         expect(value, `${file} ${value.key}`).to.include({ value: '', type: 'secret' });
       }
     }
+  });
+
+  it('the two-entry export form requires the API key: orders-export-api has missing-key checks', () => {
+    const text = readFileSync(
+      join(root, 'collections/orders-export-api.postman_collection.json'),
+      'utf8',
+    );
+    expect(text).to.include('"name":"GET /orders · api-key-missing"');
+    expect(text).to.include('"name":"GET /orders/{orderId} · api-key-wrong"');
   });
 
   it('the custom UNAUTHORIZED response of dev-token-api reaches the collection', () => {

@@ -146,3 +146,10 @@ describe('loadSpec', () => {
     }
   });
 });
+
+describe('loadSpec: numeric Swagger version', () => {
+  it('accepts `swagger: 2.0` written as a number', async () => {
+    const spec = await loadSpec(`${fixtures}swagger-number-version.yaml`);
+    expect((spec.document as { swagger: unknown }).swagger).to.equal(2);
+  });
+});

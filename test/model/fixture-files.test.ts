@@ -114,3 +114,81 @@ describe('models of the fixture specs', () => {
     expect(model.warnings.map((w) => w.code)).to.deep.equal(['no-servers', 'unsupported-scheme']);
   });
 });
+
+describe('models of API Gateway document shapes', () => {
+  it('`swagger: 2.0` written as a number is Swagger 2.0', async () => {
+    const model = await modelOfFile('swagger-number-version.yaml');
+    expect(model.specVersion).to.equal('2.0');
+    expect(model.stages.map((s) => s.baseUrl)).to.deep.equal([
+      'https://w1x2y3z4a5.execute-api.us-east-1.amazonaws.com/dev',
+    ]);
+    expect(model.operations[0]?.protection).to.deep.include({ kind: 'cognito', tokenKind: 'id' });
+  });
+
+  it('OpenAPI 3 with Swagger securityDefinitions: read as API Gateway imports it, with a warning', async () => {
+    const model = await modelOfFile('oas3-swagger-security-definitions.json');
+    expect(model.schemes['notes-cognito']).to.deep.include({
+      kind: 'cognito',
+      userPools: [
+        {
+          region: 'eu-west-1',
+          userPoolId: 'eu-west-1_Notes0001',
+          raw: 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_Notes0001',
+        },
+      ],
+    });
+    expect(model.operations.map((o) => o.protection.kind)).to.deep.equal([
+      'cognito',
+      'cognito',
+      'cognito',
+      'cognito',
+    ]);
+    const warning = model.warnings.find((w) => w.code === 'swagger-security-definitions');
+    expect(warning?.origin.pointer).to.equal('/securityDefinitions');
+    expect(warning?.message).to.include('notes-cognito');
+  });
+
+  it('AWS SAM body: NONE is public, identitySource wins over name, several pools warned', async () => {
+    const model = await modelOfFile('sam-body.yaml');
+    const [privateOp, openOp] = model.operations;
+    expect(privateOp?.protection).to.deep.include({ kind: 'cognito', tokenHeader: 'X-Id-Token' });
+    expect(privateOp?.apiKey).to.deep.equal({ header: 'x-api-key' });
+    expect(openOp?.protection).to.deep.equal({ kind: 'public' });
+    expect(model.warnings.map((w) => w.code)).to.have.members([
+      'identity-source-differs',
+      'several-user-pools',
+      'none-pseudo-scheme',
+    ]);
+    const schemes = model.schemes.MyCognitoAuth;
+    expect(
+      schemes?.kind === 'cognito' ? schemes.userPools.map((p) => p.userPoolId) : [],
+    ).to.deep.equal(['eu-west-1_PoolA0001', 'eu-west-1_PoolB0001']);
+  });
+
+  it('Lambda TOKEN and REQUEST authorizers: identity sources, validation expression, TTL; IAM out of scope', async () => {
+    const model = await modelOfFile('lambda-authorizers.json');
+    const lambdaOf = (name: string) => {
+      const scheme = model.schemes[name];
+      return scheme?.kind === 'unsupported' ? scheme.lambda : undefined;
+    };
+    expect(lambdaOf('jwt-token-authorizer')).to.deep.equal({
+      type: 'token',
+      identitySources: ['method.request.header.Authorization'],
+      identityValidationExpression: '^Bearer [-0-9a-zA-Z._]+$',
+      resultTtlSeconds: 0,
+    });
+    expect(lambdaOf('request-authorizer')).to.deep.equal({
+      type: 'request',
+      identitySources: ['method.request.header.Auth', 'method.request.querystring.tenant'],
+      resultTtlSeconds: 300,
+    });
+    expect(model.operations.map((o) => o.protection)).to.deep.equal([
+      { kind: 'unsupported', description: 'Lambda authorizer (token)' },
+      { kind: 'unsupported', description: 'Lambda authorizer (request)' },
+      {
+        kind: 'unsupported',
+        description: 'AWS_IAM (sigv4), out of scope: gatecheck checks Cognito and JWT authorizers',
+      },
+    ]);
+  });
+});

@@ -180,7 +180,7 @@ describe('readSecuritySchemes', () => {
     },
     {
       given: { ...cognitoBase, 'x-amazon-apigateway-authtype': 'awsSigv4' },
-      want: 'AWS_IAM (sigv4)',
+      want: 'AWS_IAM (sigv4), out of scope: gatecheck checks Cognito and JWT authorizers',
     },
     { given: { type: 'http', scheme: 'basic' }, want: 'http basic' },
     { given: { type: 'apiKey', name: 'key', in: 'query' }, want: 'API key in query' },

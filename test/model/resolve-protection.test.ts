@@ -44,6 +44,22 @@ const schemes = {
   },
 };
 
+/** Schemes of a plain OpenAPI document (no API Gateway extension anywhere): OR semantics apply. */
+const plainSchemes = {
+  bearer: { type: 'http', scheme: 'bearer' },
+  basic: { type: 'http', scheme: 'basic' },
+  api_key: { type: 'apiKey', name: 'x-api-key', in: 'header' },
+};
+
+function plainOperationWith(operation: Record<string, unknown>): {
+  op: Operation;
+  codes: string[];
+} {
+  const model = modelOf(oas3({ components: { securitySchemes: plainSchemes } }, operation));
+  expect(model.securityReading).to.equal('openapi');
+  return { op: model.operations[0] as Operation, codes: warningCodes(model) };
+}
+
 function operationWith(
   operation: Record<string, unknown>,
   top: Record<string, unknown> = {},
@@ -174,21 +190,54 @@ describe('security requirements and protection', () => {
       want: { protection: { kind: 'unsupported', description: 'Lambda authorizer (request)' } },
     },
     {
-      name: 'several alternatives → the first testable one',
-      given: { security: [{ lambda: [] }, { cognito: ['s'] }] },
+      name: 'API Gateway document: authorizer and API key as two entries → both apply',
+      given: { security: [{ cognito: [] }, { api_key: [] }] },
+      want: {
+        protection: {
+          kind: 'cognito',
+          scheme: 'cognito',
+          tokenHeader: 'Authorization',
+          tokenKind: 'id',
+          scopes: [],
+        },
+        apiKey: { header: 'x-api-key' },
+      },
+    },
+    {
+      name: 'API Gateway document: the key entry first, scopes kept',
+      given: { security: [{ api_key: [] }, { cognito: ['orders/read'] }] },
       want: {
         protection: {
           kind: 'cognito',
           scheme: 'cognito',
           tokenHeader: 'Authorization',
           tokenKind: 'access',
-          scopes: ['s'],
+          scopes: ['orders/read'],
+        },
+        apiKey: { header: 'x-api-key' },
+      },
+    },
+    {
+      name: 'API Gateway document: several authorizers → the first listed',
+      given: { security: [{ lambda: [] }, { cognito: ['s'] }] },
+      want: { protection: { kind: 'unsupported', description: 'Lambda authorizer (request)' } },
+    },
+    {
+      name: 'API Gateway document: an empty entry adds nothing, the authorizer applies',
+      given: { security: [{ cognito: [] }, {}] },
+      want: {
+        protection: {
+          kind: 'cognito',
+          scheme: 'cognito',
+          tokenHeader: 'Authorization',
+          tokenKind: 'id',
+          scopes: [],
         },
       },
     },
     {
-      name: 'an empty alternative ({}) lets anonymous callers in → public',
-      given: { security: [{ cognito: [] }, {}] },
+      name: 'API Gateway document: [{}] alone is public',
+      given: { security: [{}] },
       want: { protection: { kind: 'public' } },
     },
   ];
@@ -198,13 +247,43 @@ describe('security requirements and protection', () => {
     });
   }
 
-  it('notes which alternative was chosen, and anonymous access', () => {
-    expect(operationWith({ security: [{ lambda: [] }, { cognito: ['s'] }] }).codes).to.include(
-      'alternative-chosen',
+  it('API Gateway document: warns about several authorizers, naming the one checked', () => {
+    const model = modelOf(
+      oas3(
+        { components: { securitySchemes: schemes } },
+        { security: [{ cognito: [] }, { jwt: [] }, { api_key: [] }] },
+      ),
     );
+    expect(model.securityReading).to.equal('api-gateway');
+    const warning = model.warnings.find((w) => w.code === 'several-authorizers');
+    expect(warning?.message).to.equal(
+      'GET /things: security names 2 authorizers (cognito, jwt) but an API Gateway method has one: checked with cognito, the first listed',
+    );
+    expect(warning?.origin.pointer).to.equal('/paths/~1things/get/security');
+    expect(model.operations[0]?.apiKey).to.deep.equal({ header: 'x-api-key' });
     expect(operationWith({ security: [{ cognito: [] }, {}] }).codes).to.include(
-      'anonymous-allowed',
+      'anonymous-ignored',
     );
+  });
+
+  describe('plain OpenAPI document: security is an OR of alternatives', () => {
+    it('several alternatives → the first testable one, noted', () => {
+      const { op, codes } = plainOperationWith({ security: [{ basic: [] }, { bearer: ['s'] }] });
+      expect(op.protection).to.deep.include({ kind: 'jwt', scheme: 'bearer', scopes: ['s'] });
+      expect(codes).to.include('alternative-chosen');
+    });
+
+    it('a token entry OR a key entry: the key is not required', () => {
+      const { op } = plainOperationWith({ security: [{ bearer: [] }, { api_key: [] }] });
+      expect(op.protection).to.deep.include({ kind: 'jwt', scheme: 'bearer' });
+      expect(op.apiKey).to.equal(undefined);
+    });
+
+    it('an empty alternative ({}) lets anonymous callers in → public, noted', () => {
+      const { op, codes } = plainOperationWith({ security: [{ bearer: [] }, {}] });
+      expect(op.protection).to.deep.equal({ kind: 'public' });
+      expect(codes).to.include('anonymous-allowed');
+    });
   });
 
   it('an API key hint is ignored when the key source is AUTHORIZER', () => {
@@ -213,6 +292,23 @@ describe('security requirements and protection', () => {
       { 'x-amazon-apigateway-api-key-source': 'AUTHORIZER' },
     );
     expect(op.apiKey).to.equal(undefined);
+  });
+
+  it('key source AUTHORIZER: an api_key entry sends no header and says where the key comes from', () => {
+    const model = modelOf(
+      oas3(
+        {
+          components: { securitySchemes: schemes },
+          'x-amazon-apigateway-api-key-source': 'AUTHORIZER',
+        },
+        { security: [{ cognito: [] }, { api_key: [] }] },
+      ),
+    );
+    const op = model.operations[0];
+    expect(op?.apiKey).to.equal(undefined);
+    expect(op?.apiKeyFromAuthorizer).to.equal(true);
+    expect(op?.protection.kind).to.equal('cognito');
+    expect(warningCodes(model)).to.include('api-key-from-authorizer');
   });
 
   it('keeps the token and API key headers out of the parameters', () => {

@@ -47,6 +47,7 @@ export function model(operations: Operation[], overrides: Partial<ApiModel> = {}
     slug: 'demo-api',
     source: 'api.yaml',
     specVersion: '3.0',
+    securityReading: 'openapi',
     gatewayKind: 'rest',
     stages: [
       {

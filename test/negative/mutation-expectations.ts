@@ -39,6 +39,7 @@ export const tokenKinds: NegativeCheckKind[] = [
   'wrong-token-type',
   'missing-scope',
   'other-pool',
+  'other-client',
 ];
 
 /** Checks of the `must` kinds fail, of the `may` kinds may fail, every other one passes. */
@@ -99,4 +100,6 @@ export const caughtBy: Record<AuthorizerFault, FaultExpectation> = {
   },
   'api-key-not-enforced': byKind(['api-key-missing', 'api-key-wrong']),
   'alg-none-accepted': byKind(['alg-none']),
+  // Only the other app client's token shows it (HTTP APIs; REST authorizers compare no audience).
+  'audience-not-checked': byKind(['other-client']),
 };

@@ -67,6 +67,15 @@ describe('planNegativeChecks: which checks an operation gets', () => {
         rejections: httpRejections,
       }),
       http: true,
+      want: [...tokenChecks, 'other-pool', 'other-client'],
+    },
+    {
+      given: 'HTTP API JWT authorizer without an audience: no other-client check',
+      operation: operation({
+        protection: { ...jwtScheme, tokenKind: 'id', scopes: [], audience: [] },
+        rejections: httpRejections,
+      }),
+      http: true,
       want: [...tokenChecks, 'other-pool'],
     },
     {
@@ -76,7 +85,7 @@ describe('planNegativeChecks: which checks an operation gets', () => {
         rejections: httpRejections,
       }),
       http: true,
-      want: [...tokenChecks, 'wrong-token-type', 'missing-scope', 'other-pool'],
+      want: [...tokenChecks, 'wrong-token-type', 'missing-scope', 'other-pool', 'other-client'],
     },
   ];
   for (const { given, operation: op, http, want } of cases) {
@@ -90,6 +99,24 @@ describe('planNegativeChecks: which checks an operation gets', () => {
     const op = operation({ apiKey: { header: 'x-api-key' } });
     const checks = planNegativeChecks(model([op], { apiKeySource: 'AUTHORIZER' }), op);
     expect(labels(checks)).to.not.include('api-key-missing');
+  });
+
+  it('other-client: a token the pool issued to another app client, minted by the sandbox', () => {
+    const op = operation({
+      protection: { ...jwtScheme, tokenKind: 'id', scopes: [] },
+      rejections: httpRejections,
+    });
+    const check = planNegativeChecks(model([op], { gatewayKind: 'http' }), op).find(
+      (c) => c.role === 'negative' && c.kind === 'other-client',
+    );
+    expect(check).to.deep.include({
+      token: {
+        from: 'variable',
+        variable: 'otherClientToken',
+        mint: { tokenUse: 'id', client: 'other' },
+      },
+      expect: httpRejections.unauthorized,
+    });
   });
 
   it('operations behind unsupported authorizers get nothing', () => {
@@ -363,6 +390,47 @@ describe('planNegativeChecks: public operations', () => {
     const op = operation({ security: [[{ scheme: 'cognito', scopes: [] }], []] });
     const checks = planNegativeChecks(model([op]), op);
     expect(checks.map((c) => c.role)).to.deep.equal(['public']);
+  });
+
+  it('an API-key-only method: public check with the key, then missing-key and wrong-key → 403 after a control', () => {
+    const op = operation({
+      security: [[{ scheme: 'api_key', scopes: [] }]],
+      protection: { kind: 'public' },
+      apiKey: { header: 'x-api-key' },
+    });
+    const checks = planNegativeChecks(model([op]), op);
+    expect(checks.map((c) => c.name)).to.deep.equal([
+      'GET /demo · public',
+      'GET /demo · control for api-key-missing',
+      'GET /demo · api-key-missing',
+      'GET /demo · control for api-key-wrong',
+      'GET /demo · api-key-wrong',
+    ]);
+    const [, control, missing, , wrong] = checks;
+    expect(control).to.deep.include({
+      token: { from: 'none' },
+      apiKey: { header: 'x-api-key', value: 'variable' },
+    });
+    expect(missing).to.deep.include({
+      token: { from: 'none' },
+      apiKey: { header: 'x-api-key', value: 'omit' },
+      expect: op.rejections.invalidApiKey,
+      controlId: control?.id,
+    });
+    expect(wrong).to.deep.include({ apiKey: { header: 'x-api-key', value: 'wrong' } });
+    expect(op.rejections.invalidApiKey.status).to.equal(403);
+  });
+
+  it('an API-key-only method with key source AUTHORIZER gets no key checks', () => {
+    const op = operation({ protection: { kind: 'public' }, apiKey: { header: 'x-api-key' } });
+    const checks = planNegativeChecks(model([op], { apiKeySource: 'AUTHORIZER' }), op);
+    expect(checks.map((c) => c.role)).to.deep.equal(['public']);
+  });
+
+  it('in an API Gateway document an empty entry adds nothing: the authorizer is checked', () => {
+    const op = operation({ security: [[{ scheme: 'cognito', scopes: [] }], []] });
+    const checks = planNegativeChecks(model([op], { securityReading: 'api-gateway' }), op);
+    expect(checks.map((c) => c.role)).to.include('negative');
   });
 });
 

@@ -36,6 +36,7 @@ export const demoModel: ApiModel = {
   slug: 'lab-demo',
   source: 'demo.yaml',
   specVersion: '3.0',
+  securityReading: 'api-gateway',
   gatewayKind: 'rest',
   stages: [
     { name: 'prod', baseUrl: 'https://abc.execute-api.us-east-1.amazonaws.com/prod', origin },

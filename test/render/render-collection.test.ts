@@ -103,7 +103,7 @@ describe('renderCollection', () => {
     ).to.equal(true);
   });
 
-  it('notes an operation it cannot check instead of sending a request', () => {
+  it('reports an operation it cannot check as skipped, with the reason, instead of leaving it out', () => {
     const model = {
       ...demoModel,
       operations: [
@@ -113,7 +113,10 @@ describe('renderCollection', () => {
       ],
     };
     const note = folder('GET /demo', model);
-    expect(note.item).to.deep.equal([]);
+    expect(note.item.map((item) => item.name)).to.deep.equal(['GET /demo · not checked']);
+    const scripts = JSON.stringify(note.item[0]?.event);
+    expect(scripts).to.include('gatecheck.unchecked.prerequest');
+    expect(scripts).to.include('behind a Lambda authorizer (request)');
     expect(note.description).to.include('Not checked: behind a Lambda authorizer (request)');
   });
 

@@ -63,6 +63,12 @@ export const generateCommand: Command = {
         io.out(`up to date: ${result.files.length} file(s)`);
         return ExitCode.ok;
       }
+      // What the collection cannot check is said here too, not only by `inspect`.
+      for (const { source, model } of result.apis)
+        for (const warning of model.warnings)
+          io.err(
+            `warning [${warning.code}] ${warning.message} (${source}#${warning.origin.pointer})`,
+          );
       for (const path of result.written) io.out(`wrote ${path}`);
       return ExitCode.ok;
     }),

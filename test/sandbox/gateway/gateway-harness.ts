@@ -84,6 +84,13 @@ export const restSpec = {
         responses: { '204': { description: 'no content' } },
       },
     },
+    // `get-export` writes the authorizer and the required key as two entries (aws-behaviour §4).
+    '/keyed-two-entries': {
+      get: {
+        security: [{ cognito: [] }, { api_key: [] }],
+        responses: { '204': { description: 'no content' } },
+      },
+    },
     '/health': {
       get: {
         responses: { '200': { description: 'ok', content: { 'text/plain': { example: 'ok' } } } },

@@ -154,6 +154,20 @@ describe('gateway stand-in: REST Cognito authorizer (aws-behaviour §2.2)', () =
     expect(ok.status).to.equal(204);
   });
 
+  it('two-entry security [{cognito}, {api_key}]: every entry applies, a valid token without the key → 403 Forbidden', async () => {
+    const token = await issuers.trusted.idToken();
+    const missing = await call(`${base}/keyed-two-entries`, auth(token));
+    expect(missing.status).to.equal(403);
+    expect(missing.text).to.equal('{"message":"Forbidden"}');
+    expect(missing.headers.get('x-amzn-errortype')).to.equal('ForbiddenException');
+    const keyOnly = await call(`${base}/keyed-two-entries`, { headers: { 'x-api-key': apiKey } });
+    expect(keyOnly.status).to.equal(401);
+    const both = await call(`${base}/keyed-two-entries`, {
+      headers: { Authorization: token, 'x-api-key': apiKey },
+    });
+    expect(both.status).to.equal(204);
+  });
+
   it('authorizer and API key both failing → 401 (authorizer first)', async () => {
     const reply = await call(`${base}/keyed`);
     expect(reply.status).to.equal(401);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { join } from 'node:path';
 import { proxyEventOf } from '../../../sandbox/gateway/proxy-event.js';
 import { javaDateString, restClaims, httpClaims } from '../../../sandbox/gateway/render-claims.js';
 import { restRefusalAnswer } from '../../../sandbox/gateway/rest-refusals.js';
@@ -156,5 +157,42 @@ describe('sandbox spec reader and gateway answers', () => {
     const swagger = await readGatewaySpec(gatewayExportSwagger2);
     expect(swagger.stage).to.equal('api/v1');
     expect(swagger.routes).to.have.length(3);
+  });
+
+  it('reads `swagger: 2.0` as a number, and OpenAPI 3 with Swagger securityDefinitions', async () => {
+    const fixtures = new URL('../../fixtures/specs/', import.meta.url).pathname;
+    const numeric = await readGatewaySpec(join(fixtures, 'swagger-number-version.yaml'));
+    expect(numeric.stage).to.equal('dev');
+    expect(numeric.routes[0]?.security).to.deep.equal([
+      [
+        {
+          scheme: 'workshop-cognito',
+          rule: { kind: 'cognito', header: 'Authorization' },
+          scopes: [],
+        },
+      ],
+    ]);
+    const definitions = await readGatewaySpec(
+      join(fixtures, 'oas3-swagger-security-definitions.json'),
+    );
+    expect(definitions.routes.map((r) => r.security[0]?.[0]?.rule.kind)).to.deep.equal([
+      'cognito',
+      'cognito',
+      'cognito',
+      'cognito',
+    ]);
+  });
+
+  it('AWS SAM body: NONE configures no authorizer; identitySource beats the scheme name', async () => {
+    const fixtures = new URL('../../fixtures/specs/', import.meta.url).pathname;
+    const spec = await readGatewaySpec(join(fixtures, 'sam-body.yaml'));
+    const [privateRoute, openRoute] = spec.routes;
+    expect(privateRoute?.security).to.deep.equal([
+      [
+        { scheme: 'MyCognitoAuth', rule: { kind: 'cognito', header: 'X-Id-Token' }, scopes: [] },
+        { scheme: 'api_key', rule: { kind: 'api-key', header: 'x-api-key' }, scopes: [] },
+      ],
+    ]);
+    expect(openRoute?.security).to.deep.equal([[]]);
   });
 });
