@@ -1,10 +1,12 @@
-import SwaggerParser from '@apidevtools/swagger-parser';
-import type { OpenAPI } from 'openapi-types';
-import { InputError } from '../errors.js';
 import { checkDocument } from './check-document.js';
 import { checkRefs } from './check-refs.js';
+import { checkStructure } from './check-structure.js';
+import { bundleExternalRefs, checkRefAllowed } from './external-refs.js';
+import type { LoadOptions } from './load-options.js';
 import { parseSpecText } from './parse-text.js';
-import { isUrl, readSource } from './read-source.js';
+import { readSource } from './read-source.js';
+
+export type { LoadOptions } from './load-options.js';
 
 export interface LoadedSpec {
   /** The file path or URL as the user gave it. */
@@ -18,29 +20,22 @@ export interface LoadedSpec {
  *
  * Internal `$ref`s are kept as they are: full dereferencing would expand circular schemas (Stripe)
  * and copy shared ones many times over. Only a document that points at other files goes through
- * the parser's `bundle()`, which inlines them.
+ * the parser's `bundle()`, which inlines them, and only when the user allowed that kind of `$ref`
+ * (`LoadOptions`): otherwise the first external `$ref` is refused, naming it and the flag.
  */
-export async function loadSpec(source: string): Promise<LoadedSpec> {
-  const text = await readSource(source);
+export async function loadSpec(source: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const text = await readSource(source, options);
   let document = parseSpecText(text, source);
+  checkStructure(document, source);
   checkDocument(document, source);
-  if (checkRefs(document, source).hasExternalRefs) {
-    document = await bundleExternalRefs(source, document as object);
+  const survey = checkRefs(document, source);
+  if (survey.hasExternalRefs) {
+    for (const { ref, pointer } of survey.externalRefs) {
+      checkRefAllowed(ref, { file: source, pointer: `${pointer}/$ref` }, source, options);
+    }
+    document = await bundleExternalRefs(source, document as object, options);
+    checkStructure(document, source);
     checkRefs(document, source);
   }
   return { source, document: document as object };
-}
-
-async function bundleExternalRefs(source: string, document: object): Promise<object> {
-  const base = isUrl(source) ? source : new URL(source, `file://${process.cwd()}/`).pathname;
-  try {
-    return await SwaggerParser.bundle(base, document as OpenAPI.Document, {});
-  } catch (error) {
-    const detail = error as { message?: string; path?: (string | number)[] | null };
-    const pointer = detail.path?.length ? `/${detail.path.join('/')}` : undefined;
-    throw new InputError(
-      `could not resolve an external $ref: ${(detail.message ?? String(error)).split('\n')[0]}`,
-      { file: source, pointer, hint: 'Check that every referenced file exists and is valid' },
-    );
-  }
 }

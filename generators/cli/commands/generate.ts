@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
+import type { LoadOptions } from '../../load/load-options.js';
 import type { OutputFile } from '../../write/write-files.js';
 import type { Command } from '../command.js';
+import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import { runCommand } from '../run-command.js';
 
 /**
@@ -12,7 +14,7 @@ export const generateCommand: Command = {
   command: 'generate <spec...>',
   describe: 'Generate Postman collections and environments from API Gateway OpenAPI exports',
   builder: (yargs) =>
-    yargs
+    withLoadFlags(yargs)
       .positional('spec', {
         describe: 'OpenAPI / Swagger export: file path or http(s) URL (JSON or YAML)',
         type: 'string',
@@ -40,7 +42,7 @@ export const generateCommand: Command = {
       const specs = (args['spec'] as string[] | undefined) ?? [];
       const outDir = resolve(String(args['out-dir'] ?? '.'));
       const baseUrl = args['base-url'] as string | undefined;
-      const files = await renderAll(specs, baseUrl);
+      const files = await renderAll(specs, baseUrl, loadOptionsOf(args));
       // Loaded on use, like every command's work, so `--help` and other commands start fast.
       const { findStaleFiles, writeFilesAtomically } = await import('../../write/write-files.js');
       if (args['check']) {
@@ -69,6 +71,7 @@ export const generateCommand: Command = {
 async function renderAll(
   specs: readonly string[],
   baseUrl: string | undefined,
+  loadOptions: LoadOptions,
 ): Promise<OutputFile[]> {
   const [{ loadSpec }, { buildModel }, { renderOutputs }] = await Promise.all([
     import('../../load/load-spec.js'),
@@ -78,7 +81,10 @@ async function renderAll(
   const files: OutputFile[] = [];
   const producedBy = new Map<string, string>();
   for (const source of specs) {
-    const model = buildModel(await loadSpec(source), baseUrl !== undefined ? { baseUrl } : {});
+    const model = buildModel(
+      await loadSpec(source, loadOptions),
+      baseUrl !== undefined ? { baseUrl } : {},
+    );
     for (const file of renderOutputs(model)) {
       const earlier = producedBy.get(file.path);
       if (earlier !== undefined) {

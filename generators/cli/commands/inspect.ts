@@ -1,6 +1,7 @@
 import { ExitCode } from '../../errors.js';
 import type { ModelSummary, OperationSummary } from '../../model/summarise-model.js';
 import type { Command } from '../command.js';
+import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import { runCommand, type Io } from '../run-command.js';
 
 const protectionNames: Record<OperationSummary['protection'], string> = {
@@ -15,7 +16,7 @@ export const inspectCommand: Command = {
   command: 'inspect <spec>',
   describe: 'Show how each operation is protected and how the gateway should reject bad requests',
   builder: (yargs) =>
-    yargs
+    withLoadFlags(yargs)
       .positional('spec', {
         describe: 'OpenAPI/Swagger file (JSON or YAML) or http(s) URL',
         type: 'string',
@@ -45,7 +46,7 @@ export const inspectCommand: Command = {
         import('../../model/build-model.js'),
         import('../../model/summarise-model.js'),
       ]);
-      const spec = await loadSpec(String(args.spec));
+      const spec = await loadSpec(String(args.spec), loadOptionsOf(args));
       const baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
       const summary = summariseModel(buildModel(spec, baseUrl === undefined ? {} : { baseUrl }));
       if (args.json === true) io.out(JSON.stringify(summary, null, 2));
