@@ -3,6 +3,7 @@ import type { ModelSummary, OperationSummary } from '../../model/summarise-model
 import type { Command } from '../command.js';
 import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import { runCommand, type Io } from '../run-command.js';
+import { printable } from '../terminal-text.js';
 
 const protectionNames: Record<OperationSummary['protection'], string> = {
   public: 'public',
@@ -41,12 +42,15 @@ export const inspectCommand: Command = {
       ),
   run: (args, io) =>
     runCommand(io, async () => {
-      const [{ loadSpec }, { buildModel }, { summariseModel }] = await Promise.all([
-        import('../../load/load-spec.js'),
-        import('../../model/build-model.js'),
-        import('../../model/summarise-model.js'),
-      ]);
+      const [{ loadSpec }, { buildModel }, { summariseModel }, { variableReferencesIn }] =
+        await Promise.all([
+          import('../../load/load-spec.js'),
+          import('../../model/build-model.js'),
+          import('../../model/summarise-model.js'),
+          import('../../render/neutralise-variables.js'),
+        ]);
       const spec = await loadSpec(String(args.spec), loadOptionsOf(args));
+      warnVariableReferences(variableReferencesIn(spec.document), io);
       const baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
       const summary = summariseModel(buildModel(spec, baseUrl === undefined ? {} : { baseUrl }));
       if (args.json === true) io.out(JSON.stringify(summary, null, 2));
@@ -55,12 +59,30 @@ export const inspectCommand: Command = {
     }),
 };
 
+/**
+ * Postman has no escape for `{{`: generated requests carry `{ {` instead (neutralise-variables.ts),
+ * which changes what is sent, so the user is told where. On stderr, so `--json` stays one document.
+ */
+function warnVariableReferences(pointers: string[], io: Io): void {
+  const shown = 10;
+  for (const pointer of pointers.slice(0, shown)) {
+    io.err(
+      `warning [postman-variable] "{{" in the spec is rendered as "{ {" so no spec text names a Postman variable (#${printable(pointer)})`,
+    );
+  }
+  if (pointers.length > shown) {
+    io.err(`warning [postman-variable] ... and ${pointers.length - shown} more place(s)`);
+  }
+}
+
 function printSummary(summary: ModelSummary, io: Io): void {
   const kind = summary.gatewayKind === 'http' ? 'HTTP API' : 'REST API';
   io.out(
-    `${summary.title} (${summary.specVersion === '2.0' ? 'Swagger 2.0' : `OpenAPI ${summary.specVersion}`}, ${kind})`,
+    `${printable(summary.title)} (${summary.specVersion === '2.0' ? 'Swagger 2.0' : `OpenAPI ${summary.specVersion}`}, ${kind})`,
   );
-  for (const stage of summary.stages) io.out(`stage ${stage.name}: ${stage.baseUrl}`);
+  for (const stage of summary.stages) {
+    io.out(printable(`stage ${stage.name}: ${stage.baseUrl}`));
+  }
   io.out('');
   const rows = summary.operations.map((operation) => [
     operation.method,
@@ -80,13 +102,13 @@ function printSummary(summary: ModelSummary, io: Io): void {
   ]);
   printTable(
     ['METHOD', 'PATH', 'PROTECTION', 'TOKEN HEADER', 'TOKEN', 'SCOPES', 'API KEY', 'REJECTION'],
-    rows,
+    rows.map((row) => row.map(printable)),
     io,
   );
   io.out('');
   io.out(`${summary.operations.length} operation(s), ${summary.warnings.length} warning(s)`);
   for (const warning of summary.warnings) {
-    io.out(`warning [${warning.code}] ${warning.message} (#${warning.pointer})`);
+    io.out(printable(`warning [${warning.code}] ${warning.message} (#${warning.pointer})`));
   }
 }
 
