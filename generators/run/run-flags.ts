@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { InputError } from '../errors.js';
 
 /** Command-line flags `gatecheck run` and `gatecheck smoke` share (the commands stay thin). */
 
@@ -22,7 +23,7 @@ export function runFlags(yargs: Argv): Argv {
     })
     .option('env-file', {
       type: 'string',
-      describe: 'A .env file with GATECHECK_* values (default: ./.env when present)',
+      describe: 'A .env file with GATECHECK_* values (./.env is read only when named here)',
     })
     .option('reports-dir', {
       type: 'string',
@@ -46,3 +47,34 @@ export function runFlags(yargs: Argv): Argv {
       describe: 'Per-request timeout in milliseconds',
     });
 }
+
+/**
+ * yargs turns `--parallel abc` into NaN, which would mean zero workers or a wait that never ends:
+ * every number flag is checked before anything runs. `min` is the smallest accepted value.
+ */
+export function checkNumberFlags(
+  args: Record<string, unknown>,
+  flags: Record<string, { min: number; integer?: boolean }>,
+): void {
+  for (const [flag, rule] of Object.entries(flags)) {
+    const value = args[flag];
+    if (value === undefined) continue;
+    const ok =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value >= rule.min &&
+      (!rule.integer || Number.isInteger(value));
+    if (!ok) {
+      throw new InputError(
+        `--${flag} must be ${rule.integer ? 'a whole number' : 'a number'} of at least ${rule.min}, not ${JSON.stringify(String(value))}`,
+        { hint: `Give --${flag} a number, e.g. --${flag} ${Math.max(rule.min, 1)}` },
+      );
+    }
+  }
+}
+
+/** The number flags every run-like command has (see `runFlags`). */
+export const runNumberFlags = {
+  'sign-in-attempts': { min: 1, integer: true },
+  'timeout-request': { min: 1 },
+} as const;

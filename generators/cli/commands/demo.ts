@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ExitCode } from '../../errors.js';
 import type { Sandbox } from '../../../sandbox/types.js';
 import type { Command } from '../command.js';
+import { checkNumberFlags } from '../../run/run-flags.js';
 import { runCommand, type Io } from '../run-command.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';
@@ -43,8 +44,9 @@ export const demoCommand: Command = {
       .example('$0 demo', `Sandbox + ${defaultSpec}: sign in with an emailed code, run all checks`)
       .example('$0 demo --spec examples/users-api.json', 'The users API (CRUD, ID tokens)'),
   run: (args, io) =>
-    runCommand(io, () =>
-      runDemo(
+    runCommand(io, () => {
+      checkNumberFlags(args, { parallel: { min: 1, integer: true } });
+      return runDemo(
         {
           specPath: String(args['spec'] ?? defaultSpec),
           reportsDir: String(args['reports-dir'] ?? 'reports'),
@@ -52,8 +54,8 @@ export const demoCommand: Command = {
           clientSecret: Boolean(args['client-secret']),
         },
         io,
-      ),
-    ),
+      );
+    }),
 };
 
 export interface DemoOptions {
