@@ -11,6 +11,7 @@ export interface RunFlags {
   stage?: string;
   signInAttempts: number;
   timeoutRequest: number;
+  trustHost: string[];
 }
 
 export function runFlags(yargs: Argv): Argv {
@@ -40,6 +41,13 @@ export function runFlags(yargs: Argv): Argv {
       default: 4,
       describe:
         'Sign-in attempts while Cognito answers TooManyRequestsException (backoff 1 s, 2 s, 4 s...)',
+    })
+    .option('trust-host', {
+      type: 'string',
+      array: true,
+      default: [],
+      describe:
+        'A host (besides Cognito, API Gateway and loopback) the environment may send secrets to',
     })
     .option('timeout-request', {
       type: 'number',
