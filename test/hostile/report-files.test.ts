@@ -39,3 +39,11 @@ describe('hostile collections: report file names and folders', () => {
     }
   });
 });
+
+describe('hostile specs: item names', () => {
+  it('control characters and lone surrogates in titles never reach a report name', async () => {
+    const { itemName } = await import('../../generators/render/item-name.js');
+    expect(itemName('GET /a\u0000\u001b[2J\u000bb\ud800 ')).to.equal('GET /a [2J b');
+    expect(itemName('\u0001')).to.equal('unnamed');
+  });
+});
