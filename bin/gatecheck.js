@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 // The AWS SDK warns on Node 20 about its own future releases; gatecheck pins a version that runs
 // on Node 20, so the warning would only be noise in every run. Set the variable to "false" to see it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { InputError } from './errors.js';
-import { loadSpec, type LoadSpecOptions } from './load/load-spec.js';
+import { loadSpec, type LoadedSpec, type LoadSpecOptions } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import { planCollection } from './plan/plan-collection.js';
@@ -46,8 +46,17 @@ export interface GenerateResult {
 
 /** Load and model one spec: the first two stages, shared by `inspect` and `generate`. */
 export async function modelSource(source: string, options: SourceOptions = {}): Promise<ApiModel> {
+  return (await loadAndModel(source, options)).model;
+}
+
+/** The same two stages, keeping the loaded document for callers that look at it (`inspect`). */
+export async function loadAndModel(
+  source: string,
+  options: SourceOptions = {},
+): Promise<{ spec: LoadedSpec; model: ApiModel }> {
   const { baseUrl, ...load } = options;
-  return buildModel(await loadSpec(source, load), baseUrl === undefined ? {} : { baseUrl });
+  const spec = await loadSpec(source, load);
+  return { spec, model: buildModel(spec, baseUrl === undefined ? {} : { baseUrl }) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ExitCode, InputError } from '../errors.js';
+import { printable } from './terminal-text.js';
 
 /** Output streams, injectable so tests can run commands in-process. */
 export interface Io {
@@ -20,7 +21,8 @@ export async function runCommand(io: Io, handler: () => Promise<ExitCode>): Prom
     return await handler();
   } catch (error) {
     if (error instanceof InputError) {
-      io.err(`gatecheck: ${error.describe()}`);
+      // A message may quote spec or server text: no control sequence reaches the terminal.
+      io.err(`gatecheck: ${printable(error.describe())}`);
       return ExitCode.couldNotRun;
     }
     io.err(

@@ -7,6 +7,8 @@ const dataKeys = new Set(['example', 'default', 'enum', 'const']);
 export interface RefSurvey {
   /** True when some `$ref` points outside the document (another file or URL). */
   hasExternalRefs: boolean;
+  /** Each such `$ref`, with the JSON pointer of the object holding it. */
+  externalRefs: { ref: string; pointer: string }[];
 }
 
 /**
@@ -14,7 +16,7 @@ export interface RefSurvey {
  * end in content (A → B → A would leave nothing to read). Fails with the pointer of the `$ref`.
  */
 export function checkRefs(document: unknown, source: string): RefSurvey {
-  const survey: RefSurvey = { hasExternalRefs: false };
+  const survey: RefSurvey = { hasExternalRefs: false, externalRefs: [] };
   const settled = new Set<string>();
   const visit = (node: unknown, pointer: string): void => {
     if (node === null || typeof node !== 'object') return;
@@ -24,8 +26,10 @@ export function checkRefs(document: unknown, source: string): RefSurvey {
     }
     const record = node as Record<string, unknown>;
     if (typeof record.$ref === 'string') {
-      if (refPointer(record.$ref) === undefined) survey.hasExternalRefs = true;
-      else followChain(document, record.$ref, pointer, source, settled);
+      if (refPointer(record.$ref) === undefined) {
+        survey.hasExternalRefs = true;
+        survey.externalRefs.push({ ref: record.$ref, pointer });
+      } else followChain(document, record.$ref, pointer, source, settled);
     }
     for (const [key, value] of Object.entries(record)) {
       if (key === '$ref' || dataKeys.has(key) || key.startsWith('x-')) continue;

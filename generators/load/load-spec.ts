@@ -1,11 +1,13 @@
-import SwaggerParser from '@apidevtools/swagger-parser';
-import type { OpenAPI } from 'openapi-types';
-import { InputError } from '../errors.js';
 import { checkDocument } from './check-document.js';
 import { checkRefs } from './check-refs.js';
+import { checkStructure } from './check-structure.js';
+import { bundleExternalRefs, checkRefAllowed } from './external-refs.js';
+import type { LoadOptions } from './load-options.js';
 import { parseSpecText } from './parse-text.js';
-import { isUrl, readSource } from './read-source.js';
+import { readSource } from './read-source.js';
 import { loadAuthz, type LoadedAuthz } from './load-authz.js';
+
+export type { LoadOptions } from './load-options.js';
 
 export interface LoadedSpec {
   /** The file path or URL as the user gave it. */
@@ -16,7 +18,7 @@ export interface LoadedSpec {
   authz?: LoadedAuthz;
 }
 
-export interface LoadSpecOptions {
+export interface LoadSpecOptions extends LoadOptions {
   /** The authorization rules file (`--authz`); default: `gatecheck.authz.yaml` beside the spec. */
   authzPath?: string;
 }
@@ -26,30 +28,23 @@ export interface LoadSpecOptions {
  *
  * Internal `$ref`s are kept as they are: full dereferencing would expand circular schemas (Stripe)
  * and copy shared ones many times over. Only a document that points at other files goes through
- * the parser's `bundle()`, which inlines them.
+ * the parser's `bundle()`, which inlines them, and only when the user allowed that kind of `$ref`
+ * (`LoadOptions`): otherwise the first external `$ref` is refused, naming it and the flag.
  */
 export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
-  const text = await readSource(source);
+  const text = await readSource(source, options);
   let document = parseSpecText(text, source);
+  checkStructure(document, source);
   checkDocument(document, source);
-  if (checkRefs(document, source).hasExternalRefs) {
-    document = await bundleExternalRefs(source, document as object);
+  const survey = checkRefs(document, source);
+  if (survey.hasExternalRefs) {
+    for (const { ref, pointer } of survey.externalRefs) {
+      checkRefAllowed(ref, { file: source, pointer: `${pointer}/$ref` }, source, options);
+    }
+    document = await bundleExternalRefs(source, document as object, options);
+    checkStructure(document, source);
     checkRefs(document, source);
   }
   const authz = loadAuthz(source, document as object, options.authzPath);
   return { source, document: document as object, ...(authz ? { authz } : {}) };
-}
-
-async function bundleExternalRefs(source: string, document: object): Promise<object> {
-  const base = isUrl(source) ? source : new URL(source, `file://${process.cwd()}/`).pathname;
-  try {
-    return await SwaggerParser.bundle(base, document as OpenAPI.Document, {});
-  } catch (error) {
-    const detail = error as { message?: string; path?: (string | number)[] | null };
-    const pointer = detail.path?.length ? `/${detail.path.join('/')}` : undefined;
-    throw new InputError(
-      `could not resolve an external $ref: ${(detail.message ?? String(error)).split('\n')[0]}`,
-      { file: source, pointer, hint: 'Check that every referenced file exists and is valid' },
-    );
-  }
 }

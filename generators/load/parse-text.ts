@@ -21,14 +21,24 @@ export function parseSpecText(text: string, source: string): unknown {
         { file: source, hint: 'Fix the YAML syntax at that place' },
       );
     }
+    if (error instanceof RangeError) throw tooDeep(source);
     throw error;
   }
+}
+
+/** js-yaml reads nesting recursively: a 100,000-deep flow sequence exhausts the stack. */
+function tooDeep(source: string): InputError {
+  return new InputError('the spec nests too deeply to read', {
+    file: source,
+    hint: 'An API export is never built like this; give the exported spec itself',
+  });
 }
 
 function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
+    if (error instanceof RangeError) throw tooDeep(source);
     const message = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(message)?.[1];
     const where = position === undefined ? '' : ` at ${lineColumn(text, Number(position))}`;

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import { fetchLimited } from './fetch-limited.js';
 
 /** True when `source` names an http(s) URL rather than a file. */
 export function isUrl(source: string): boolean {
@@ -7,11 +8,14 @@ export function isUrl(source: string): boolean {
 }
 
 /**
- * The raw text of a spec file or URL. URLs are fetched with Node's own `fetch`, so a failure can be
- * reported as "could not fetch <url>: <reason>" instead of the parser's generic resolver error.
+ * The raw text of a spec file or URL. URLs are fetched with limits (size, time, redirects, address),
+ * so a failure is reported as "could not fetch <url>: <reason>" instead of a resolver error.
  */
-export async function readSource(source: string): Promise<string> {
-  return isUrl(source) ? fetchText(source) : readText(source);
+export async function readSource(
+  source: string,
+  options: { allowPrivateUrls?: boolean } = {},
+): Promise<string> {
+  return isUrl(source) ? fetchText(source, options.allowPrivateUrls ?? false) : readText(source);
 }
 
 async function readText(file: string): Promise<string> {
@@ -27,29 +31,9 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-async function fetchText(url: string): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: { accept: 'application/json, application/yaml;q=0.9, */*;q=0.5' },
-    });
-  } catch (error) {
-    throw new InputError(`could not fetch ${url}: ${fetchFailureReason(error)}`, {
-      hint: 'Check the URL and that the server answers',
-    });
-  }
-  if (!response.ok) {
-    throw new InputError(`could not fetch ${url}: HTTP ${response.status} ${response.statusText}`, {
-      hint: 'Check the URL; an API Gateway export needs `aws apigateway get-export`',
-    });
-  }
-  return response.text();
-}
-
-/** `fetch` hides the socket error (ECONNREFUSED, ENOTFOUND...) in `cause`. */
-function fetchFailureReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code) return cause.message ? `${cause.code} (${cause.message})` : cause.code;
-  if (cause?.message) return cause.message;
-  return error instanceof Error ? error.message : String(error);
+async function fetchText(url: string, allowPrivateUrls: boolean): Promise<string> {
+  return fetchLimited(url, {
+    allowPrivateUrls,
+    accept: 'application/json, application/yaml;q=0.9, */*;q=0.5',
+  });
 }

@@ -54,9 +54,30 @@ export function renderTemplate(template: string, error: TemplateError): Rendered
     }
   }
   const pattern = parts
-    .map((part) => ('text' in part ? escapeRegExp(part.text) : '[\\s\\S]*?'))
+    .map((part, index) => ('text' in part ? escapeRegExp(part.text) : gap(parts, index)))
     .join('');
   return { kind: 'pattern', bodyPattern: `^\\s*${pattern.trim()}\\s*$`, unknown };
+}
+
+/**
+ * The pattern for an unknown value. `[\s\S]*?` per value backtracks polynomially in the number of
+ * values (a template with many `$context` variables took minutes on a body that did not match), so a
+ * value stops at the first character of the text that follows it, and values with no text between
+ * them share one gap: each gap then has one way to match. This assumes a per-request value never holds
+ * that character (request ids, paths, stages and addresses do not hold the quote or brace that a
+ * JSON template puts after them).
+ */
+function gap(parts: ({ text: string } | { unknown: string })[], index: number): string {
+  const previous = parts[index - 1];
+  if (index >= 2 && previous !== undefined && 'text' in previous && previous.text === '') {
+    if (parts[index - 2] !== undefined && 'unknown' in parts[index - 2]!) return '';
+  }
+  for (const part of parts.slice(index + 1)) {
+    if ('unknown' in part) continue;
+    const stop = part.text[0];
+    if (stop !== undefined) return `[^${stop.replace(/[\\\]^-]/g, '\\$&')}]*`;
+  }
+  return '[\\s\\S]*';
 }
 
 function escapeRegExp(text: string): string {

@@ -4,6 +4,7 @@
  * last. Built as typed objects from the plan; the collection pre-request script holds the script
  * library (script-library.ts), and each item's scripts are one call into it with the item's data.
  */
+import { itemName } from './item-name.js';
 import type { ApiModel, Operation } from '../model/types.js';
 import type { GatecheckPlan } from '../plan/plan-collection.js';
 import type { RevocationCheck } from '../plan/plan-revocation-checks.js';
@@ -41,7 +42,7 @@ export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanC
   return {
     info: {
       _postman_id: contentId(model.slug, 'collection'),
-      name: model.title,
+      name: itemName(model.title),
       description: collectionDescription(model),
       schema: collectionSchemaUrl,
     },
@@ -80,7 +81,7 @@ function renderOperationFolder(
 ): PostmanFolder {
   return {
     id: contentId(model.slug, 'operation', plan.operationId),
-    name: plan.title,
+    name: itemName(plan.title),
     description: operation ? operationDescription(operation) : plan.title,
     item: plan.checks.map(renderCheckItem),
   };
@@ -90,7 +91,7 @@ export function renderCheckItem(check: PlannedCheck): PostmanItem {
   if (check.role === 'positive') return renderPositiveItem(check);
   return {
     id: check.id,
-    name: check.name,
+    name: itemName(check.name),
     event: scriptEvents(renderNegativeScripts(check)),
     request: renderRequest(check),
     response: [],
@@ -105,7 +106,7 @@ function renderRevocationFolder(model: ApiModel, checks: RevocationCheck[]): Pos
       'API Gateway keeps accepting a signed-out token until it expires (AWS documents this), so revocation is checked against Cognito: a dedicated user (`revocationUsername`) signs in, signs out everywhere, and GetUser must then refuse the old access token. Skipped when `revocationUsername` is empty.',
     item: checks.map((check) => ({
       id: check.id,
-      name: check.name,
+      name: itemName(check.name),
       event: scriptEvents(renderRevocationScripts(check)),
       request: {
         method: 'POST',

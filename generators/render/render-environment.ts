@@ -6,6 +6,7 @@
 import type { ApiModel, Stage, UserPoolRef } from '../model/types.js';
 import { environmentVariables } from '../model/variables.js';
 import { contentId } from './content-id.js';
+import { neutraliseVariables as plain } from './neutralise-variables.js';
 import type { PostmanEnvironment } from './postman-types.js';
 
 /** Cognito's regional endpoint (aws-behaviour.md §1.1); the sandbox replaces it. */
@@ -44,11 +45,12 @@ export function renderStageEnvironments(
   return model.stages.map((stage) => ({
     stage,
     environment: renderEnvironment(`${model.title} · ${stage.name}`, {
-      baseUrl: stage.baseUrl,
-      region: pool.region ?? regionOfUrl(stage.baseUrl) ?? '',
+      // Postman resolves `{{...}}` inside variable values too: spec text is neutralised.
+      baseUrl: plain(stage.baseUrl),
+      region: plain(pool.region ?? regionOfUrl(stage.baseUrl) ?? ''),
       cognitoEndpoint: defaultCognitoEndpoint,
-      userPoolId: pool.userPoolId ?? '',
-      clientId: pool.clientId ?? '',
+      userPoolId: plain(pool.userPoolId ?? ''),
+      clientId: plain(pool.clientId ?? ''),
       username: '',
       authFlow: 'USER_PASSWORD_AUTH',
       preferredChallenge: '',

@@ -2,6 +2,7 @@
  * The Postman item of a positive check: the request a legitimate caller sends, and a test script
  * asserting the documented status, content type and body schema.
  */
+import { itemName } from './item-name.js';
 import type { PositiveCheck } from '../plan/types.js';
 import type { PostmanItem } from './postman-types.js';
 import { renderRequest } from './render-request.js';
@@ -16,7 +17,7 @@ export function renderPositiveItem(check: PositiveCheck): PostmanItem {
   const { status, contentType, schemaRef } = check.expect;
   const test = renderScript('positive/test.js.hbs', {
     check: {
-      name: check.name,
+      name: itemName(check.name),
       status,
       contentType: contentType ?? '',
       schemaPointer: schemaRef !== undefined ? schemaPointer(schemaRef) : '',
@@ -24,7 +25,7 @@ export function renderPositiveItem(check: PositiveCheck): PostmanItem {
   });
   return {
     id: check.id,
-    name: check.name,
+    name: itemName(check.name),
     event: [{ listen: 'test', script: { type: 'text/javascript', exec: scriptLines(test) } }],
     request: renderRequest(check),
     response: [],

@@ -1,26 +1,31 @@
 /**
  * A planned request as a Postman request: `{{baseUrl}}` + the literal path, the token in its
  * header, the API key, documented headers and body. Scripts add behaviour; this is the wire shape.
+ * Every string from the spec goes through `plain` (neutralise-variables.ts), so only the `{{...}}`
+ * written here, by gatecheck, name variables.
  */
 import type { PlannedRequest, TokenSource } from '../plan/types.js';
 import type { PostmanHeader, PostmanRequest, PostmanUrl } from './postman-types.js';
 import { wrongApiKey } from './negative-script-data.js';
+import { neutraliseVariables as plain } from './neutralise-variables.js';
 import { capturedTokenVariable } from './run-variables.js';
 
 export function renderRequest(request: PlannedRequest): PostmanRequest {
   const header: PostmanHeader[] = [];
   const token = tokenHeaderValue(request.tokenHeader, request.token);
   if (request.tokenHeader !== undefined && token !== undefined) {
-    header.push({ key: request.tokenHeader, value: token });
+    header.push({ key: plain(request.tokenHeader), value: token });
   }
   if (request.apiKey && request.apiKey.value !== 'omit') {
     header.push({
-      key: request.apiKey.header,
+      key: plain(request.apiKey.header),
       value: request.apiKey.value === 'variable' ? '{{apiKey}}' : wrongApiKey,
     });
   }
-  for (const [key, value] of Object.entries(request.headers)) header.push({ key, value });
-  if (request.body) header.push({ key: 'Content-Type', value: request.body.contentType });
+  for (const [key, value] of Object.entries(request.headers)) {
+    header.push({ key: plain(key), value: plain(value) });
+  }
+  if (request.body) header.push({ key: 'Content-Type', value: plain(request.body.contentType) });
   return {
     method: request.method.toUpperCase(),
     header,
@@ -29,7 +34,7 @@ export function renderRequest(request: PlannedRequest): PostmanRequest {
       ? {
           body: {
             mode: 'raw' as const,
-            raw: request.body.raw,
+            raw: plain(request.body.raw),
             options: {
               raw: { language: /json/i.test(request.body.contentType) ? 'json' : 'text' },
             },
@@ -55,7 +60,7 @@ export function tokenHeaderValue(
     case 'none':
       return undefined;
     case 'literal':
-      return token.value;
+      return plain(token.value);
     case 'variable':
       return `${bearer}{{${token.variable}}}`;
     case 'captured':
@@ -65,7 +70,8 @@ export function tokenHeaderValue(
 }
 
 /** `{{baseUrl}}/users/42?x=1`, also broken down as Postman stores it. */
-export function renderUrl(path: string, query: Record<string, string>): PostmanUrl {
+export function renderUrl(specPath: string, query: Record<string, string>): PostmanUrl {
+  const path = plain(specPath);
   // Percent-encoded once here; Postman's URL encoder leaves existing escapes alone.
   const entries = Object.entries(query).map(
     ([key, value]) => [encodeURIComponent(key), encodeURIComponent(value)] as const,

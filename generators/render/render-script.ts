@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { neutraliseDeep } from './neutralise-variables.js';
 
 /** The project root: the nearest folder above this file holding `scripts/` and `package.json`. */
 function findProjectRoot(): string {
@@ -29,7 +30,8 @@ engine.registerHelper('json', (value: unknown) =>
   // `undefined` has no JSON form; a template asking for it is a bug in the data, say so loudly.
   {
     if (value === undefined) throw new Error('json helper: value is undefined');
-    return JSON.stringify(value);
+    // Scripts copy values into requests (headers.upsert), where Postman resolves `{{...}}`.
+    return JSON.stringify(neutraliseDeep(value));
   },
 );
 

@@ -17,6 +17,8 @@ export interface RunValues {
   secrets: string[];
   /** The `.env` file that was read, if any. */
   envFile?: string;
+  /** `./.env` when it exists but was not named, so it was NOT read (the user is told). */
+  unreadEnvFile?: string;
 }
 
 export interface RunValuesSource {
@@ -24,7 +26,10 @@ export interface RunValuesSource {
   env: NodeJS.ProcessEnv;
   /** Explicit `--env-file`; must exist. */
   envFile?: string;
-  /** `./.env`, read only when present. */
+  /**
+   * `./.env`: never read unless named with `--env-file` (a file in the working folder may come with
+   * a cloned repository and point the run's secrets elsewhere), only reported when present.
+   */
   defaultEnvFile?: string;
 }
 
@@ -46,15 +51,17 @@ export function readRunValues(source: RunValuesSource): RunValues {
   const personas = personaRunValues([source.env, fileValues.values]);
   Object.assign(values, personas.values);
   secrets.push(...personas.secrets);
-  return fileValues.path ? { values, secrets, envFile: fileValues.path } : { values, secrets };
+  const unread =
+    !source.envFile && source.defaultEnvFile && existsSync(source.defaultEnvFile)
+      ? { unreadEnvFile: source.defaultEnvFile }
+      : {};
+  return fileValues.path
+    ? { values, secrets, envFile: fileValues.path }
+    : { values, secrets, ...unread };
 }
 
 function readEnvFile(source: RunValuesSource): { values: Record<string, string>; path?: string } {
-  const path =
-    source.envFile ??
-    (source.defaultEnvFile && existsSync(source.defaultEnvFile)
-      ? source.defaultEnvFile
-      : undefined);
+  const path = source.envFile;
   if (!path) return { values: {} };
   let text: string;
   try {

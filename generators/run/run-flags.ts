@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { InputError } from '../errors.js';
 
 /** Command-line flags `gatecheck run` and `gatecheck smoke` share (the commands stay thin). */
 
@@ -10,6 +11,7 @@ export interface RunFlags {
   stage?: string;
   signInAttempts: number;
   timeoutRequest: number;
+  trustHost: string[];
 }
 
 export function runFlags(yargs: Argv): Argv {
@@ -22,7 +24,7 @@ export function runFlags(yargs: Argv): Argv {
     })
     .option('env-file', {
       type: 'string',
-      describe: 'A .env file with GATECHECK_* values (default: ./.env when present)',
+      describe: 'A .env file with GATECHECK_* values (./.env is read only when named here)',
     })
     .option('reports-dir', {
       type: 'string',
@@ -40,9 +42,47 @@ export function runFlags(yargs: Argv): Argv {
       describe:
         'Sign-in attempts while Cognito answers TooManyRequestsException (backoff 1 s, 2 s, 4 s...)',
     })
+    .option('trust-host', {
+      type: 'string',
+      array: true,
+      default: [],
+      describe:
+        'A host (besides Cognito, API Gateway and loopback) the environment may send secrets to',
+    })
     .option('timeout-request', {
       type: 'number',
       default: 30000,
       describe: 'Per-request timeout in milliseconds',
     });
 }
+
+/**
+ * yargs turns `--parallel abc` into NaN, which would mean zero workers or a wait that never ends:
+ * every number flag is checked before anything runs. `min` is the smallest accepted value.
+ */
+export function checkNumberFlags(
+  args: Record<string, unknown>,
+  flags: Record<string, { min: number; integer?: boolean }>,
+): void {
+  for (const [flag, rule] of Object.entries(flags)) {
+    const value = args[flag];
+    if (value === undefined) continue;
+    const ok =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value >= rule.min &&
+      (!rule.integer || Number.isInteger(value));
+    if (!ok) {
+      throw new InputError(
+        `--${flag} must be ${rule.integer ? 'a whole number' : 'a number'} of at least ${rule.min}, not ${JSON.stringify(String(value))}`,
+        { hint: `Give --${flag} a number, e.g. --${flag} ${Math.max(rule.min, 1)}` },
+      );
+    }
+  }
+}
+
+/** The number flags every run-like command has (see `runFlags`). */
+export const runNumberFlags = {
+  'sign-in-attempts': { min: 1, integer: true },
+  'timeout-request': { min: 1 },
+} as const;

@@ -17,6 +17,8 @@ export interface RunInputs {
   values: Record<string, string>;
   secrets: string[];
   githubActions: boolean;
+  /** Lines the command prints before running (e.g. a `.env` that was found but not read). */
+  notices: string[];
 }
 
 export function resolveRunInputs(
@@ -35,7 +37,12 @@ export function resolveRunInputs(
     const base = values.baseUrl ?? environmentValue(environment, 'baseUrl');
     if (base) values.baseUrl = withStage(base, args.stage);
   }
-  return { values, secrets: read.secrets, githubActions: isGithubActions(env) };
+  const notices = read.unreadEnvFile
+    ? [
+        `gatecheck: found ${read.unreadEnvFile}, not read: pass --env-file ${read.unreadEnvFile} to use its GATECHECK_* values`,
+      ]
+    : [];
+  return { values, secrets: read.secrets, githubActions: isGithubActions(env), notices };
 }
 
 /** A value as the run will see it: run-time values over the environment file. */

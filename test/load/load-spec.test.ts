@@ -3,14 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InputError } from '../../generators/errors.js';
-import { loadSpec } from '../../generators/load/load-spec.js';
+import { loadSpec, type LoadOptions } from '../../generators/load/load-spec.js';
 import { valueAt } from '../../generators/model/json-pointer.js';
 
 const fixtures = new URL('../fixtures/specs/', import.meta.url).pathname;
 
-async function loadError(source: string): Promise<InputError> {
+async function loadError(source: string, options: LoadOptions = {}): Promise<InputError> {
   try {
-    await loadSpec(source);
+    await loadSpec(source, options);
   } catch (error) {
     expect(error).to.be.instanceOf(InputError);
     return error as InputError;
@@ -39,7 +39,9 @@ describe('loadSpec', () => {
     });
 
     it('inlines external $refs and keeps internal ones', async () => {
-      const spec = await loadSpec(`${fixtures}external-ref/main.yaml`);
+      const spec = await loadSpec(`${fixtures}external-ref/main.yaml`, {
+        allowExternalRefs: true,
+      });
       const schema = valueAt(
         spec.document,
         '/paths/~1things/get/responses/200/content/application~1json/schema',
@@ -70,12 +72,12 @@ describe('loadSpec', () => {
     after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     it('fetches and parses the document', async () => {
-      const spec = await loadSpec(`${base}/openapi.yaml`);
+      const spec = await loadSpec(`${base}/openapi.yaml`, { allowPrivateUrls: true });
       expect(valueAt(spec.document, '/info/title')).to.equal('Pets API');
     });
 
     it('reports an HTTP error status', async () => {
-      const error = await loadError(`${base}/missing.yaml`);
+      const error = await loadError(`${base}/missing.yaml`, { allowPrivateUrls: true });
       expect(error.describe()).to.equal(
         `could not fetch ${base}/missing.yaml: HTTP 404 Not Found. Check the URL; an API Gateway export needs \`aws apigateway get-export\``,
       );
@@ -86,7 +88,9 @@ describe('loadSpec', () => {
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
       const port = (closed.address() as AddressInfo).port;
       await new Promise<void>((resolve) => closed.close(() => resolve()));
-      const error = await loadError(`http://127.0.0.1:${port}/openapi.json`);
+      const error = await loadError(`http://127.0.0.1:${port}/openapi.json`, {
+        allowPrivateUrls: true,
+      });
       expect(error.message).to.match(
         new RegExp(`^could not fetch http://127\\.0\\.0\\.1:${port}/openapi\\.json: ECONNREFUSED`),
       );

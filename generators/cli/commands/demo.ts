@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ExitCode } from '../../errors.js';
 import type { Fault, Sandbox } from '../../../sandbox/types.js';
 import type { Command } from '../command.js';
+import { checkNumberFlags } from '../../run/run-flags.js';
 import { runCommand, type Io } from '../run-command.js';
 import { parseFault } from './sandbox.js';
 
@@ -61,8 +62,9 @@ export const demoCommand: Command = {
         "Another user may change the owner's record: the persona checks fail",
       ),
   run: (args, io) =>
-    runCommand(io, () =>
-      runDemo(
+    runCommand(io, () => {
+      checkNumberFlags(args, { parallel: { min: 1, integer: true } });
+      return runDemo(
         {
           specPath: String(args['spec'] ?? defaultSpec),
           reportsDir: String(args['reports-dir'] ?? 'reports'),
@@ -72,8 +74,8 @@ export const demoCommand: Command = {
           ...(typeof args['authz'] === 'string' ? { authzPath: args['authz'] } : {}),
         },
         io,
-      ),
-    ),
+      );
+    }),
 };
 
 export interface DemoOptions {

@@ -1,5 +1,6 @@
 import { ExitCode } from '../../errors.js';
 import type { Command } from '../command.js';
+import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import { runCommand } from '../run-command.js';
 
 /**
@@ -10,7 +11,7 @@ export const generateCommand: Command = {
   command: 'generate <spec...>',
   describe: 'Generate Postman collections and environments from API Gateway OpenAPI exports',
   builder: (yargs) =>
-    yargs
+    withLoadFlags(yargs)
       .positional('spec', {
         describe: 'OpenAPI / Swagger export: file path or http(s) URL (JSON or YAML)',
         type: 'string',
@@ -49,6 +50,7 @@ export const generateCommand: Command = {
       const result = await generate((args['spec'] as string[] | undefined) ?? [], {
         outDir: String(args['out-dir']),
         check: args['check'] === true,
+        ...loadOptionsOf(args),
         ...(baseUrl !== undefined ? { baseUrl } : {}),
         ...(typeof args['authz'] === 'string' ? { authzPath: args['authz'] } : {}),
       });

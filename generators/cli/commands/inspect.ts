@@ -2,7 +2,9 @@ import { ExitCode } from '../../errors.js';
 import type { ModelSummary, OperationSummary } from '../../model/summarise-model.js';
 import { authzSummaryLines } from '../authz-summary.js';
 import type { Command } from '../command.js';
+import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import { runCommand, type Io } from '../run-command.js';
+import { printable } from '../terminal-text.js';
 
 const protectionNames: Record<OperationSummary['protection'], string> = {
   public: 'public',
@@ -16,7 +18,7 @@ export const inspectCommand: Command = {
   command: 'inspect <spec>',
   describe: 'Show how each operation is protected and how the gateway should reject bad requests',
   builder: (yargs) =>
-    yargs
+    withLoadFlags(yargs)
       .positional('spec', {
         describe: 'OpenAPI/Swagger file (JSON or YAML) or http(s) URL',
         type: 'string',
@@ -46,17 +48,20 @@ export const inspectCommand: Command = {
       ),
   run: (args, io) =>
     runCommand(io, async () => {
-      const [{ modelSource }, { summariseModel }] = await Promise.all([
+      const [{ loadAndModel }, { summariseModel }, { variableReferencesIn }] = await Promise.all([
         import('../../pipeline.js'),
         import('../../model/summarise-model.js'),
+        import('../../render/neutralise-variables.js'),
       ]);
       const authzPath = typeof args.authz === 'string' ? args.authz : undefined;
       const baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
       const source = String(args.spec);
-      const model = await modelSource(source, {
+      const { spec, model } = await loadAndModel(source, {
+        ...loadOptionsOf(args),
         ...(baseUrl === undefined ? {} : { baseUrl }),
         ...(authzPath === undefined ? {} : { authzPath }),
       });
+      warnVariableReferences(variableReferencesIn(spec.document), io);
       const summary = summariseModel(model);
       if (args.json === true) io.out(JSON.stringify(summary, null, 2));
       else {
@@ -67,12 +72,30 @@ export const inspectCommand: Command = {
     }),
 };
 
+/**
+ * Postman has no escape for `{{`: generated requests carry `{ {` instead (neutralise-variables.ts),
+ * which changes what is sent, so the user is told where. On stderr, so `--json` stays one document.
+ */
+function warnVariableReferences(pointers: string[], io: Io): void {
+  const shown = 10;
+  for (const pointer of pointers.slice(0, shown)) {
+    io.err(
+      `warning [postman-variable] "{{" in the spec is rendered as "{ {" so no spec text names a Postman variable (#${printable(pointer)})`,
+    );
+  }
+  if (pointers.length > shown) {
+    io.err(`warning [postman-variable] ... and ${pointers.length - shown} more place(s)`);
+  }
+}
+
 function printSummary(summary: ModelSummary, io: Io): void {
   const kind = summary.gatewayKind === 'http' ? 'HTTP API' : 'REST API';
   io.out(
-    `${summary.title} (${summary.specVersion === '2.0' ? 'Swagger 2.0' : `OpenAPI ${summary.specVersion}`}, ${kind})`,
+    `${printable(summary.title)} (${summary.specVersion === '2.0' ? 'Swagger 2.0' : `OpenAPI ${summary.specVersion}`}, ${kind})`,
   );
-  for (const stage of summary.stages) io.out(`stage ${stage.name}: ${stage.baseUrl}`);
+  for (const stage of summary.stages) {
+    io.out(printable(`stage ${stage.name}: ${stage.baseUrl}`));
+  }
   io.out('');
   const rows = summary.operations.map((operation) => [
     operation.method,
@@ -92,13 +115,13 @@ function printSummary(summary: ModelSummary, io: Io): void {
   ]);
   printTable(
     ['METHOD', 'PATH', 'PROTECTION', 'TOKEN HEADER', 'TOKEN', 'SCOPES', 'API KEY', 'REJECTION'],
-    rows,
+    rows.map((row) => row.map(printable)),
     io,
   );
   io.out('');
   io.out(`${summary.operations.length} operation(s), ${summary.warnings.length} warning(s)`);
   for (const warning of summary.warnings) {
-    io.out(`warning [${warning.code}] ${warning.message} (#${warning.pointer})`);
+    io.out(printable(`warning [${warning.code}] ${warning.message} (#${warning.pointer})`));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ExitCode } from '../../errors.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
-import { runFlags, type RunFlags } from '../../run/run-flags.js';
+import { checkNumberFlags, runFlags, runNumberFlags, type RunFlags } from '../../run/run-flags.js';
 
 export const runCollectionCommand: Command = {
   command: 'run <collection>',
@@ -32,6 +32,7 @@ export const runCollectionCommand: Command = {
       }),
   run: (args, io) =>
     runCommand(io, async (): Promise<ExitCode> => {
+      checkNumberFlags(args, { ...runNumberFlags, parallel: { min: 1, integer: true } });
       const { tokensAsRunVariables } = await import('../../aws/sdk-sign-in.js');
       const { signInForRun } = await import('../../aws/token-hand-off.js');
       const { readEnvironmentFile } = await import('../../run/collection-file.js');
@@ -48,6 +49,15 @@ export const runCollectionCommand: Command = {
         ? await readEnvironmentFile(flags.environment)
         : undefined;
       const inputs = resolveRunInputs(flags, process.env, environment);
+      for (const notice of inputs.notices) io.err(notice);
+      const { checkSecretDestinations } = await import('../../run/trust-hosts.js');
+      // With no secret to hand over there is nothing to leak: the check applies only then.
+      if (inputs.secrets.length > 0)
+        checkSecretDestinations({
+          values: inputs.values,
+          ...(environment ? { environment } : {}),
+          trustHosts: flags.trustHost ?? [],
+        });
       const tokens = flags.tokensFromSdk
         ? await signInForRun({
             values: inputs.values,

@@ -1,7 +1,7 @@
 import type { ExitCode } from '../../errors.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
-import { runFlags, type RunFlags } from '../../run/run-flags.js';
+import { checkNumberFlags, runFlags, runNumberFlags, type RunFlags } from '../../run/run-flags.js';
 
 export const smokeCommand: Command = {
   command: 'smoke <collection>',
@@ -18,6 +18,7 @@ export const smokeCommand: Command = {
       }),
   run: (args, io) =>
     runCommand(io, async (): Promise<ExitCode> => {
+      checkNumberFlags(args, { ...runNumberFlags, wait: { min: 0 } });
       const { readEnvironmentFile } = await import('../../run/collection-file.js');
       const { resolveRunInputs } = await import('../../run/run-inputs.js');
       const { smokeCollection } = await import('../../run/smoke.js');
@@ -26,6 +27,15 @@ export const smokeCommand: Command = {
         ? await readEnvironmentFile(flags.environment)
         : undefined;
       const inputs = resolveRunInputs(flags, process.env, environment);
+      for (const notice of inputs.notices) io.err(notice);
+      const { checkSecretDestinations } = await import('../../run/trust-hosts.js');
+      // With no secret to hand over there is nothing to leak: the check applies only then.
+      if (inputs.secrets.length > 0)
+        checkSecretDestinations({
+          values: inputs.values,
+          ...(environment ? { environment } : {}),
+          trustHosts: flags.trustHost ?? [],
+        });
       const result = await smokeCollection({
         collectionPath: flags.collection,
         ...(flags.environment ? { environmentPath: flags.environment } : {}),

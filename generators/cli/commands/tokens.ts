@@ -2,6 +2,7 @@ import { decodeJwt } from 'jose';
 import type { SdkTokens } from '../../aws/sdk-sign-in.js';
 import { ExitCode } from '../../errors.js';
 import type { Command } from '../command.js';
+import { checkNumberFlags, runNumberFlags } from '../../run/run-flags.js';
 import { runCommand } from '../run-command.js';
 
 /**
@@ -35,6 +36,7 @@ export const tokensCommand: Command = {
       }),
   run: (args, io) =>
     runCommand(io, async () => {
+      checkNumberFlags(args, runNumberFlags);
       const { signInForRun } = await import('../../aws/token-hand-off.js');
       const { readEnvironmentFile } = await import('../../run/collection-file.js');
       const { resolveRunInputs } = await import('../../run/run-inputs.js');
@@ -49,6 +51,7 @@ export const tokensCommand: Command = {
         ? await readEnvironmentFile(flags.environment)
         : undefined;
       const inputs = resolveRunInputs(flags, process.env, environment);
+      for (const notice of inputs.notices) io.err(notice);
       const tokens = await signInForRun({
         values: inputs.values,
         ...(environment ? { environment } : {}),
