@@ -50,7 +50,8 @@ export function renderStageEnvironments(
       userPoolId: pool.userPoolId ?? '',
       clientId: pool.clientId ?? '',
       username: '',
-      authFlow: 'USER_PASSWORD_AUTH',
+      // AWS's default app client flows enable SRP, not USER_PASSWORD_AUTH (aws-behaviour.md §1.9).
+      authFlow: 'USER_SRP_AUTH',
       preferredChallenge: '',
     }),
   }));

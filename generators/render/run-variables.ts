@@ -22,6 +22,8 @@ export const runVariables = {
   challengeParameters: 'gatecheck.challengeParameters',
   availableChallenges: 'gatecheck.availableChallenges',
   challengeSteps: 'gatecheck.challengeSteps',
+  /** The client's SRP secret a, from SRP_A until PASSWORD_VERIFIER is answered (then cleared). */
+  srpSecret: 'gatecheck.srpSecret',
   /** Set when a sign-in failed, so no script retries it in the same run (Cognito locks users out after repeated failures). */
   signInFailed: 'gatecheck.signInFailed',
   /** `{"definitions": model.schemas}` as JSON, stored once per collection. */

@@ -33,20 +33,59 @@ gatecheck.cognitoClient = function (pm) {
     return parameters;
   }
 
+  // SRP starts with a fresh secret a, kept in a run variable until PASSWORD_VERIFIER is answered;
+  // SRP_A = g^a goes to Cognito (aws-behaviour.md §1.11).
+  function startSrp() {
+    var secret = gatecheck.srp.newSecret();
+    pm.collectionVariables.set(RUN_VARS.srpSecret, secret);
+    return gatecheck.srp.publicValue(secret);
+  }
+
+  // PASSWORD_VERIFIER: prove the password with the salt, SRP_B and SECRET_BLOCK Cognito sent.
+  function passwordClaim(challenge, responses) {
+    var parameters = challenge.parameters;
+    var secret = gcVar(RUN_VARS.srpSecret);
+    var poolId = gcVar('userPoolId');
+    if (!secret) throw new Error('PASSWORD_VERIFIER without an SRP sign-in started in this run');
+    if (!poolId) throw new Error('SRP needs userPoolId (the pool name is part of the proof)');
+    var userId = parameters.USER_ID_FOR_SRP || responses.USERNAME;
+    var timestamp = gatecheck.srp.timestamp(new Date());
+    responses.USERNAME = userId;
+    responses.PASSWORD_CLAIM_SECRET_BLOCK = parameters.SECRET_BLOCK;
+    responses.TIMESTAMP = timestamp;
+    responses.PASSWORD_CLAIM_SIGNATURE = gatecheck.srp.signature({
+      poolName: gatecheck.srp.poolName(poolId),
+      userId: userId,
+      password: gcVar('password'),
+      secret: secret,
+      salt: parameters.SALT,
+      srpB: parameters.SRP_B,
+      secretBlock: parameters.SECRET_BLOCK,
+      timestamp: timestamp,
+    });
+    pm.collectionVariables.set(RUN_VARS.srpSecret, '');
+  }
+
   function initiateAuthBody() {
-    var flow = gcVar('authFlow') || 'USER_PASSWORD_AUTH';
+    var flow = gcVar('authFlow') || 'USER_SRP_AUTH';
     var username = gcVar('username');
     var parameters = { USERNAME: username };
-    if (flow === 'USER_PASSWORD_AUTH') {
+    if (flow === 'USER_SRP_AUTH') {
+      parameters.SRP_A = startSrp();
+    } else if (flow === 'USER_PASSWORD_AUTH') {
       parameters.PASSWORD = gcVar('password');
     } else if (flow === 'USER_AUTH') {
       // Choice-based sign-in (aws-behaviour.md §5): without PREFERRED_CHALLENGE Cognito answers
-      // SELECT_CHALLENGE; PASSWORD as preference is sent with the password itself.
+      // SELECT_CHALLENGE; PASSWORD as preference is sent with the password itself, PASSWORD_SRP
+      // with SRP_A.
       var preferred = gcVar('preferredChallenge');
       if (preferred) parameters.PREFERRED_CHALLENGE = preferred;
       if (preferred === 'PASSWORD') parameters.PASSWORD = gcVar('password');
+      if (preferred === 'PASSWORD_SRP') parameters.SRP_A = startSrp();
     } else {
-      throw new Error('authFlow must be USER_PASSWORD_AUTH or USER_AUTH, not "' + flow + '"');
+      throw new Error(
+        'authFlow must be USER_SRP_AUTH, USER_PASSWORD_AUTH or USER_AUTH, not "' + flow + '"',
+      );
     }
     return {
       AuthFlow: flow,
@@ -105,6 +144,7 @@ gatecheck.cognitoClient = function (pm) {
       RUN_VARS.session,
       RUN_VARS.challengeParameters,
       RUN_VARS.availableChallenges,
+      RUN_VARS.srpSecret,
     ].forEach(function (name) {
       pm.collectionVariables.set(name, '');
     });
@@ -129,7 +169,7 @@ gatecheck.cognitoClient = function (pm) {
   function chooseFirstFactor(available) {
     var preferred = gcVar('preferredChallenge');
     var order = (preferred ? [preferred] : [])
-      .concat(gcVar('password') ? ['PASSWORD'] : [])
+      .concat(gcVar('password') ? ['PASSWORD', 'PASSWORD_SRP'] : [])
       .concat(['EMAIL_OTP', 'SMS_OTP']);
     for (var i = 0; i < order.length; i += 1) {
       if (available.indexOf(order[i]) !== -1) return order[i];
@@ -158,6 +198,9 @@ gatecheck.cognitoClient = function (pm) {
       responses.ANSWER = answer;
       // PASSWORD may be answered at once; EMAIL_OTP/SMS_OTP make Cognito send a code first.
       if (answer === 'PASSWORD') responses.PASSWORD = gcVar('password');
+      if (answer === 'PASSWORD_SRP') responses.SRP_A = startSrp();
+    } else if (challenge.name === 'PASSWORD_VERIFIER') {
+      passwordClaim(challenge, responses);
     } else if (challenge.name === 'NEW_PASSWORD_REQUIRED') {
       if (!gcVar('newPassword'))
         throw new Error('Cognito asks for a new password: set newPassword');
@@ -180,7 +223,7 @@ gatecheck.cognitoClient = function (pm) {
       ChallengeName: challenge.name,
       ClientId: gcVar('clientId'),
       Session: challenge.session,
-      ChallengeResponses: withSecretHash(responses, username),
+      ChallengeResponses: withSecretHash(responses, responses.USERNAME),
     };
   }
 

@@ -134,6 +134,7 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
         ClientName: 'gatecheck',
         GenerateSecret: options.secret ?? false,
         ExplicitAuthFlows: [
+          'ALLOW_USER_SRP_AUTH',
           'ALLOW_USER_PASSWORD_AUTH',
           'ALLOW_USER_AUTH',
           'ALLOW_REFRESH_TOKEN_AUTH',
@@ -235,6 +236,65 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
     expect(collectionVariable(summary, 'accessToken')).to.match(/^eyJ/);
     expect(collectionVariable(summary, 'refreshToken')).to.have.length.above(20);
     expect(Number(collectionVariable(summary, 'tokenExpiresAt'))).to.be.above(Date.now());
+  });
+
+  it('USER_SRP_AUTH (the default) with a client secret: PASSWORD_VERIFIER answered, refresh works', async () => {
+    const target = await pool({ secret: true });
+    await user(target, 'ivan');
+    const recorder = await startCognitoRecorder(cognito.endpoint);
+    try {
+      const summary = await signIn(env(target, 'ivan', { cognitoEndpoint: recorder.endpoint }));
+      expect(failures(summary)).to.deep.equal([]);
+      expect(recorder.calls.map((c) => `${c.operation} ${c.step} → ${c.outcome}`)).to.deep.equal([
+        'InitiateAuth USER_SRP_AUTH → PASSWORD_VERIFIER',
+        'RespondToAuthChallenge PASSWORD_VERIFIER → tokens',
+        'InitiateAuth REFRESH_TOKEN_AUTH → tokens',
+      ]);
+    } finally {
+      await recorder.close();
+    }
+    expect(probed.idToken).to.match(/^eyJ/);
+  });
+
+  it('USER_AUTH + PASSWORD_SRP: SRP_A travels with the preference, PASSWORD_VERIFIER follows', async () => {
+    const target = await pool();
+    await user(target, 'olga');
+    const summary = await signIn(
+      env(target, 'olga', { authFlow: 'USER_AUTH', preferredChallenge: 'PASSWORD_SRP' }),
+    );
+    expect(failures(summary)).to.deep.equal([]);
+    expect(collectionVariable(summary, 'accessToken')).to.match(/^eyJ/);
+  });
+
+  it('USER_AUTH + PASSWORD_SRP through SELECT_CHALLENGE: ANSWER=PASSWORD_SRP with SRP_A', async () => {
+    const target = await pool({ firstFactors: ['EMAIL_OTP', 'PASSWORD'] });
+    await user(target, 'pavel');
+    const recorder = await startCognitoRecorder(
+      cognito.endpoint,
+      withoutAuthParameter('PREFERRED_CHALLENGE'),
+    );
+    try {
+      const summary = await signIn(
+        env(target, 'pavel', {
+          authFlow: 'USER_AUTH',
+          preferredChallenge: 'PASSWORD_SRP',
+          cognitoEndpoint: recorder.endpoint,
+        }),
+      );
+      expect(failures(summary)).to.deep.equal([]);
+      expect(
+        recorder.calls.map(
+          (c) => `${c.operation} ${c.step}${c.answer ? `=${c.answer}` : ''} → ${c.outcome}`,
+        ),
+      ).to.deep.equal([
+        'InitiateAuth USER_AUTH → SELECT_CHALLENGE',
+        'RespondToAuthChallenge SELECT_CHALLENGE=PASSWORD_SRP → PASSWORD_VERIFIER',
+        'RespondToAuthChallenge PASSWORD_VERIFIER → tokens',
+        'InitiateAuth REFRESH_TOKEN_AUTH → tokens',
+      ]);
+    } finally {
+      await recorder.close();
+    }
   });
 
   it('USER_AUTH + EMAIL_OTP: the code is read from the sandbox outbox', async () => {
@@ -405,8 +465,24 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
   it("a wrong password stops the run and names Cognito's error", async () => {
     const target = await pool();
     await user(target, 'eve');
-    const summary = await runNewman(collection, env(target, 'eve', { password: 'wrong' }));
+    const summary = await runNewman(
+      collection,
+      env(target, 'eve', { password: 'wrong', authFlow: 'USER_PASSWORD_AUTH' }),
+    );
     expect(requestNames(summary)).to.deep.equal(['Sign in (InitiateAuth)']);
+    expect(failures(summary).join('\n')).to.match(
+      /NotAuthorizedException: Incorrect username or password\./,
+    );
+  });
+
+  it("SRP with a wrong password: the claim is refused, the run stops and names Cognito's error", async () => {
+    const target = await pool();
+    await user(target, 'mallory');
+    const summary = await runNewman(collection, env(target, 'mallory', { password: 'wrong' }));
+    expect(requestNames(summary)).to.deep.equal([
+      'Sign in (InitiateAuth)',
+      'Answer challenge (RespondToAuthChallenge)',
+    ]);
     expect(failures(summary).join('\n')).to.match(
       /NotAuthorizedException: Incorrect username or password\./,
     );
