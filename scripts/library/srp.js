@@ -3,7 +3,12 @@
 // follows AWS's own client, amazon-cognito-identity-js `AuthenticationHelper.js`; a test pins this
 // file's values to that library's for fixed inputs. Nothing here logs the password or a secret.
 gatecheck.srp = (function () {
-  var CryptoJS = require('crypto-js');
+  // crypto-js is asked for when SRP is used: the library is loaded before every request.
+  var CryptoJS = null;
+  function cryptoJs() {
+    if (!CryptoJS) CryptoJS = require('crypto-js');
+    return CryptoJS;
+  }
   // RFC 3526 3072-bit MODP group, g = 2.
   var N = BigInt(
     '0x' +
@@ -30,7 +35,8 @@ gatecheck.srp = (function () {
   }
 
   function hexHash(hex) {
-    return CryptoJS.SHA256(CryptoJS.enc.Hex.parse(hex)).toString(CryptoJS.enc.Hex);
+    var C = cryptoJs();
+    return C.SHA256(C.enc.Hex.parse(hex)).toString(C.enc.Hex);
   }
 
   function big(hex) {
@@ -49,11 +55,15 @@ gatecheck.srp = (function () {
     return result;
   }
 
-  var K = big(hexHash(padHex(N) + padHex(G)));
+  // k = H(padHex(N) ‖ padHex(g)).
+  function multiplier() {
+    return big(hexHash(padHex(N) + padHex(G)));
+  }
 
   // A fresh 128-byte secret a, as hex; kept by the caller until PASSWORD_VERIFIER is answered.
   function newSecret() {
-    return CryptoJS.lib.WordArray.random(128).toString(CryptoJS.enc.Hex);
+    var C = cryptoJs();
+    return C.lib.WordArray.random(128).toString(C.enc.Hex);
   }
 
   // SRP_A = g^a mod N.
@@ -91,33 +101,35 @@ gatecheck.srp = (function () {
 
   // HKDF-SHA256(ikm = padHex(S), salt = padHex(u), info = "Caldera Derived Key"), 16 bytes.
   function hkdf(ikmHex, saltHex) {
-    var prk = CryptoJS.HmacSHA256(CryptoJS.enc.Hex.parse(ikmHex), CryptoJS.enc.Hex.parse(saltHex));
-    var info = CryptoJS.enc.Utf8.parse('Caldera Derived Key').concat(CryptoJS.enc.Hex.parse('01'));
-    var okm = CryptoJS.HmacSHA256(info, prk).toString(CryptoJS.enc.Hex);
-    return CryptoJS.enc.Hex.parse(okm.slice(0, 32));
+    var C = cryptoJs();
+    var prk = C.HmacSHA256(C.enc.Hex.parse(ikmHex), C.enc.Hex.parse(saltHex));
+    var info = C.enc.Utf8.parse('Caldera Derived Key').concat(C.enc.Hex.parse('01'));
+    var okm = C.HmacSHA256(info, prk).toString(C.enc.Hex);
+    return C.enc.Hex.parse(okm.slice(0, 32));
   }
 
   // PASSWORD_CLAIM_SIGNATURE for the PASSWORD_VERIFIER challenge. `claim`: poolName, userId
   // (USER_ID_FOR_SRP), password, secret (a, hex), salt, srpB, secretBlock (base64), timestamp.
   function signature(claim) {
+    var C = cryptoJs();
     var a = big(claim.secret);
     var A = modPow(G, a, N);
     var B = big(claim.srpB);
     if (B % N === ZERO) throw new Error('Cognito sent an SRP_B of 0 mod N');
     var u = big(hexHash(padHex(A) + padHex(B)));
     if (u === ZERO) throw new Error('SRP u is 0');
-    var inner = CryptoJS.SHA256(
-      CryptoJS.enc.Utf8.parse(claim.poolName + claim.userId + ':' + claim.password),
-    ).toString(CryptoJS.enc.Hex);
+    var inner = C.SHA256(
+      C.enc.Utf8.parse(claim.poolName + claim.userId + ':' + claim.password),
+    ).toString(C.enc.Hex);
     var x = big(hexHash(padHex(big(claim.salt)) + inner));
-    var base = (((B - K * modPow(G, x, N)) % N) + N) % N;
+    var base = (((B - multiplier() * modPow(G, x, N)) % N) + N) % N;
     var S = modPow(base, a + u * x, N);
     var key = hkdf(padHex(S), padHex(u));
-    var message = CryptoJS.enc.Utf8.parse(claim.poolName)
-      .concat(CryptoJS.enc.Utf8.parse(claim.userId))
-      .concat(CryptoJS.enc.Base64.parse(claim.secretBlock))
-      .concat(CryptoJS.enc.Utf8.parse(claim.timestamp));
-    return CryptoJS.enc.Base64.stringify(CryptoJS.HmacSHA256(message, key));
+    var message = C.enc.Utf8.parse(claim.poolName)
+      .concat(C.enc.Utf8.parse(claim.userId))
+      .concat(C.enc.Base64.parse(claim.secretBlock))
+      .concat(C.enc.Utf8.parse(claim.timestamp));
+    return C.enc.Base64.stringify(C.HmacSHA256(message, key));
   }
 
   return {

@@ -14,10 +14,7 @@ const fixed: OracleInputs = {
   password: 'Sandbox-Passw0rd!',
   smallA: 'f1'.repeat(128),
   salt: '8a2f03b1c4d5e6f708192a3b4c5d6e7f',
-  srpB:
-    'c0ffee' +
-    '0123456789abcdef'.repeat(47) +
-    '12', // a 3072-bit-ish B below N
+  srpB: 'c0ffee' + '0123456789abcdef'.repeat(47) + '12', // a 3072-bit-ish B below N
   secretBlock: Buffer.from('the secret block Cognito handed out').toString('base64'),
   timestamp: 'Tue Dec 1 18:42:34 UTC 2026',
 };
