@@ -82,11 +82,9 @@ gatecheck.cognitoClient = function (pm) {
       if (preferred) parameters.PREFERRED_CHALLENGE = preferred;
       if (preferred === 'PASSWORD') parameters.PASSWORD = gcVar('password');
       if (preferred === 'PASSWORD_SRP') parameters.SRP_A = startSrp();
-    } else {
-      throw new Error(
-        'authFlow must be USER_SRP_AUTH, USER_PASSWORD_AUTH or USER_AUTH, not "' + flow + '"',
-      );
     }
+    // Any other value goes to Cognito as it is: its InvalidParameterException names the problem
+    // (an unknown flow fails its enum check), and the run summary says what to set.
     return {
       AuthFlow: flow,
       ClientId: gcVar('clientId'),

@@ -475,6 +475,38 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
     );
   });
 
+  it('an unknown authFlow goes to Cognito as given, and its validation error stops the run', async () => {
+    const target = await pool();
+    await user(target, 'trudy');
+    const summary = await runNewman(
+      collection,
+      env(target, 'trudy', { authFlow: 'USER_SPR_AUTH' }),
+    );
+    expect(requestNames(summary)).to.deep.equal(['Sign in (InitiateAuth)']);
+    expect(failures(summary).join('\n')).to.contain(
+      "InvalidParameterException: 1 validation error detected: Value 'USER_SPR_AUTH' at 'authFlow'",
+    );
+  });
+
+  it("a client without ALLOW_USER_SRP_AUTH: Cognito's error stops the run", async () => {
+    const target = await pool();
+    const { UserPoolClient } = await sdk.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: target.poolId,
+        ClientName: 'password-only',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+    await user(target, 'victor');
+    const summary = await runNewman(
+      collection,
+      env({ ...target, clientId: UserPoolClient?.ClientId ?? '' }, 'victor'),
+    );
+    expect(failures(summary).join('\n')).to.contain(
+      'InvalidParameterException: Auth flow not enabled for this client',
+    );
+  });
+
   it("SRP with a wrong password: the claim is refused, the run stops and names Cognito's error", async () => {
     const target = await pool();
     await user(target, 'mallory');
