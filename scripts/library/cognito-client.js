@@ -112,7 +112,13 @@ gatecheck.cognitoClient = function (pm) {
     };
   }
 
+  // Whose sign-in this is: tokens and challenges are kept for one pool, client and user only.
+  function owner() {
+    return [gcVar('userPoolId'), gcVar('clientId'), gcVar('username')].join('|');
+  }
+
   function storeChallenge(answer) {
+    pm.collectionVariables.set(RUN_VARS.challengeOwner, owner());
     pm.collectionVariables.set(RUN_VARS.challengeName, answer.ChallengeName);
     pm.collectionVariables.set(RUN_VARS.session, answer.Session || '');
     pm.collectionVariables.set(
@@ -127,7 +133,7 @@ gatecheck.cognitoClient = function (pm) {
 
   function pendingChallenge() {
     var name = gcVar(RUN_VARS.challengeName);
-    if (!name) return null;
+    if (!name || gcVar(RUN_VARS.challengeOwner) !== owner()) return null;
     return challengeFrom({
       ChallengeName: name,
       Session: gcVar(RUN_VARS.session),
@@ -143,12 +149,16 @@ gatecheck.cognitoClient = function (pm) {
       RUN_VARS.challengeParameters,
       RUN_VARS.availableChallenges,
       RUN_VARS.srpSecret,
+      RUN_VARS.challengeOwner,
     ].forEach(function (name) {
       pm.collectionVariables.set(name, '');
     });
   }
 
   function storeTokens(result) {
+    // A refresh token of another pool, client or user must not be kept beside the new tokens.
+    if (!tokensOwned()) pm.collectionVariables.set(RUN_VARS.refreshToken, '');
+    pm.collectionVariables.set(RUN_VARS.tokenOwner, owner());
     pm.collectionVariables.set(RUN_VARS.idToken, result.IdToken || '');
     pm.collectionVariables.set(RUN_VARS.accessToken, result.AccessToken || '');
     // A refresh answers without a new refresh token unless rotation is on (aws-behaviour.md §1.3).
@@ -225,16 +235,40 @@ gatecheck.cognitoClient = function (pm) {
     };
   }
 
+  // Tokens captured for this pool, client and user (not those of another environment). Tokens a
+  // runner hands over in memory (`run --tokens-from-sdk`) carry no owner and are used as given.
+  function tokensOwned() {
+    var tokenOwner = gcVar(RUN_VARS.tokenOwner);
+    return !tokenOwner || tokenOwner === owner();
+  }
+
+  // A code challenge with nobody to read the code for us: the person must paste it.
+  function awaitsPastedCode(challenge) {
+    return needsCode(challenge) && !gcVar('otpCode') && !gcVar('sandboxUrl');
+  }
+
+  function pasteCodeMessage(challenge) {
+    var where =
+      challenge.name === 'EMAIL_OTP'
+        ? 'your email'
+        : challenge.name === 'SOFTWARE_TOKEN_MFA'
+          ? 'your authenticator app'
+          : 'your text message';
+    return (
+      'Cognito sent a one-time code (' +
+      challenge.name +
+      '): paste the code from ' +
+      where +
+      ' into otpCode and send again'
+    );
+  }
+
   // The one-time code: `otpCode` when set, else (sandbox only) the code the sandbox "sent".
   function readOneTimeCode(challenge, callback) {
     var code = gcVar('otpCode');
     if (code) return callback(null, code);
     var sandboxUrl = gcVar('sandboxUrl');
-    if (!sandboxUrl) {
-      return callback(
-        new Error('Cognito challenge ' + challenge.name + ' needs a one-time code: set otpCode'),
-      );
-    }
+    if (!sandboxUrl) return callback(new Error(pasteCodeMessage(challenge)));
     var path = challenge.name === 'SOFTWARE_TOKEN_MFA' ? SANDBOX_PATHS.totp : SANDBOX_PATHS.outbox;
     var username = challenge.parameters.USERNAME || gcVar('username');
     return pm.sendRequest(
@@ -320,6 +354,10 @@ gatecheck.cognitoClient = function (pm) {
     pendingChallenge: pendingChallenge,
     clearChallenge: clearChallenge,
     storeTokens: storeTokens,
+    tokensOwned: tokensOwned,
+    needsCode: needsCode,
+    awaitsPastedCode: awaitsPastedCode,
+    pasteCodeMessage: pasteCodeMessage,
     prepareChallengeAnswer: prepareChallengeAnswer,
     cognitoRequest: cognitoRequest,
     cognitoFailure: cognitoFailure,

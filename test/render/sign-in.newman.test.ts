@@ -32,7 +32,7 @@ interface Pool {
 function runNewman(
   collection: object,
   envVar: Array<{ key: string; value: string }>,
-  options: { folder?: string; iterationCount?: number } = {},
+  options: { folder?: string; iterationCount?: number; iterationData?: object[] } = {},
 ): Promise<NewmanRunSummary> {
   return new Promise((resolve, reject) => {
     newman.run(
@@ -45,6 +45,28 @@ function runNewman(
 
 function failures(summary: NewmanRunSummary): string[] {
   return summary.run.failures.map((f) => `${f.source?.name ?? '?'}: ${f.error.message}`);
+}
+
+const probedKeys = ['idToken', 'accessToken', 'refreshToken', 'tokenExpiresAt'];
+/** The pending challenge a sign-in on demand leaves for a pasted code. */
+const challengeKeys = [
+  'gatecheck.challengeName',
+  'gatecheck.session',
+  'gatecheck.challengeParameters',
+  'gatecheck.challengeOwner',
+];
+
+/** A request showing the API fixture what the collection variables hold. */
+function probeItem(keys: string[]) {
+  return {
+    id: 'probe',
+    name: 'probe',
+    request: {
+      method: 'GET',
+      url: '{{baseUrl}}/probe',
+      header: keys.map((key) => ({ key: `x-${key}`, value: `{{${key}}}` })),
+    },
+  };
 }
 
 /** What the probe request carried (see `signIn`). */
@@ -86,7 +108,7 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
     // The API fixture answers like the lab Lambda behind an authorizer it trusts blindly.
     api = createServer((req, res) => {
       if (req.url === '/probe') {
-        for (const key of ['idToken', 'accessToken', 'refreshToken', 'tokenExpiresAt']) {
+        for (const key of [...probedKeys, ...challengeKeys]) {
           probed[key] = String(req.headers[`x-${key.toLowerCase()}`] ?? '');
         }
         res.end('{}');
@@ -206,18 +228,7 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
    */
   async function signIn(envVar: Array<{ key: string; value: string }>) {
     const signInFolder = collection.item.find((item) => item.name === 'Sign-in');
-    const probe = {
-      id: 'probe',
-      name: 'probe',
-      request: {
-        method: 'GET',
-        url: '{{baseUrl}}/probe',
-        header: ['idToken', 'accessToken', 'refreshToken', 'tokenExpiresAt'].map((key) => ({
-          key: `x-${key}`,
-          value: `{{${key}}}`,
-        })),
-      },
-    };
+    const probe = probeItem(probedKeys);
     probed = {};
     const summary = await runNewman({ ...collection, item: [signInFolder, probe] }, envVar);
     return summary;
@@ -531,5 +542,66 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
     expect(seenTokens).to.have.length(2);
     expect(seenTokens[0]).to.match(/^eyJ/);
     expect(seenTokens[1], 'the second request reuses the tokens').to.equal(seenTokens[0]);
+  });
+
+  it('Postman app, emailed code: stops asking for the code, then answers the same session with it', async () => {
+    const target = await pool();
+    await user(target, 'rosalind');
+    const folder = collection.item.find((i) => i.name === 'GET /demo') as PostmanFolder;
+    const positiveOnly = {
+      ...collection,
+      item: [
+        { ...folder, item: folder.item.slice(0, 1) },
+        probeItem([...probedKeys, ...challengeKeys]),
+      ],
+    };
+    const app = env(target, 'rosalind', {
+      authFlow: 'USER_AUTH',
+      preferredChallenge: 'EMAIL_OTP',
+      password: '',
+      sandboxUrl: '',
+    });
+    probed = {};
+    const first = await runNewman(positiveOnly, app);
+    expect(failures(first).join('\n')).to.contain(
+      'paste the code from your email into otpCode and send again',
+    );
+    expect(probed['gatecheck.challengeName']).to.equal('EMAIL_OTP');
+    const code = cognito.latestCode('rosalind', target.poolId)?.code ?? '';
+    expect(code).to.match(/^\d{8}$/);
+    // The next send, with the pasted code and what the first one left: tokens, no new code sent.
+    const pending = challengeKeys.map((key) => ({ key, value: probed[key] ?? '' }));
+    probed = {};
+    seenTokens.length = 0;
+    const second = await runNewman(positiveOnly, [
+      ...app,
+      ...pending,
+      { key: 'otpCode', value: code },
+    ]);
+    expect(failures(second)).to.deep.equal([]);
+    expect(seenTokens[0]).to.match(/^eyJ/);
+    expect(cognito.latestCode('rosalind', target.poolId)?.code, 'no new code').to.equal(code);
+  });
+
+  it('another user in the same run (environment switched) never gets the previous tokens', async () => {
+    const target = await pool();
+    await user(target, 'sam');
+    await user(target, 'tess');
+    const folder = collection.item.find((i) => i.name === 'GET /demo') as PostmanFolder;
+    const positiveOnly = { ...collection, item: [{ ...folder, item: folder.item.slice(0, 1) }] };
+    seenTokens.length = 0;
+    const summary = await runNewman(positiveOnly, env(target, 'sam'), {
+      iterationCount: 2,
+      iterationData: [{ username: 'sam' }, { username: 'tess' }],
+    });
+    expect(failures(summary)).to.deep.equal([]);
+    expect(seenTokens).to.have.length(2);
+    const users = seenTokens.map((token) => {
+      const payload = JSON.parse(
+        Buffer.from(token.split('.')[1] ?? '', 'base64url').toString(),
+      ) as Record<string, unknown>;
+      return payload['cognito:username'] ?? payload.username;
+    });
+    expect(users).to.deep.equal(['sam', 'tess']);
   });
 });
