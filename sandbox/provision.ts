@@ -134,6 +134,7 @@ async function createPool(
       ClientName: `${name}-client`,
       GenerateSecret: withSecret,
       ExplicitAuthFlows: [
+        'ALLOW_USER_SRP_AUTH',
         'ALLOW_USER_PASSWORD_AUTH',
         'ALLOW_USER_AUTH',
         'ALLOW_REFRESH_TOKEN_AUTH',

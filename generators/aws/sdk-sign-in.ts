@@ -1,7 +1,9 @@
 /**
  * Signing in with the AWS SDK instead of the collection, for CI: `AdminInitiateAuth` with
  * ADMIN_USER_PASSWORD_AUTH (IAM credentials; a flow that would otherwise need a person, such as an
- * emailed code on the USER_AUTH flow, is skipped) or `InitiateAuth` with USER_PASSWORD_AUTH.
+ * emailed code on the USER_AUTH flow, is skipped) or `InitiateAuth` with the run's `authFlow`:
+ * USER_SRP_AUTH (the default, as AWS's default app client flows allow it), USER_PASSWORD_AUTH, or
+ * USER_AUTH with PASSWORD_SRP as the preferred challenge.
  * Challenges Cognito still asks for are answered from the run's values: NEW_PASSWORD_REQUIRED
  * from `newPassword`, one-time code challenges from `otpCode` (aws-behaviour.md §1.4, §1.5).
  *
@@ -12,6 +14,7 @@ import {
   AdminRespondToAuthChallengeCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  type AuthFlowType,
   type AuthenticationResultType,
   type ChallengeNameType,
   type CognitoIdentityProviderClient,
@@ -20,6 +23,13 @@ import { InputError } from '../errors.js';
 import { runVariables } from '../render/run-variables.js';
 import { describeAwsError } from './client-config.js';
 import { secretHash } from './secret-hash.js';
+import {
+  newSrpSecret,
+  passwordClaimSignature,
+  srpPoolName,
+  srpPublicValue,
+  srpTimestamp,
+} from './srp-client.js';
 
 export interface SdkSignInRequest {
   /** Required for the admin flow. */
@@ -30,6 +40,8 @@ export interface SdkSignInRequest {
   clientSecret?: string;
   /** AdminInitiateAuth (IAM credentials) instead of InitiateAuth. */
   admin: boolean;
+  /** InitiateAuth's flow; default USER_SRP_AUTH. */
+  authFlow?: string;
   newPassword?: string;
   otpCode?: string;
 }
@@ -55,6 +67,42 @@ interface AuthStep {
   AuthenticationResult?: AuthenticationResultType;
   ChallengeName?: ChallengeNameType | string;
   Session?: string;
+  ChallengeParameters?: Record<string, string>;
+}
+
+/** The flows InitiateAuth is asked for here (aws-behaviour.md §1.4). */
+export const sdkAuthFlows = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'USER_AUTH'] as const;
+
+/** The SRP secret of this sign-in, when the flow uses SRP; it never leaves the process. */
+interface SrpState {
+  secret: string;
+}
+
+function initiateParameters(
+  request: SdkSignInRequest,
+  srp: SrpState,
+): { flow: AuthFlowType; parameters: Record<string, string> } {
+  const flow = request.authFlow || 'USER_SRP_AUTH';
+  const base = { USERNAME: request.username };
+  if (flow === 'USER_PASSWORD_AUTH') {
+    return { flow, parameters: { ...base, PASSWORD: request.password } };
+  }
+  if (flow === 'USER_SRP_AUTH') {
+    return { flow, parameters: { ...base, SRP_A: srpPublicValue(srp.secret) } };
+  }
+  if (flow === 'USER_AUTH') {
+    return {
+      flow,
+      parameters: {
+        ...base,
+        PREFERRED_CHALLENGE: 'PASSWORD_SRP',
+        SRP_A: srpPublicValue(srp.secret),
+      },
+    };
+  }
+  throw new InputError(`unknown authFlow "${flow}"`, {
+    hint: `Set GATECHECK_AUTH_FLOW (or the environment's authFlow) to one of ${sdkAuthFlows.join(', ')}`,
+  });
 }
 
 export async function signInWithSdk(
@@ -66,26 +114,33 @@ export async function signInWithSdk(
       hint: 'Pass --user-pool-id or set GATECHECK_USER_POOL_ID',
     });
   }
-  const hash: Record<string, string> = request.clientSecret
-    ? { SECRET_HASH: secretHash(request.username, request.clientId, request.clientSecret) }
-    : {};
-  let step: AuthStep = await send(() =>
-    request.admin
-      ? client.send(
-          new AdminInitiateAuthCommand({
-            UserPoolId: request.userPoolId,
-            ClientId: request.clientId,
-            AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
-            AuthParameters: { USERNAME: request.username, PASSWORD: request.password, ...hash },
-          }),
-        )
-      : client.send(
-          new InitiateAuthCommand({
-            ClientId: request.clientId,
-            AuthFlow: 'USER_PASSWORD_AUTH',
-            AuthParameters: { USERNAME: request.username, PASSWORD: request.password, ...hash },
-          }),
-        ),
+  const hashFor = (username: string): Record<string, string> =>
+    request.clientSecret
+      ? { SECRET_HASH: secretHash(username, request.clientId, request.clientSecret) }
+      : {};
+  const hash = hashFor(request.username);
+  const srp: SrpState = { secret: newSrpSecret() };
+  const initiate = request.admin ? undefined : initiateParameters(request, srp);
+  const flow = request.admin ? 'ADMIN_USER_PASSWORD_AUTH' : initiate?.flow;
+  let step: AuthStep = await send(
+    () =>
+      request.admin
+        ? client.send(
+            new AdminInitiateAuthCommand({
+              UserPoolId: request.userPoolId,
+              ClientId: request.clientId,
+              AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+              AuthParameters: { USERNAME: request.username, PASSWORD: request.password, ...hash },
+            }),
+          )
+        : client.send(
+            new InitiateAuthCommand({
+              ClientId: request.clientId,
+              AuthFlow: initiate?.flow,
+              AuthParameters: { ...initiate?.parameters, ...hash },
+            }),
+          ),
+    flow,
   );
   for (let answered = 0; !step.AuthenticationResult; answered += 1) {
     const challenge = step.ChallengeName;
@@ -94,11 +149,11 @@ export async function signInWithSdk(
         `Cognito sign-in did not finish (last challenge: ${challenge ?? 'none'})`,
       );
     }
-    const responses: Record<string, string> = {
+    const answer = {
       USERNAME: request.username,
-      ...hash,
-      ...challengeAnswer(challenge, request),
+      ...challengeAnswer(challenge, request, step.ChallengeParameters ?? {}, srp),
     };
+    const responses: Record<string, string> = { ...answer, ...hashFor(answer.USERNAME) };
     step = await send(() =>
       request.admin
         ? client.send(
@@ -132,7 +187,18 @@ export async function signInWithSdk(
   };
 }
 
-function challengeAnswer(challenge: string, request: SdkSignInRequest): Record<string, string> {
+function challengeAnswer(
+  challenge: string,
+  request: SdkSignInRequest,
+  parameters: Record<string, string>,
+  srp: SrpState,
+): Record<string, string> {
+  if (challenge === 'PASSWORD_VERIFIER') return passwordClaim(request, parameters, srp);
+  // USER_AUTH may offer a choice instead of taking the preference (aws-behaviour.md §5).
+  if (challenge === 'SELECT_CHALLENGE') {
+    return { ANSWER: 'PASSWORD_SRP', SRP_A: srpPublicValue(srp.secret) };
+  }
+  if (challenge === 'PASSWORD') return { PASSWORD: request.password };
   if (challenge === 'NEW_PASSWORD_REQUIRED') {
     if (!request.newPassword) {
       throw new InputError('Cognito asks for a new password (NEW_PASSWORD_REQUIRED)', {
@@ -155,15 +221,59 @@ function challengeAnswer(challenge: string, request: SdkSignInRequest): Record<s
   );
 }
 
+/** PASSWORD_VERIFIER: the claim that proves the password (aws-behaviour.md §1.11). */
+function passwordClaim(
+  request: SdkSignInRequest,
+  parameters: Record<string, string>,
+  srp: SrpState,
+): Record<string, string> {
+  if (!request.userPoolId) {
+    throw new InputError('SRP sign-in needs the user pool id (its name is part of the proof)', {
+      hint: 'Set GATECHECK_USER_POOL_ID, or authFlow USER_PASSWORD_AUTH if the client allows it',
+    });
+  }
+  const userId = parameters.USER_ID_FOR_SRP ?? request.username;
+  const timestamp = srpTimestamp(new Date());
+  const secretBlock = parameters.SECRET_BLOCK ?? '';
+  return {
+    USERNAME: userId,
+    PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
+    TIMESTAMP: timestamp,
+    PASSWORD_CLAIM_SIGNATURE: passwordClaimSignature({
+      poolName: srpPoolName(request.userPoolId),
+      userId,
+      password: request.password,
+      secret: srp.secret,
+      salt: parameters.SALT ?? '',
+      srpB: parameters.SRP_B ?? '',
+      secretBlock,
+      timestamp,
+    }),
+  };
+}
+
 /** Cognito's own errors (wrong password, flow not enabled...) are input problems: one line, exit 2. */
-async function send<T>(call: () => Promise<T>): Promise<T> {
+async function send<T>(call: () => Promise<T>, flow?: string): Promise<T> {
   try {
     return await call();
   } catch (error) {
     const described = describeAwsError(error);
-    if (described) throw new InputError(`Cognito sign-in failed: ${described}`);
+    if (described) {
+      throw new InputError(`Cognito sign-in failed: ${described}`, signInHint(described, flow));
+    }
     throw error;
   }
+}
+
+/** What to change when Cognito refuses the flow itself (aws-behaviour.md §1.2, §1.9). */
+function signInHint(described: string, flow: string | undefined): { hint?: string } {
+  if (!/flow not enabled for this client|Initiate Auth method not supported/.test(described)) {
+    return {};
+  }
+  const allow = flow ? `ALLOW_${flow}` : 'the flow';
+  return {
+    hint: `Add ${allow} to the app client's ExplicitAuthFlows, or set GATECHECK_AUTH_FLOW (authFlow) to a flow the client allows (${sdkAuthFlows.join(', ')})`,
+  };
 }
 
 /** The collection variables the generated scripts read the tokens from (render/run-variables.ts). */

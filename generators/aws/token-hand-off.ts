@@ -43,6 +43,7 @@ export async function signInForRun(options: HandOffOptions): Promise<SdkTokens> 
     const clientSecret = value('clientSecret');
     const newPassword = value('newPassword');
     const otpCode = value('otpCode');
+    const authFlow = value('authFlow');
     return await signInWithSdk(client, {
       ...(userPoolId ? { userPoolId } : {}),
       clientId: need('clientId', 'GATECHECK_CLIENT_ID'),
@@ -52,6 +53,7 @@ export async function signInForRun(options: HandOffOptions): Promise<SdkTokens> 
       ...(clientSecret ? { clientSecret } : {}),
       ...(newPassword ? { newPassword } : {}),
       ...(otpCode ? { otpCode } : {}),
+      ...(authFlow ? { authFlow } : {}),
     });
   } finally {
     client.destroy();

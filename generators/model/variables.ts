@@ -52,14 +52,15 @@ export const environmentVariables: readonly VariableSpec[] = [
   },
   {
     key: 'authFlow',
-    description: 'USER_PASSWORD_AUTH or USER_AUTH',
+    description:
+      'USER_SRP_AUTH (default: what new app clients allow), USER_PASSWORD_AUTH, or USER_AUTH',
     secret: false,
     envName: 'GATECHECK_AUTH_FLOW',
   },
   {
     key: 'preferredChallenge',
     description:
-      'USER_AUTH first factor: EMAIL_OTP, SMS_OTP, PASSWORD, or empty to be offered a choice',
+      'USER_AUTH first factor: PASSWORD_SRP, PASSWORD, EMAIL_OTP, SMS_OTP, or empty to be offered a choice',
     secret: false,
     envName: 'GATECHECK_PREFERRED_CHALLENGE',
   },

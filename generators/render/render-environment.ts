@@ -52,7 +52,8 @@ export function renderStageEnvironments(
       userPoolId: plain(pool.userPoolId ?? ''),
       clientId: plain(pool.clientId ?? ''),
       username: '',
-      authFlow: 'USER_PASSWORD_AUTH',
+      // AWS's default app client flows enable SRP, not USER_PASSWORD_AUTH (aws-behaviour.md §1.9).
+      authFlow: 'USER_SRP_AUTH',
       preferredChallenge: '',
     }),
   }));

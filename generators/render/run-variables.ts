@@ -16,12 +16,18 @@ export const runVariables = {
   tokenExpiresAt: 'tokenExpiresAt',
   /** `cognito:username` of the ID token: the SECRET_HASH of REFRESH_TOKEN_AUTH uses it (aws-behaviour.md §1.6). */
   cognitoUsername: 'gatecheck.cognitoUsername',
+  /** `userPoolId|clientId|username` the captured tokens belong to: another environment never reuses them. */
+  tokenOwner: 'gatecheck.tokenOwner',
+  /** The same for the pending challenge, so a pasted code answers only its own sign-in. */
+  challengeOwner: 'gatecheck.challengeOwner',
   /** The pending challenge between InitiateAuth and RespondToAuthChallenge. */
   session: 'gatecheck.session',
   challengeName: 'gatecheck.challengeName',
   challengeParameters: 'gatecheck.challengeParameters',
   availableChallenges: 'gatecheck.availableChallenges',
   challengeSteps: 'gatecheck.challengeSteps',
+  /** The client's SRP secret a, from SRP_A until PASSWORD_VERIFIER is answered (then cleared). */
+  srpSecret: 'gatecheck.srpSecret',
   /** Set when a sign-in failed, so no script retries it in the same run (Cognito locks users out after repeated failures). */
   signInFailed: 'gatecheck.signInFailed',
   /** `{"definitions": model.schemas}` as JSON, stored once per collection. */

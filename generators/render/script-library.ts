@@ -27,6 +27,7 @@ import { runVariables } from './run-variables.js';
 export const libraryFiles = [
   'run-state.js',
   'base64url.js',
+  'srp.js',
   'cognito-client.js',
   'sign-in.js',
   'sign-in-on-demand.js',

@@ -27,6 +27,14 @@ export function isSignInStart(operation: string | undefined, requestBody: string
   return flow !== 'REFRESH_TOKEN_AUTH' && flow !== 'REFRESH_TOKEN';
 }
 
+/** An InitiateAuth that refreshes tokens rather than signing in. */
+export function isRefresh(operation: string | undefined, requestBody: string): boolean {
+  return (
+    (operation === 'InitiateAuth' || operation === 'AdminInitiateAuth') &&
+    !isSignInStart(operation, requestBody)
+  );
+}
+
 export interface CognitoError {
   type: string;
   message: string;

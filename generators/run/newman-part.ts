@@ -11,6 +11,7 @@ import { addAssertion, addRequestError, emptyTally, type CheckTally } from './ch
 import {
   cognitoErrorOf,
   cognitoOperation,
+  isRefresh,
   isSignInStart,
   secretsInExchange,
   type CognitoError,
@@ -89,6 +90,11 @@ export function runPart(options: PartOptions): Promise<PartResult> {
   let cognitoError: CognitoError | undefined;
   let signInProblem: string | undefined;
   let itemFailed = false;
+  /**
+   * The Sign-in folder's refresh runs after the tokens are captured: its failure is the refresh
+   * check failing (exit 1), not a sign-in that could not happen (exit 2).
+   */
+  let refreshItem = false;
   const startedAt = Date.now();
 
   return new Promise<PartResult>((resolve, reject) => {
@@ -133,6 +139,7 @@ export function runPart(options: PartOptions): Promise<PartResult> {
 
     emitter.on('beforeItem', () => {
       itemFailed = false;
+      refreshItem = false;
     });
 
     emitter.on('request', (error: Error | null, event: RequestEvent) => {
@@ -141,6 +148,7 @@ export function runPart(options: PartOptions): Promise<PartResult> {
       if (operation) {
         const requestBody = event.request?.body?.raw ?? '';
         if (isSignInStart(operation, requestBody)) signIns += 1;
+        if (options.role === 'sign-in' && isRefresh(operation, requestBody)) refreshItem = true;
         const responseBody = event.response?.stream?.toString('utf8') ?? '';
         // Register what Cognito handed out before any reporter or log line could print it.
         for (const secret of secretsInExchange(requestBody, responseBody))
@@ -149,7 +157,9 @@ export function runPart(options: PartOptions): Promise<PartResult> {
         // A Cognito error counts as a failed sign-in in the sign-in folder, or when a check's
         // script signed in on demand with `pm.sendRequest` (the item itself is no Cognito call).
         const isSideRequest = !cognitoOperation(event.item?.request?.headers?.get('X-Amz-Target'));
-        if (rejection && (options.role === 'sign-in' || isSideRequest)) cognitoError = rejection;
+        if (rejection && !refreshItem && (options.role === 'sign-in' || isSideRequest)) {
+          cognitoError = rejection;
+        }
       }
       if (error) {
         itemFailed = true;
@@ -164,7 +174,9 @@ export function runPart(options: PartOptions): Promise<PartResult> {
       const itemName = event.item?.name ?? '(unnamed request)';
       const testName = event.assertion ?? '(unnamed test)';
       if (options.role === 'sign-in') {
-        if (failure !== undefined && !event.skipped) {
+        if (failure !== undefined && !event.skipped && refreshItem) {
+          addAssertion(tally, { itemName, testName, skipped: false, error: failure });
+        } else if (failure !== undefined && !event.skipped) {
           signInProblem ??= `${itemName} · ${testName}: ${failure}`;
         }
         return;

@@ -222,7 +222,8 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       parts.push(await part('run-guard', 'checks', guards, carried));
     }
 
-    const tally = sumTallies(parts.filter((p) => p.role === 'checks').map((p) => p.tally));
+    // The sign-in part's tally holds only its refresh check's failures (newman-part.ts).
+    const tally = sumTallies(parts.map((p) => p.tally));
     const signIns = parts.reduce((sum, p) => sum + p.signIns, 0);
     const exitCode = decideExitCode(tally, signInFailure, notes, runGuard);
     const durationMs = Date.now() - startedAt;

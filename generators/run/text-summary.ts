@@ -20,6 +20,20 @@ export interface RunSummaryFacts {
 /** How many failure lines are listed before "... and N more". */
 const MAX_LISTED_FAILURES = 20;
 
+/**
+ * What to change for the sign-in failures a setting causes: the app client does not allow the flow
+ * (InvalidParameterException, aws-behaviour.md §1.2, §1.9), or `authFlow` names no flow.
+ */
+function signInAdvice(reason: string): string {
+  if (/flow not enabled for this client|Initiate Auth method not supported/.test(reason)) {
+    return "set authFlow (GATECHECK_AUTH_FLOW) to a flow the app client allows, or add it to the client's ExplicitAuthFlows (USER_SRP_AUTH needs ALLOW_USER_SRP_AUTH)";
+  }
+  if (/at 'authFlow' failed to satisfy constraint/.test(reason)) {
+    return 'set authFlow (GATECHECK_AUTH_FLOW) to USER_SRP_AUTH, USER_PASSWORD_AUTH or USER_AUTH';
+  }
+  return 'fix the sign-in first';
+}
+
 export function formatRunSummary(facts: RunSummaryFacts): string[] {
   const { tally } = facts;
   const lines = [`gatecheck: ${facts.collectionName}`];
@@ -29,7 +43,7 @@ export function formatRunSummary(facts: RunSummaryFacts): string[] {
       cognito
         ? `  sign-in failed: Cognito answered ${cognito.type}: ${cognito.message}`
         : `  sign-in failed: ${problem ?? 'unknown reason'}`,
-      '  the API checks were not run (or not counted): fix the sign-in first',
+      `  the API checks were not run (or not counted): ${signInAdvice(cognito?.message ?? problem ?? '')}`,
     );
   } else {
     lines.push(

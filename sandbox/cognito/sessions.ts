@@ -13,6 +13,16 @@ export interface SignInSession {
   availableChallenges?: string[];
   /** The one-time code sent for `EMAIL_OTP` / `SMS_OTP`. */
   expectedCode?: string;
+  /** For `PASSWORD_VERIFIER`: the SRP exchange the claim must prove. */
+  srp?: SrpExchange;
+}
+
+/** The client's `SRP_A`, the server's ephemeral pair and the `SECRET_BLOCK` handed out. */
+export interface SrpExchange {
+  srpA: string;
+  b: string;
+  B: string;
+  secretBlock: string;
 }
 
 interface StoredSession extends SignInSession {

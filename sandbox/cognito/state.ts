@@ -1,5 +1,6 @@
 import type { TokenLifetimes } from '../types.js';
 import type { PoolKeys } from './signing-keys.js';
+import type { SrpVerifier } from './srp.js';
 
 /** The first factors a pool can offer to `USER_AUTH` (`AuthFactorType`, aws-behaviour.md §5). */
 export const firstAuthFactors = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
@@ -72,6 +73,8 @@ export interface User {
   /** Attribute name → value, in the order given (never contains `sub`). */
   attributes: Map<string, string>;
   password?: string;
+  /** Salt and SRP verifier of the current password, set whenever the password is. */
+  srp?: SrpVerifier;
   status: UserStatus;
   enabled: boolean;
   groups: string[];

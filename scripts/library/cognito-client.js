@@ -33,21 +33,58 @@ gatecheck.cognitoClient = function (pm) {
     return parameters;
   }
 
+  // SRP starts with a fresh secret a, kept in a run variable until PASSWORD_VERIFIER is answered;
+  // SRP_A = g^a goes to Cognito (aws-behaviour.md §1.11).
+  function startSrp() {
+    var secret = gatecheck.srp.newSecret();
+    pm.collectionVariables.set(RUN_VARS.srpSecret, secret);
+    return gatecheck.srp.publicValue(secret);
+  }
+
+  // PASSWORD_VERIFIER: prove the password with the salt, SRP_B and SECRET_BLOCK Cognito sent.
+  function passwordClaim(challenge, responses) {
+    var parameters = challenge.parameters;
+    var secret = gcVar(RUN_VARS.srpSecret);
+    var poolId = gcVar('userPoolId');
+    if (!secret) throw new Error('PASSWORD_VERIFIER without an SRP sign-in started in this run');
+    if (!poolId) throw new Error('SRP needs userPoolId (the pool name is part of the proof)');
+    var userId = parameters.USER_ID_FOR_SRP || responses.USERNAME;
+    var timestamp = gatecheck.srp.timestamp(new Date());
+    responses.USERNAME = userId;
+    responses.PASSWORD_CLAIM_SECRET_BLOCK = parameters.SECRET_BLOCK;
+    responses.TIMESTAMP = timestamp;
+    responses.PASSWORD_CLAIM_SIGNATURE = gatecheck.srp.signature({
+      poolName: gatecheck.srp.poolName(poolId),
+      userId: userId,
+      password: gcVar('password'),
+      secret: secret,
+      salt: parameters.SALT,
+      srpB: parameters.SRP_B,
+      secretBlock: parameters.SECRET_BLOCK,
+      timestamp: timestamp,
+    });
+    pm.collectionVariables.set(RUN_VARS.srpSecret, '');
+  }
+
   function initiateAuthBody() {
-    var flow = gcVar('authFlow') || 'USER_PASSWORD_AUTH';
+    var flow = gcVar('authFlow') || 'USER_SRP_AUTH';
     var username = gcVar('username');
     var parameters = { USERNAME: username };
-    if (flow === 'USER_PASSWORD_AUTH') {
+    if (flow === 'USER_SRP_AUTH') {
+      parameters.SRP_A = startSrp();
+    } else if (flow === 'USER_PASSWORD_AUTH') {
       parameters.PASSWORD = gcVar('password');
     } else if (flow === 'USER_AUTH') {
       // Choice-based sign-in (aws-behaviour.md §5): without PREFERRED_CHALLENGE Cognito answers
-      // SELECT_CHALLENGE; PASSWORD as preference is sent with the password itself.
+      // SELECT_CHALLENGE; PASSWORD as preference is sent with the password itself, PASSWORD_SRP
+      // with SRP_A.
       var preferred = gcVar('preferredChallenge');
       if (preferred) parameters.PREFERRED_CHALLENGE = preferred;
       if (preferred === 'PASSWORD') parameters.PASSWORD = gcVar('password');
-    } else {
-      throw new Error('authFlow must be USER_PASSWORD_AUTH or USER_AUTH, not "' + flow + '"');
+      if (preferred === 'PASSWORD_SRP') parameters.SRP_A = startSrp();
     }
+    // Any other value goes to Cognito as it is: its InvalidParameterException names the problem
+    // (an unknown flow fails its enum check), and the run summary says what to set.
     return {
       AuthFlow: flow,
       ClientId: gcVar('clientId'),
@@ -75,7 +112,13 @@ gatecheck.cognitoClient = function (pm) {
     };
   }
 
+  // Whose sign-in this is: tokens and challenges are kept for one pool, client and user only.
+  function owner() {
+    return [gcVar('userPoolId'), gcVar('clientId'), gcVar('username')].join('|');
+  }
+
   function storeChallenge(answer) {
+    pm.collectionVariables.set(RUN_VARS.challengeOwner, owner());
     pm.collectionVariables.set(RUN_VARS.challengeName, answer.ChallengeName);
     pm.collectionVariables.set(RUN_VARS.session, answer.Session || '');
     pm.collectionVariables.set(
@@ -90,7 +133,7 @@ gatecheck.cognitoClient = function (pm) {
 
   function pendingChallenge() {
     var name = gcVar(RUN_VARS.challengeName);
-    if (!name) return null;
+    if (!name || gcVar(RUN_VARS.challengeOwner) !== owner()) return null;
     return challengeFrom({
       ChallengeName: name,
       Session: gcVar(RUN_VARS.session),
@@ -105,12 +148,17 @@ gatecheck.cognitoClient = function (pm) {
       RUN_VARS.session,
       RUN_VARS.challengeParameters,
       RUN_VARS.availableChallenges,
+      RUN_VARS.srpSecret,
+      RUN_VARS.challengeOwner,
     ].forEach(function (name) {
       pm.collectionVariables.set(name, '');
     });
   }
 
   function storeTokens(result) {
+    // A refresh token of another pool, client or user must not be kept beside the new tokens.
+    if (!tokensOwned()) pm.collectionVariables.set(RUN_VARS.refreshToken, '');
+    pm.collectionVariables.set(RUN_VARS.tokenOwner, owner());
     pm.collectionVariables.set(RUN_VARS.idToken, result.IdToken || '');
     pm.collectionVariables.set(RUN_VARS.accessToken, result.AccessToken || '');
     // A refresh answers without a new refresh token unless rotation is on (aws-behaviour.md §1.3).
@@ -129,7 +177,7 @@ gatecheck.cognitoClient = function (pm) {
   function chooseFirstFactor(available) {
     var preferred = gcVar('preferredChallenge');
     var order = (preferred ? [preferred] : [])
-      .concat(gcVar('password') ? ['PASSWORD'] : [])
+      .concat(gcVar('password') ? ['PASSWORD', 'PASSWORD_SRP'] : [])
       .concat(['EMAIL_OTP', 'SMS_OTP']);
     for (var i = 0; i < order.length; i += 1) {
       if (available.indexOf(order[i]) !== -1) return order[i];
@@ -158,6 +206,9 @@ gatecheck.cognitoClient = function (pm) {
       responses.ANSWER = answer;
       // PASSWORD may be answered at once; EMAIL_OTP/SMS_OTP make Cognito send a code first.
       if (answer === 'PASSWORD') responses.PASSWORD = gcVar('password');
+      if (answer === 'PASSWORD_SRP') responses.SRP_A = startSrp();
+    } else if (challenge.name === 'PASSWORD_VERIFIER') {
+      passwordClaim(challenge, responses);
     } else if (challenge.name === 'NEW_PASSWORD_REQUIRED') {
       if (!gcVar('newPassword'))
         throw new Error('Cognito asks for a new password: set newPassword');
@@ -180,8 +231,36 @@ gatecheck.cognitoClient = function (pm) {
       ChallengeName: challenge.name,
       ClientId: gcVar('clientId'),
       Session: challenge.session,
-      ChallengeResponses: withSecretHash(responses, username),
+      ChallengeResponses: withSecretHash(responses, responses.USERNAME),
     };
+  }
+
+  // Tokens captured for this pool, client and user (not those of another environment). Tokens a
+  // runner hands over in memory (`run --tokens-from-sdk`) carry no owner and are used as given.
+  function tokensOwned() {
+    var tokenOwner = gcVar(RUN_VARS.tokenOwner);
+    return !tokenOwner || tokenOwner === owner();
+  }
+
+  // A code challenge with nobody to read the code for us: the person must paste it.
+  function awaitsPastedCode(challenge) {
+    return needsCode(challenge) && !gcVar('otpCode') && !gcVar('sandboxUrl');
+  }
+
+  function pasteCodeMessage(challenge) {
+    var where =
+      challenge.name === 'EMAIL_OTP'
+        ? 'your email'
+        : challenge.name === 'SOFTWARE_TOKEN_MFA'
+          ? 'your authenticator app'
+          : 'your text message';
+    return (
+      'Cognito sent a one-time code (' +
+      challenge.name +
+      '): paste the code from ' +
+      where +
+      ' into otpCode and send again'
+    );
   }
 
   // The one-time code: `otpCode` when set, else (sandbox only) the code the sandbox "sent".
@@ -189,11 +268,7 @@ gatecheck.cognitoClient = function (pm) {
     var code = gcVar('otpCode');
     if (code) return callback(null, code);
     var sandboxUrl = gcVar('sandboxUrl');
-    if (!sandboxUrl) {
-      return callback(
-        new Error('Cognito challenge ' + challenge.name + ' needs a one-time code: set otpCode'),
-      );
-    }
+    if (!sandboxUrl) return callback(new Error(pasteCodeMessage(challenge)));
     var path = challenge.name === 'SOFTWARE_TOKEN_MFA' ? SANDBOX_PATHS.totp : SANDBOX_PATHS.outbox;
     var username = challenge.parameters.USERNAME || gcVar('username');
     return pm.sendRequest(
@@ -279,6 +354,10 @@ gatecheck.cognitoClient = function (pm) {
     pendingChallenge: pendingChallenge,
     clearChallenge: clearChallenge,
     storeTokens: storeTokens,
+    tokensOwned: tokensOwned,
+    needsCode: needsCode,
+    awaitsPastedCode: awaitsPastedCode,
+    pasteCodeMessage: pasteCodeMessage,
     prepareChallengeAnswer: prepareChallengeAnswer,
     cognitoRequest: cognitoRequest,
     cognitoFailure: cognitoFailure,

@@ -8,7 +8,8 @@
   // A token is fresh while more than 5 minutes (or a quarter of its lifetime, when shorter) remain.
   function tokenFresh(client, variable) {
     var token = client.variable(variable);
-    if (!token) return false;
+    // Tokens of another pool, client or user (the environment was switched) are never reused.
+    if (!token || !client.tokensOwned()) return false;
     var claims = gatecheck.jwt.claims(token);
     var expiresAt = Number(claims.exp) * 1000 || Number(client.variable(RUN_VARS.tokenExpiresAt));
     var lifetime =
@@ -27,7 +28,11 @@
 
   function continueSignIn(pm, client, error, response, steps, done) {
     if (error) return done(error);
-    if (response.code !== 200) return done(new Error(client.cognitoFailure(response)));
+    if (response.code !== 200) {
+      // A refused answer ends that session: the next send starts a new sign-in.
+      client.clearChallenge();
+      return done(new Error(client.cognitoFailure(response)));
+    }
     var answer = gatecheck.state.parseJson(response.text(), {});
     if (answer.AuthenticationResult) {
       client.storeTokens(answer.AuthenticationResult);
@@ -40,18 +45,25 @@
         new Error('sign-in did not finish within ' + client.maxChallengeSteps + ' challenges'),
       );
     }
-    return client.prepareChallengeAnswer(
-      client.challengeFrom(answer),
-      function (prepareError, body) {
-        if (prepareError) return done(prepareError);
-        return pm.sendRequest(
-          client.cognitoRequest('RespondToAuthChallenge', body),
-          function (e, r) {
-            continueSignIn(pm, client, e, r, steps + 1, done);
-          },
-        );
-      },
-    );
+    var challenge = client.challengeFrom(answer);
+    if (client.awaitsPastedCode(challenge)) {
+      // Keep the session: the next send answers it with the pasted code instead of starting over
+      // (a new InitiateAuth would send a new code and void the one in the mailbox).
+      client.storeChallenge(answer);
+      var pending = new Error(client.pasteCodeMessage(challenge));
+      pending.awaitingCode = true;
+      return done(pending);
+    }
+    return answerChallenge(pm, client, challenge, steps, done);
+  }
+
+  function answerChallenge(pm, client, challenge, steps, done) {
+    return client.prepareChallengeAnswer(challenge, function (prepareError, body) {
+      if (prepareError) return done(prepareError);
+      return pm.sendRequest(client.cognitoRequest('RespondToAuthChallenge', body), function (e, r) {
+        continueSignIn(pm, client, e, r, steps + 1, done);
+      });
+    });
   }
 
   function signIn(pm, client, done) {
@@ -69,7 +81,9 @@
   // Refresh when a refresh token is at hand (REFRESH_TOKEN_AUTH); an expired or revoked refresh
   // token falls back to a full sign-in.
   function refreshOrSignIn(pm, client, done) {
-    if (!client.variable(RUN_VARS.refreshToken)) return signIn(pm, client, done);
+    if (!client.variable(RUN_VARS.refreshToken) || !client.tokensOwned()) {
+      return signIn(pm, client, done);
+    }
     return pm.sendRequest(
       client.cognitoRequest('InitiateAuth', client.refreshBody()),
       function (error, response) {
@@ -107,10 +121,28 @@
       console.warn('gatecheck: cannot sign in on demand: set clientId and username');
       return;
     }
-    refreshOrSignIn(pm, client, function (error) {
+    function finished(error) {
       if (!error) return;
+      if (error.awaitingCode) {
+        console.warn('gatecheck: ' + error.message);
+        pm.test('sign-in: ' + error.message, function () {
+          throw new Error(error.message);
+        });
+        return;
+      }
       client.recordSignInFailure(error.message);
       console.warn('gatecheck: sign-in on demand failed: ' + error.message);
-    });
+    }
+    // A code challenge waiting for this user: answer it when the code is pasted, else say so again.
+    var pending = client.pendingChallenge();
+    if (pending && client.needsCode(pending)) {
+      if (client.awaitsPastedCode(pending)) {
+        var waiting = new Error(client.pasteCodeMessage(pending));
+        waiting.awaitingCode = true;
+        return finished(waiting);
+      }
+      return answerChallenge(pm, client, pending, 1, finished);
+    }
+    refreshOrSignIn(pm, client, finished);
   };
 })();

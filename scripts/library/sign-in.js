@@ -51,6 +51,14 @@
     initiateAuth: {
       prerequest: function (pm) {
         var client = gatecheck.cognitoClient(pm);
+        // A code challenge of this user left open by an earlier send, and the code now pasted into
+        // otpCode: answer that session (next request) instead of starting over, which would send a
+        // new code and void the pasted one.
+        var pending = client.pendingChallenge();
+        if (pending && client.needsCode(pending) && client.variable('otpCode')) {
+          pm.collectionVariables.set(RUN_VARS.signInFailed, '');
+          return pm.execution.skipRequest();
+        }
         // A sign-in starts here: forget any half-finished or failed one.
         pm.collectionVariables.set(RUN_VARS.challengeSteps, '0');
         pm.collectionVariables.set(RUN_VARS.signInFailed, '');

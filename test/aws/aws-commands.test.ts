@@ -185,6 +185,8 @@ describe('AWS SDK commands against the sandbox', function () {
       GATECHECK_CLIENT_ID: values.clientId ?? '',
       GATECHECK_USERNAME: values.username ?? '',
       GATECHECK_PASSWORD: 'wrong-password-1',
+      // SRP (the default flow) hashes the pool name into the proof.
+      GATECHECK_USER_POOL_ID: values.userPoolId ?? '',
       GATECHECK_REGION: values.region ?? '',
       GATECHECK_COGNITO_ENDPOINT: values.cognitoEndpoint ?? '',
     });

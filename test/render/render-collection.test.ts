@@ -138,7 +138,7 @@ describe('environments', () => {
     expect(values['cognitoEndpoint']?.value).to.equal(
       'https://cognito-idp.{{region}}.amazonaws.com/',
     );
-    expect(values['authFlow']?.value).to.equal('USER_PASSWORD_AUTH');
+    expect(values['authFlow']?.value).to.equal('USER_SRP_AUTH');
     for (const variable of environmentVariables) {
       expect(values[variable.key], variable.key).to.not.equal(undefined);
       if (variable.secret) expect(values[variable.key]).to.include({ value: '', type: 'secret' });

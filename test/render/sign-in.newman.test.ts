@@ -32,7 +32,7 @@ interface Pool {
 function runNewman(
   collection: object,
   envVar: Array<{ key: string; value: string }>,
-  options: { folder?: string; iterationCount?: number } = {},
+  options: { folder?: string; iterationCount?: number; iterationData?: object[] } = {},
 ): Promise<NewmanRunSummary> {
   return new Promise((resolve, reject) => {
     newman.run(
@@ -45,6 +45,28 @@ function runNewman(
 
 function failures(summary: NewmanRunSummary): string[] {
   return summary.run.failures.map((f) => `${f.source?.name ?? '?'}: ${f.error.message}`);
+}
+
+const probedKeys = ['idToken', 'accessToken', 'refreshToken', 'tokenExpiresAt'];
+/** The pending challenge a sign-in on demand leaves for a pasted code. */
+const challengeKeys = [
+  'gatecheck.challengeName',
+  'gatecheck.session',
+  'gatecheck.challengeParameters',
+  'gatecheck.challengeOwner',
+];
+
+/** A request showing the API fixture what the collection variables hold. */
+function probeItem(keys: string[]) {
+  return {
+    id: 'probe',
+    name: 'probe',
+    request: {
+      method: 'GET',
+      url: '{{baseUrl}}/probe',
+      header: keys.map((key) => ({ key: `x-${key}`, value: `{{${key}}}` })),
+    },
+  };
 }
 
 /** What the probe request carried (see `signIn`). */
@@ -86,7 +108,7 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
     // The API fixture answers like the lab Lambda behind an authorizer it trusts blindly.
     api = createServer((req, res) => {
       if (req.url === '/probe') {
-        for (const key of ['idToken', 'accessToken', 'refreshToken', 'tokenExpiresAt']) {
+        for (const key of [...probedKeys, ...challengeKeys]) {
           probed[key] = String(req.headers[`x-${key.toLowerCase()}`] ?? '');
         }
         res.end('{}');
@@ -134,6 +156,7 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
         ClientName: 'gatecheck',
         GenerateSecret: options.secret ?? false,
         ExplicitAuthFlows: [
+          'ALLOW_USER_SRP_AUTH',
           'ALLOW_USER_PASSWORD_AUTH',
           'ALLOW_USER_AUTH',
           'ALLOW_REFRESH_TOKEN_AUTH',
@@ -205,18 +228,7 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
    */
   async function signIn(envVar: Array<{ key: string; value: string }>) {
     const signInFolder = collection.item.find((item) => item.name === 'Sign-in');
-    const probe = {
-      id: 'probe',
-      name: 'probe',
-      request: {
-        method: 'GET',
-        url: '{{baseUrl}}/probe',
-        header: ['idToken', 'accessToken', 'refreshToken', 'tokenExpiresAt'].map((key) => ({
-          key: `x-${key}`,
-          value: `{{${key}}}`,
-        })),
-      },
-    };
+    const probe = probeItem(probedKeys);
     probed = {};
     const summary = await runNewman({ ...collection, item: [signInFolder, probe] }, envVar);
     return summary;
@@ -235,6 +247,65 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
     expect(collectionVariable(summary, 'accessToken')).to.match(/^eyJ/);
     expect(collectionVariable(summary, 'refreshToken')).to.have.length.above(20);
     expect(Number(collectionVariable(summary, 'tokenExpiresAt'))).to.be.above(Date.now());
+  });
+
+  it('USER_SRP_AUTH (the default) with a client secret: PASSWORD_VERIFIER answered, refresh works', async () => {
+    const target = await pool({ secret: true });
+    await user(target, 'ivan');
+    const recorder = await startCognitoRecorder(cognito.endpoint);
+    try {
+      const summary = await signIn(env(target, 'ivan', { cognitoEndpoint: recorder.endpoint }));
+      expect(failures(summary)).to.deep.equal([]);
+      expect(recorder.calls.map((c) => `${c.operation} ${c.step} → ${c.outcome}`)).to.deep.equal([
+        'InitiateAuth USER_SRP_AUTH → PASSWORD_VERIFIER',
+        'RespondToAuthChallenge PASSWORD_VERIFIER → tokens',
+        'InitiateAuth REFRESH_TOKEN_AUTH → tokens',
+      ]);
+    } finally {
+      await recorder.close();
+    }
+    expect(probed.idToken).to.match(/^eyJ/);
+  });
+
+  it('USER_AUTH + PASSWORD_SRP: SRP_A travels with the preference, PASSWORD_VERIFIER follows', async () => {
+    const target = await pool();
+    await user(target, 'olga');
+    const summary = await signIn(
+      env(target, 'olga', { authFlow: 'USER_AUTH', preferredChallenge: 'PASSWORD_SRP' }),
+    );
+    expect(failures(summary)).to.deep.equal([]);
+    expect(collectionVariable(summary, 'accessToken')).to.match(/^eyJ/);
+  });
+
+  it('USER_AUTH + PASSWORD_SRP through SELECT_CHALLENGE: ANSWER=PASSWORD_SRP with SRP_A', async () => {
+    const target = await pool({ firstFactors: ['EMAIL_OTP', 'PASSWORD'] });
+    await user(target, 'pavel');
+    const recorder = await startCognitoRecorder(
+      cognito.endpoint,
+      withoutAuthParameter('PREFERRED_CHALLENGE'),
+    );
+    try {
+      const summary = await signIn(
+        env(target, 'pavel', {
+          authFlow: 'USER_AUTH',
+          preferredChallenge: 'PASSWORD_SRP',
+          cognitoEndpoint: recorder.endpoint,
+        }),
+      );
+      expect(failures(summary)).to.deep.equal([]);
+      expect(
+        recorder.calls.map(
+          (c) => `${c.operation} ${c.step}${c.answer ? `=${c.answer}` : ''} → ${c.outcome}`,
+        ),
+      ).to.deep.equal([
+        'InitiateAuth USER_AUTH → SELECT_CHALLENGE',
+        'RespondToAuthChallenge SELECT_CHALLENGE=PASSWORD_SRP → PASSWORD_VERIFIER',
+        'RespondToAuthChallenge PASSWORD_VERIFIER → tokens',
+        'InitiateAuth REFRESH_TOKEN_AUTH → tokens',
+      ]);
+    } finally {
+      await recorder.close();
+    }
   });
 
   it('USER_AUTH + EMAIL_OTP: the code is read from the sandbox outbox', async () => {
@@ -405,8 +476,56 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
   it("a wrong password stops the run and names Cognito's error", async () => {
     const target = await pool();
     await user(target, 'eve');
-    const summary = await runNewman(collection, env(target, 'eve', { password: 'wrong' }));
+    const summary = await runNewman(
+      collection,
+      env(target, 'eve', { password: 'wrong', authFlow: 'USER_PASSWORD_AUTH' }),
+    );
     expect(requestNames(summary)).to.deep.equal(['Sign in (InitiateAuth)']);
+    expect(failures(summary).join('\n')).to.match(
+      /NotAuthorizedException: Incorrect username or password\./,
+    );
+  });
+
+  it('an unknown authFlow goes to Cognito as given, and its validation error stops the run', async () => {
+    const target = await pool();
+    await user(target, 'trudy');
+    const summary = await runNewman(
+      collection,
+      env(target, 'trudy', { authFlow: 'USER_SPR_AUTH' }),
+    );
+    expect(requestNames(summary)).to.deep.equal(['Sign in (InitiateAuth)']);
+    expect(failures(summary).join('\n')).to.contain(
+      "InvalidParameterException: 1 validation error detected: Value 'USER_SPR_AUTH' at 'authFlow'",
+    );
+  });
+
+  it("a client without ALLOW_USER_SRP_AUTH: Cognito's error stops the run", async () => {
+    const target = await pool();
+    const { UserPoolClient } = await sdk.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: target.poolId,
+        ClientName: 'password-only',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+    await user(target, 'victor');
+    const summary = await runNewman(
+      collection,
+      env({ ...target, clientId: UserPoolClient?.ClientId ?? '' }, 'victor'),
+    );
+    expect(failures(summary).join('\n')).to.contain(
+      'InvalidParameterException: Auth flow not enabled for this client',
+    );
+  });
+
+  it("SRP with a wrong password: the claim is refused, the run stops and names Cognito's error", async () => {
+    const target = await pool();
+    await user(target, 'mallory');
+    const summary = await runNewman(collection, env(target, 'mallory', { password: 'wrong' }));
+    expect(requestNames(summary)).to.deep.equal([
+      'Sign in (InitiateAuth)',
+      'Answer challenge (RespondToAuthChallenge)',
+    ]);
     expect(failures(summary).join('\n')).to.match(
       /NotAuthorizedException: Incorrect username or password\./,
     );
@@ -423,5 +542,66 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
     expect(seenTokens).to.have.length(2);
     expect(seenTokens[0]).to.match(/^eyJ/);
     expect(seenTokens[1], 'the second request reuses the tokens').to.equal(seenTokens[0]);
+  });
+
+  it('Postman app, emailed code: stops asking for the code, then answers the same session with it', async () => {
+    const target = await pool();
+    await user(target, 'rosalind');
+    const folder = collection.item.find((i) => i.name === 'GET /demo') as PostmanFolder;
+    const positiveOnly = {
+      ...collection,
+      item: [
+        { ...folder, item: folder.item.slice(0, 1) },
+        probeItem([...probedKeys, ...challengeKeys]),
+      ],
+    };
+    const app = env(target, 'rosalind', {
+      authFlow: 'USER_AUTH',
+      preferredChallenge: 'EMAIL_OTP',
+      password: '',
+      sandboxUrl: '',
+    });
+    probed = {};
+    const first = await runNewman(positiveOnly, app);
+    expect(failures(first).join('\n')).to.contain(
+      'paste the code from your email into otpCode and send again',
+    );
+    expect(probed['gatecheck.challengeName']).to.equal('EMAIL_OTP');
+    const code = cognito.latestCode('rosalind', target.poolId)?.code ?? '';
+    expect(code).to.match(/^\d{8}$/);
+    // The next send, with the pasted code and what the first one left: tokens, no new code sent.
+    const pending = challengeKeys.map((key) => ({ key, value: probed[key] ?? '' }));
+    probed = {};
+    seenTokens.length = 0;
+    const second = await runNewman(positiveOnly, [
+      ...app,
+      ...pending,
+      { key: 'otpCode', value: code },
+    ]);
+    expect(failures(second)).to.deep.equal([]);
+    expect(seenTokens[0]).to.match(/^eyJ/);
+    expect(cognito.latestCode('rosalind', target.poolId)?.code, 'no new code').to.equal(code);
+  });
+
+  it('another user in the same run (environment switched) never gets the previous tokens', async () => {
+    const target = await pool();
+    await user(target, 'sam');
+    await user(target, 'tess');
+    const folder = collection.item.find((i) => i.name === 'GET /demo') as PostmanFolder;
+    const positiveOnly = { ...collection, item: [{ ...folder, item: folder.item.slice(0, 1) }] };
+    seenTokens.length = 0;
+    const summary = await runNewman(positiveOnly, env(target, 'sam'), {
+      iterationCount: 2,
+      iterationData: [{ username: 'sam' }, { username: 'tess' }],
+    });
+    expect(failures(summary)).to.deep.equal([]);
+    expect(seenTokens).to.have.length(2);
+    const users = seenTokens.map((token) => {
+      const payload = JSON.parse(
+        Buffer.from(token.split('.')[1] ?? '', 'base64url').toString(),
+      ) as Record<string, unknown>;
+      return payload['cognito:username'] ?? payload.username;
+    });
+    expect(users).to.deep.equal(['sam', 'tess']);
   });
 });

@@ -13,6 +13,8 @@ import {
 } from '../input.js';
 import { findPool, findUser, lookupUser, userKey } from '../lookup.js';
 import { checkPassword } from '../password-policy.js';
+import { makeVerifier, poolNameOf } from '../srp.js';
+import { setPassword } from '../user-password.js';
 import { epochSeconds, type PasswordPolicy, type User, type UserPool } from '../state.js';
 
 /** `[{Name, Value}]` with `sub` first, as AdminGetUser / GetUser list them. */
@@ -41,6 +43,7 @@ function generatedPassword(policy: PasswordPolicy): string {
 /** A new user record; `sub` is a fresh UUID, attributes are kept in the given order. */
 export function newUser(
   ctx: OperationContext,
+  pool: UserPool,
   username: string,
   attributes: [string, string][],
   status: User['status'],
@@ -51,7 +54,9 @@ export function newUser(
     username,
     sub: uuid(),
     attributes: new Map(attributes.filter(([name]) => name !== 'sub')),
-    ...(password === undefined ? {} : { password }),
+    ...(password === undefined
+      ? {}
+      : { password, srp: makeVerifier(poolNameOf(pool.id), username, password) }),
     status,
     enabled: true,
     groups: [],
@@ -80,6 +85,7 @@ export function adminCreateUser(ctx: OperationContext, input: Input) {
   const password = temporary ?? generatedPassword(pool.passwordPolicy);
   const user = newUser(
     ctx,
+    pool,
     username,
     attributeList(input, 'UserAttributes'),
     'FORCE_CHANGE_PASSWORD',
@@ -104,7 +110,7 @@ export function adminSetUserPassword(ctx: OperationContext, input: Input) {
   const user = findUser(pool, requireString(input, 'Username'));
   const password = requireString(input, 'Password');
   checkPassword(pool.passwordPolicy, password);
-  user.password = password;
+  setPassword(pool, user, password);
   user.status = optionalBoolean(input, 'Permanent') ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
   user.modifiedAt = ctx.clock.now();
   return {};

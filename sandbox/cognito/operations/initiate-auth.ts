@@ -11,6 +11,7 @@ import { checkSecretHash } from '../secret-hash.js';
 import type { AppClient, UserPool } from '../state.js';
 import { checkFlowEnabled, checkFlowName } from './auth-flows.js';
 import { refreshTokens } from './refresh.js';
+import { startSrp } from './srp-sign-in.js';
 import {
   afterPassword,
   availableFirstFactors,
@@ -43,11 +44,13 @@ async function startSignIn(
       return passwordSignIn(ctx, targetFor(pool, client, parameters), parameters);
     case 'USER_AUTH':
       return choiceBasedSignIn(ctx, pool, client, parameters, optionalString(input, 'Session'));
+    case 'USER_SRP_AUTH':
+      return startSrp(ctx, targetFor(pool, client, parameters), parameters.SRP_A);
     case 'REFRESH_TOKEN_AUTH':
     case 'REFRESH_TOKEN':
       return refreshTokens(ctx, client, parameters);
     default:
-      // USER_SRP_AUTH and CUSTOM_AUTH need SRP maths / Lambda triggers the sandbox does not have.
+      // CUSTOM_AUTH needs Lambda triggers the sandbox does not have.
       throw invalidParameter(`${authFlow} is not supported by the gatecheck sandbox.`);
   }
 }
@@ -107,8 +110,11 @@ async function choiceBasedSignIn(
   }
   const available = availableFirstFactors(pool, target.user);
   const preferred = parameters.PREFERRED_CHALLENGE;
-  if (preferred !== undefined && (available as string[]).includes(preferred)) {
-    return startFirstFactor(ctx, target, preferred, parameters.PASSWORD);
+  if (preferred !== undefined && available.includes(preferred)) {
+    return startFirstFactor(ctx, target, preferred, {
+      password: parameters.PASSWORD,
+      srpA: parameters.SRP_A,
+    });
   }
   return challenge(ctx, target, 'SELECT_CHALLENGE', {}, { availableChallenges: available });
 }

@@ -11,6 +11,8 @@ import { checkPassword } from '../password-policy.js';
 import { checkSecretHash } from '../secret-hash.js';
 import type { SignInSession } from '../sessions.js';
 import { totpMatches } from '../totp.js';
+import { setPassword } from '../user-password.js';
+import { verifyPasswordClaim } from './srp-sign-in.js';
 import {
   afterPassword,
   mfaOrTokens,
@@ -58,6 +60,8 @@ async function answer(
     case 'PASSWORD':
       verifyPassword(target.user, responses.PASSWORD);
       return afterPassword(ctx, target);
+    case 'PASSWORD_VERIFIER':
+      return verifyPasswordClaim(ctx, target, session, responses);
     case 'EMAIL_OTP':
       return checkCode(ctx, target, session, responses.EMAIL_OTP_CODE);
     case 'SMS_OTP':
@@ -103,7 +107,10 @@ async function selectChallenge(
   if (!(session.availableChallenges ?? []).includes(choice)) {
     throw invalidParameter(`${choice} is not an available challenge for the user.`);
   }
-  return startFirstFactor(ctx, target, choice, responses.PASSWORD);
+  return startFirstFactor(ctx, target, choice, {
+    password: responses.PASSWORD,
+    srpA: responses.SRP_A,
+  });
 }
 
 async function setNewPassword(
@@ -113,7 +120,7 @@ async function setNewPassword(
 ): Promise<AuthResponse> {
   if (password === undefined || password === '') throw missingParameter('NEW_PASSWORD');
   checkPassword(target.pool.passwordPolicy, password);
-  target.user.password = password;
+  setPassword(target.pool, target.user, password);
   target.user.status = 'CONFIRMED';
   target.user.modifiedAt = ctx.clock.now();
   return mfaOrTokens(ctx, target);

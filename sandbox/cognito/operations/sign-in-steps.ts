@@ -2,7 +2,9 @@ import { notAuthorized } from '../cognito-error.js';
 import type { OperationContext } from '../context.js';
 import { numericCode } from '../ids.js';
 import { maskDestination, type DeliveryMedium } from '../outbox.js';
+import type { SignInSession } from '../sessions.js';
 import type { AppClient, FirstAuthFactor, User, UserPool } from '../state.js';
+import { startSrp } from './srp-sign-in.js';
 import { issueTokens, newAuthentication, type AuthenticationResult } from '../tokens.js';
 
 /** Who is signing in, through which app client. */
@@ -39,7 +41,7 @@ export function challenge(
   target: SignInTarget,
   name: string,
   parameters: Record<string, string> = {},
-  extra: { availableChallenges?: string[]; expectedCode?: string } = {},
+  extra: Pick<SignInSession, 'availableChallenges' | 'expectedCode' | 'srp'> = {},
 ): AuthResponse {
   const session = ctx.sessions.open(
     {
@@ -105,15 +107,20 @@ function usableAddress(user: User, attribute: 'email' | 'phone_number'): string 
 }
 
 /**
- * The first factors `USER_AUTH` can offer this user: the pool's `AllowedFirstAuthFactors` that the
- * user can use (a password, an email address, a phone number; no passkeys are ever registered).
+ * The first-factor challenges `USER_AUTH` can offer this user: the pool's `AllowedFirstAuthFactors`
+ * that the user can use (a password, an email address, a phone number; no passkeys are ever
+ * registered). The `PASSWORD` factor is offered both ways, `PASSWORD` and `PASSWORD_SRP`
+ * (`ChallengeResponseType` doc: "Available challenges are PASSWORD, PASSWORD_SRP, EMAIL_OTP,
+ * SMS_OTP, and WEB_AUTHN"); their order in `AvailableChallenges` is UNCONFIRMED.
  */
-export function availableFirstFactors(pool: UserPool, user: User): FirstAuthFactor[] {
-  return pool.allowedFirstAuthFactors.filter((factor) => {
-    if (factor === 'PASSWORD') return user.password !== undefined;
-    if (factor === 'EMAIL_OTP') return usableAddress(user, 'email') !== undefined;
-    if (factor === 'SMS_OTP') return usableAddress(user, 'phone_number') !== undefined;
-    return false;
+export function availableFirstFactors(pool: UserPool, user: User): string[] {
+  return pool.allowedFirstAuthFactors.flatMap((factor: FirstAuthFactor) => {
+    if (factor === 'PASSWORD')
+      return user.password === undefined ? [] : ['PASSWORD', 'PASSWORD_SRP'];
+    if (factor === 'EMAIL_OTP') return usableAddress(user, 'email') === undefined ? [] : [factor];
+    if (factor === 'SMS_OTP')
+      return usableAddress(user, 'phone_number') === undefined ? [] : [factor];
+    return [];
   });
 }
 
@@ -143,17 +150,26 @@ export function sendSignInCode(
   );
 }
 
+/** What a first factor may come with at once: the password, or the SRP public value. */
+export interface FirstFactorAnswer {
+  password?: string | undefined;
+  srpA?: string | undefined;
+}
+
 /**
  * Starts the chosen first factor. `PASSWORD` with the password at hand signs in (or continues to
- * MFA); without it, the PASSWORD challenge asks for it.
+ * MFA); without it, the PASSWORD challenge asks for it. `PASSWORD_SRP` needs `SRP_A` and asks for
+ * the password claim (PASSWORD_VERIFIER).
  */
 export async function startFirstFactor(
   ctx: OperationContext,
   target: SignInTarget,
   factor: string,
-  password: string | undefined,
+  answer: FirstFactorAnswer,
 ): Promise<AuthResponse> {
   if (factor === 'EMAIL_OTP' || factor === 'SMS_OTP') return sendSignInCode(ctx, target, factor);
+  if (factor === 'PASSWORD_SRP') return startSrp(ctx, target, answer.srpA);
+  const { password } = answer;
   if (password === undefined) return challenge(ctx, target, 'PASSWORD');
   verifyPassword(target.user, password);
   return afterPassword(ctx, target);

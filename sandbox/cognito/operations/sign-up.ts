@@ -32,6 +32,7 @@ export function signUp(ctx: OperationContext, input: Input) {
   if (password !== undefined) checkPassword(pool.passwordPolicy, password);
   const user = newUser(
     ctx,
+    pool,
     username,
     attributeList(input, 'UserAttributes'),
     'UNCONFIRMED',

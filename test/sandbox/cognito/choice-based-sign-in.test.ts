@@ -56,10 +56,15 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
   it('no PREFERRED_CHALLENGE → SELECT_CHALLENGE with the AvailableChallenges the user can use', async () => {
     const alice = await userAuth('alice');
     expect(alice.ChallengeName).to.equal('SELECT_CHALLENGE');
-    expect(alice.AvailableChallenges).to.deep.equal(['PASSWORD', 'EMAIL_OTP', 'SMS_OTP']);
+    expect(alice.AvailableChallenges).to.deep.equal([
+      'PASSWORD',
+      'PASSWORD_SRP',
+      'EMAIL_OTP',
+      'SMS_OTP',
+    ]);
     expect(alice.Session).to.be.a('string');
     expect(alice.ChallengeParameters).to.deep.equal({});
-    expect((await userAuth('pat')).AvailableChallenges).to.deep.equal(['PASSWORD']);
+    expect((await userAuth('pat')).AvailableChallenges).to.deep.equal(['PASSWORD', 'PASSWORD_SRP']);
   });
 
   it('PREFERRED_CHALLENGE=PASSWORD with PASSWORD → tokens; without PASSWORD → the PASSWORD challenge', async () => {
@@ -132,7 +137,7 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
   it('a preferred challenge the user cannot use falls back to SELECT_CHALLENGE', async () => {
     const result = await userAuth('pat', { PREFERRED_CHALLENGE: 'EMAIL_OTP' });
     expect(result.ChallengeName).to.equal('SELECT_CHALLENGE');
-    expect(result.AvailableChallenges).to.deep.equal(['PASSWORD']);
+    expect(result.AvailableChallenges).to.deep.equal(['PASSWORD', 'PASSWORD_SRP']);
   });
 
   it('SELECT_CHALLENGE answered with PASSWORD + the password → tokens', async () => {
@@ -264,7 +269,7 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
       }),
     );
     expect(result.ChallengeName).to.equal('SELECT_CHALLENGE');
-    expect(result.AvailableChallenges).to.deep.equal(['PASSWORD']);
+    expect(result.AvailableChallenges).to.deep.equal(['PASSWORD', 'PASSWORD_SRP']);
   });
 
   it('SignUp sends a confirmation code; ConfirmSignUp returns a Session that signs in through USER_AUTH', async () => {
