@@ -15,8 +15,11 @@ export { SpecError } from './spec/spec-error.js';
 
 /**
  * Starts Cognito and the gateway, provisions a trusted pool (users by role, group `admin`), a pool
- * the gateway does not trust, and an API key. The trusted pool adds every scope the spec's methods
- * require to its access tokens, as a pre-token-generation trigger would, so positive checks pass.
+ * the gateway does not trust, and an API key. With `preTokenGenerationTrigger` (on unless set to
+ * false) the trusted pool models a pre token generation trigger (V2) that adds every scope the
+ * spec's methods require to API sign-in access tokens; without it those tokens carry only
+ * `aws.cognito.signin.user.admin`, as a pool without such a trigger issues them
+ * (aws-behaviour.md §1.10).
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const spec = await readGatewaySpec(options.specPath);
@@ -25,7 +28,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     region,
     ...(options.cognitoPort !== undefined ? { port: options.cognitoPort } : {}),
     ...(options.tokenLifetimes ? { tokenLifetimes: options.tokenLifetimes } : {}),
-    extraAccessTokenScopes: spec.requiredScopes,
+    ...(options.preTokenGenerationTrigger === false
+      ? {}
+      : { preTokenGenerationScopes: spec.requiredScopes }),
   });
   let gateway: Gateway | undefined;
   try {

@@ -63,6 +63,13 @@ export interface SandboxOptions {
   clientSecret?: boolean;
   /** Fixed passwords instead of random ones (tests); never printed. */
   passwords?: Record<string, string>;
+  /**
+   * Give the trusted pool a simulated pre token generation trigger (event version V2, Essentials
+   * tier) that adds the spec's method scopes to API sign-in access tokens. Default true; false
+   * gives the pool AWS's default behaviour: such tokens carry only `aws.cognito.signin.user.admin`
+   * and methods with other scopes need tokens from the OAuth 2.0 endpoints.
+   */
+  preTokenGenerationTrigger?: boolean;
 }
 
 export interface SandboxUser {

@@ -25,11 +25,13 @@ export interface CognitoOptions {
   /** Seconds; defaults 3600 / 3600 / 30 days as Cognito's. App clients' own validity fields win. */
   tokenLifetimes?: Partial<TokenLifetimes>;
   /**
-   * Scopes added to the access tokens of every pool created from now on, next to
-   * `aws.cognito.signin.user.admin`. Simulates a pre token generation Lambda trigger, which is how
-   * real pools put custom scopes into access tokens from InitiateAuth.
+   * Off by default. Scopes added to API sign-in access tokens (InitiateAuth,
+   * RespondToAuthChallenge, refresh) of every pool created from now on, next to
+   * `aws.cognito.signin.user.admin`. Models a pre token generation Lambda trigger of event version
+   * V2/V3 (`scopesToAdd`), the only way a real pool puts other scopes into such tokens; it needs
+   * the Essentials or Plus tier, so Lite pools ignore it (aws-behaviour.md §1.10).
    */
-  extraAccessTokenScopes?: string[];
+  preTokenGenerationScopes?: string[];
   /** Start throttled (see `setThrottle`). */
   throttle?: ThrottleConfig;
   /** Time source (tests). */
@@ -48,8 +50,8 @@ export interface CognitoStandIn {
   jwksUri(userPoolId: string): string;
   /** Lets sandbox-only requests name a pool `main` / `other` instead of its id. */
   aliasPool(alias: string, userPoolId: string): void;
-  /** Replaces a pool's simulated pre-token-generation scopes. */
-  setExtraAccessTokenScopes(userPoolId: string, scopes: string[]): void;
+  /** Replaces the scopes a pool's simulated pre token generation trigger adds (`[]` = no trigger). */
+  setPreTokenGenerationScopes(userPoolId: string, scopes: string[]): void;
   /** Associates, verifies and enables a software token for the user; returns its base32 secret. */
   enableSoftwareTokenMfa(userPoolId: string, username: string): string;
   /** Turns throttling on (TooManyRequestsException) or off (`undefined`). */
@@ -82,7 +84,7 @@ export async function startCognito(options: CognitoOptions = {}): Promise<Cognit
       baseUrl: '',
       region: options.region ?? 'us-east-1',
       tokenLifetimes: { ...defaultLifetimes, ...options.tokenLifetimes },
-      extraAccessTokenScopes: [...(options.extraAccessTokenScopes ?? [])],
+      preTokenGenerationScopes: [...(options.preTokenGenerationScopes ?? [])],
     },
   };
   const throttle = new Throttle(clock);
@@ -113,8 +115,8 @@ export async function startCognito(options: CognitoOptions = {}): Promise<Cognit
       findPool(ctx.state, userPoolId);
       ctx.state.poolAliases.set(alias, userPoolId);
     },
-    setExtraAccessTokenScopes: (userPoolId, scopes) => {
-      findPool(ctx.state, userPoolId).extraAccessTokenScopes = [...scopes];
+    setPreTokenGenerationScopes: (userPoolId, scopes) => {
+      findPool(ctx.state, userPoolId).preTokenGenerationScopes = [...scopes];
     },
     enableSoftwareTokenMfa: (userPoolId, username) =>
       enableSoftwareTokenMfa(findUser(findPool(ctx.state, userPoolId), username)),

@@ -27,8 +27,12 @@ export interface UserPool {
   mfaConfiguration: MfaConfiguration;
   passwordPolicy: PasswordPolicy;
   keys: PoolKeys;
-  /** Scopes added to every access token, as a pre token generation trigger would. */
-  extraAccessTokenScopes: string[];
+  /**
+   * Scopes a pre token generation trigger (event version V2/V3) adds to access tokens from API
+   * sign-ins. Empty by default: such tokens then carry only `aws.cognito.signin.user.admin`
+   * (aws-behaviour.md §1.10).
+   */
+  preTokenGenerationScopes: string[];
   /** Keyed by lower-cased user name: new pools are case-insensitive by default. */
   users: Map<string, User>;
   groups: Map<string, Group>;

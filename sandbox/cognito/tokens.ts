@@ -5,7 +5,10 @@ import { refreshToken, uuid } from './ids.js';
 import type { SigningKey } from './signing-keys.js';
 import { epochSeconds, type AppClient, type User, type UserPool } from './state.js';
 
-/** Cognito's own scope, present in every access token from InitiateAuth (aws-behaviour.md §1.7). */
+/**
+ * Cognito's own scope: the only one in access tokens from API sign-ins (InitiateAuth,
+ * RespondToAuthChallenge, refresh), whatever the app client's OAuth scopes (aws-behaviour.md §1.10).
+ */
 export const userAdminScope = 'aws.cognito.signin.user.admin';
 
 export interface TokenSubject {
@@ -33,8 +36,14 @@ export function lifetimesFor(ctx: OperationContext, client: AppClient): TokenLif
   return { ...ctx.settings.tokenLifetimes, ...client.validity };
 }
 
-export function accessTokenScopes(pool: UserPool): string[] {
-  return [userAdminScope, ...pool.extraAccessTokenScopes.filter((s) => s !== userAdminScope)];
+/**
+ * Scopes of an API sign-in's access token: `aws.cognito.signin.user.admin`, plus what the pool's
+ * simulated pre token generation trigger adds. V2/V3 triggers need the Essentials or Plus tier,
+ * so a Lite pool's trigger cannot add scopes (aws-behaviour.md §1.10).
+ */
+export function apiSignInScopes(pool: UserPool): string[] {
+  const added = pool.tier === 'LITE' ? [] : pool.preTokenGenerationScopes;
+  return [userAdminScope, ...added.filter((s) => s !== userAdminScope)];
 }
 
 /** Attribute values as ID tokens carry them: `*_verified` become booleans, the rest strings. */
@@ -148,7 +157,7 @@ export async function issueTokens(
         issuer,
         auth,
         { iat: now, exp: now + lifetimes.access },
-        accessTokenScopes(pool),
+        apiSignInScopes(pool),
       ),
       pool.keys.access,
     ),

@@ -94,7 +94,7 @@ export function createUserPool(ctx: OperationContext, input: Input) {
     mfaConfiguration: mfa,
     passwordPolicy: passwordPolicy(policies),
     keys: ctx.keys.forPool(),
-    extraAccessTokenScopes: [...ctx.settings.extraAccessTokenScopes],
+    preTokenGenerationScopes: [...ctx.settings.preTokenGenerationScopes],
     users: new Map(),
     groups: new Map(),
     clients: new Map(),
