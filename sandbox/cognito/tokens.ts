@@ -134,13 +134,16 @@ export function newAuthentication(ctx: OperationContext, user: User): Authentica
 
 /**
  * ID + access tokens, plus a refresh token for a new sign-in (refreshing returns none, since
- * refresh token rotation is off by default; aws-behaviour.md §1.3).
+ * refresh token rotation is off by default; aws-behaviour.md §1.3). `grantedScopes` are the
+ * scopes the OAuth 2.0 endpoints granted; without them the token has an API sign-in's scopes. A
+ * refresh token remembers them, so refreshing keeps the grant's scopes.
  */
 export async function issueTokens(
   ctx: OperationContext,
   subject: TokenSubject,
   auth: Authentication,
   withRefreshToken: boolean,
+  grantedScopes?: string[],
 ): Promise<AuthenticationResult> {
   const { pool, client, user } = subject;
   const lifetimes = lifetimesFor(ctx, client);
@@ -157,7 +160,7 @@ export async function issueTokens(
         issuer,
         auth,
         { iat: now, exp: now + lifetimes.access },
-        apiSignInScopes(pool),
+        grantedScopes ?? apiSignInScopes(pool),
       ),
       pool.keys.access,
     ),
@@ -177,6 +180,7 @@ export async function issueTokens(
       originJti: auth.originJti,
       authTime: auth.authTime,
       expiresAt: ctx.clock.now() + lifetimes.refresh * 1000,
+      ...(grantedScopes ? { scopes: [...grantedScopes] } : {}),
     });
     // Key order as in a real response: AccessToken, ExpiresIn, IdToken, RefreshToken, TokenType.
     return {

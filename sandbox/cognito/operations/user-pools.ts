@@ -95,6 +95,7 @@ export function createUserPool(ctx: OperationContext, input: Input) {
     passwordPolicy: passwordPolicy(policies),
     keys: ctx.keys.forPool(),
     preTokenGenerationScopes: [...ctx.settings.preTokenGenerationScopes],
+    resourceServers: new Map(),
     users: new Map(),
     groups: new Map(),
     clients: new Map(),
