@@ -42,7 +42,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       ...(options.passwords ? { passwords: options.passwords } : {}),
     };
     const [main, other] = await Promise.all([
-      provisionMainPool(client, provisionOptions),
+      provisionMainPool(client, { ...provisionOptions, specScopes: spec.requiredScopes }),
       provisionOtherPool(client, provisionOptions),
     ]);
     client.destroy();
@@ -57,7 +57,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       ...(options.gatewayPort !== undefined ? { port: options.gatewayPort } : {}),
       trust: {
         issuers: [cognito.issuer(main.userPoolId)],
-        audience: [main.clientId],
+        // Client credentials tokens name the machine client: an HTTP API that lists it as an
+        // audience accepts them.
+        audience: [
+          main.clientId,
+          ...(main.oauth?.machineClient ? [main.oauth.machineClient.clientId] : []),
+        ],
         isSandboxIssuer: (issuer) => issuer.startsWith(`${cognito.url}/`),
       },
       apiKeys: [apiKey],
@@ -98,6 +103,9 @@ function sandboxOf(
     issuer: cognito.issuer(main.userPoolId),
     clientId: main.clientId,
     ...(main.clientSecret ? { clientSecret: main.clientSecret } : {}),
+    cognitoDomain: cognito.domainUrl(main.oauth?.domainPrefix ?? ''),
+    ...(main.oauth?.machineClient ? { machineClient: main.oauth.machineClient } : {}),
+    setOAuthFaults: (faults) => cognito.setOAuthFaults(faults),
     otherPool: {
       userPoolId: other.userPoolId,
       clientId: other.clientId,

@@ -98,8 +98,18 @@ export interface Sandbox {
   userPoolId: string;
   /** Issuer of the main pool's tokens: `<sandboxUrl>/<userPoolId>`. */
   issuer: string;
+  /** The main app client: API sign-ins, and the OAuth code (+ PKCE) and implicit grants. */
   clientId: string;
   clientSecret?: string;
+  /**
+   * Base URL of the main pool's domain (`/oauth2/authorize`, `/oauth2/token`, `/oauth2/userInfo`,
+   * `/logout`), standing in for `https://<prefix>.auth.<region>.amazoncognito.com`.
+   */
+  cognitoDomain: string;
+  /** A confidential client for `client_credentials`, when the spec names resource-server scopes. */
+  machineClient?: { clientId: string; clientSecret: string };
+  /** Loosens the token endpoint on purpose (proof suite). */
+  setOAuthFaults(faults: { pkceNotVerified?: boolean }): void;
   /** A second pool the gateway does not trust, with one user, for the other-pool check. */
   otherPool: {
     userPoolId: string;

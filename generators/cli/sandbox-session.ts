@@ -61,6 +61,7 @@ export function sandboxRunValues(sandbox: Sandbox): {
     sandbox.otherPool.password,
     sandbox.apiKey,
     ...(sandbox.clientSecret ? [sandbox.clientSecret] : []),
+    ...(sandbox.machineClient ? [sandbox.machineClient.clientSecret] : []),
   ];
   return { values, secrets };
 }
