@@ -2,7 +2,9 @@ import { escapeHtml } from './wire.js';
 
 /**
  * The managed login page, reduced to what a sign-in needs: user name and password, posted to
- * `/login` with the authorize request's parameters carried along in hidden fields.
+ * the domain's `/login` with the authorize request's parameters carried along in hidden fields.
+ * The action is relative to the page (`/oauth2/authorize`, or `/login` after a failed attempt),
+ * so `../login` reaches the domain's `/login` from both.
  */
 export function loginPage(params: URLSearchParams, message?: string): string {
   const hidden = [...params.entries()]
@@ -18,7 +20,7 @@ export function loginPage(params: URLSearchParams, message?: string): string {
   <body>
     <h1>Sign in</h1>
     ${notice}
-    <form method="post" action="login">
+    <form method="post" action="../login">
       ${hidden}
       <label>Username <input name="username" id="username" autocomplete="username" required></label>
       <label>Password <input name="password" id="password" type="password" autocomplete="current-password" required></label>
