@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import {
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
+  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -146,6 +147,26 @@ describe('Hosted UI code + PKCE flow in headless chromium @slow', function () {
       headers: { Token: `Bearer ${tokens.access_token}` },
     });
     expect(profileCall.status).to.equal(200);
+  });
+
+  it('an API sign-in access token (only aws.cognito.signin.user.admin) is refused by the email-scoped method', async () => {
+    const user = sandbox.users.find((u) => u.role === 'main');
+    const sdk = new CognitoIdentityProviderClient({
+      endpoint: sandbox.cognitoEndpoint,
+      region: sandbox.region,
+    });
+    const signIn = await sdk.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: sandbox.clientId,
+        AuthParameters: { USERNAME: user?.username ?? '', PASSWORD: user?.password ?? '' },
+      }),
+    );
+    sdk.destroy();
+    const response = await fetch(`${sandbox.apiBaseUrl}/profile`, {
+      headers: { Token: `Bearer ${signIn.AuthenticationResult?.AccessToken ?? ''}` },
+    });
+    expect(response.status).to.equal(401);
   });
 
   it('a code asked for with a challenge is refused without the matching verifier', async () => {
