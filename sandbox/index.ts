@@ -23,8 +23,11 @@ export { SpecError } from './spec/spec-error.js';
 
 /**
  * Starts Cognito and the gateway, provisions a trusted pool (users by role, group `admin`), a pool
- * the gateway does not trust, and an API key. The trusted pool adds every scope the spec's methods
- * require to its access tokens, as a pre-token-generation trigger would, so positive checks pass.
+ * the gateway does not trust, and an API key. With `preTokenGenerationTrigger` (on unless set to
+ * false) the trusted pool models a pre token generation trigger (V2) that adds every scope the
+ * spec's methods require to API sign-in access tokens; without it those tokens carry only
+ * `aws.cognito.signin.user.admin`, as a pool without such a trigger issues them
+ * (aws-behaviour.md §1.10).
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const spec = await readGatewaySpec(options.specPath);
@@ -33,7 +36,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     region,
     ...(options.cognitoPort !== undefined ? { port: options.cognitoPort } : {}),
     ...(options.tokenLifetimes ? { tokenLifetimes: options.tokenLifetimes } : {}),
-    extraAccessTokenScopes: spec.requiredScopes,
+    ...(options.preTokenGenerationTrigger === false
+      ? {}
+      : { preTokenGenerationScopes: spec.requiredScopes }),
   });
   let gateway: Gateway | undefined;
   try {
@@ -45,7 +50,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       ...(options.passwords ? { passwords: options.passwords } : {}),
     };
     const [main, other] = await Promise.all([
-      provisionMainPool(client, provisionOptions),
+      provisionMainPool(client, { ...provisionOptions, specScopes: spec.requiredScopes }),
       provisionOtherPool(client, provisionOptions),
     ]);
     const personas = await provisionPersonas(client, main.userPoolId, options.passwords);
@@ -61,7 +66,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       ...(options.gatewayPort !== undefined ? { port: options.gatewayPort } : {}),
       trust: {
         issuers: [cognito.issuer(main.userPoolId)],
-        audience: [main.clientId],
+        // Client credentials tokens name the machine client: an HTTP API that lists it as an
+        // audience accepts them.
+        audience: [
+          main.clientId,
+          ...(main.oauth?.machineClient ? [main.oauth.machineClient.clientId] : []),
+        ],
         isSandboxIssuer: (issuer) => issuer.startsWith(`${cognito.url}/`),
       },
       apiKeys: [apiKey],
@@ -102,6 +112,9 @@ function sandboxOf(
     issuer: cognito.issuer(main.userPoolId),
     clientId: main.clientId,
     ...(main.clientSecret ? { clientSecret: main.clientSecret } : {}),
+    cognitoDomain: cognito.domainUrl(main.oauth?.domainPrefix ?? ''),
+    ...(main.oauth?.machineClient ? { machineClient: main.oauth.machineClient } : {}),
+    setOAuthFaults: (faults) => cognito.setOAuthFaults(faults),
     otherPool: {
       userPoolId: other.userPoolId,
       clientId: other.clientId,

@@ -14,6 +14,11 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { TOTP } from 'otpauth';
 import { secretHash } from './cognito/index.js';
+import {
+  provisionOAuth,
+  userClientOAuthSettings,
+  type ProvisionedOAuth,
+} from './provision-oauth.js';
 import type { SandboxUser } from './types.js';
 
 /** The people every sandbox pool has, by role (see `SandboxUser.role`). */
@@ -25,6 +30,8 @@ export interface ProvisionOptions {
   clientSecret: boolean;
   /** Fixed passwords by role or user name (tests); random otherwise. */
   passwords?: Record<string, string>;
+  /** The spec's method scopes: the main pool gets resource servers for them. */
+  specScopes?: string[];
 }
 
 export interface ProvisionedPool {
@@ -34,6 +41,8 @@ export interface ProvisionedPool {
   users: SandboxUser[];
   /** `sub` of each user, by user name. */
   subs: Record<string, string>;
+  /** The main pool's domain and machine client. */
+  oauth?: ProvisionedOAuth;
 }
 
 /** A client for the stand-in: the real SDK, any static credentials (the stand-in accepts any SigV4). */
@@ -63,7 +72,12 @@ export async function provisionMainPool(
   client: CognitoIdentityProviderClient,
   options: ProvisionOptions,
 ): Promise<ProvisionedPool> {
-  const pool = await createPool(client, 'gatecheck-sandbox', options.clientSecret);
+  const pool = await createPool(
+    client,
+    'gatecheck-sandbox',
+    options.clientSecret,
+    options.specScopes ?? [],
+  );
   await client.send(new CreateGroupCommand({ UserPoolId: pool.userPoolId, GroupName: 'admin' }));
   // Users are created concurrently: the TOTP user's set-up signs in, which waits for the signing
   // keys, and the others need not wait behind it.
@@ -116,6 +130,7 @@ async function createPool(
   client: CognitoIdentityProviderClient,
   name: string,
   withSecret: boolean,
+  specScopes?: string[],
 ): Promise<Omit<ProvisionedPool, 'users' | 'subs'>> {
   const created = await client.send(
     new CreateUserPoolCommand({
@@ -128,6 +143,8 @@ async function createPool(
   );
   const userPoolId = created.UserPool?.Id;
   if (!userPoolId) throw new Error('CreateUserPool answered without a pool id');
+  // Resource servers come first: the app client's AllowedOAuthScopes must name existing scopes.
+  const oauth = specScopes ? await provisionOAuth(client, userPoolId, specScopes) : undefined;
   const appClient = await client.send(
     new CreateUserPoolClientCommand({
       UserPoolId: userPoolId,
@@ -141,12 +158,18 @@ async function createPool(
         'ALLOW_ADMIN_USER_PASSWORD_AUTH',
       ],
       EnableTokenRevocation: true,
+      ...(specScopes ? userClientOAuthSettings(specScopes) : {}),
     }),
   );
   const clientId = appClient.UserPoolClient?.ClientId;
   if (!clientId) throw new Error('CreateUserPoolClient answered without a client id');
   const secret = appClient.UserPoolClient?.ClientSecret;
-  return { userPoolId, clientId, ...(withSecret && secret ? { clientSecret: secret } : {}) };
+  return {
+    userPoolId,
+    clientId,
+    ...(withSecret && secret ? { clientSecret: secret } : {}),
+    ...(oauth ? { oauth } : {}),
+  };
 }
 
 /** Creates the user with its password and groups; resolves to its `sub`. */

@@ -70,6 +70,13 @@ export interface SandboxOptions {
   clientSecret?: boolean;
   /** Fixed passwords instead of random ones (tests); never printed. */
   passwords?: Record<string, string>;
+  /**
+   * Give the trusted pool a simulated pre token generation trigger (event version V2, Essentials
+   * tier) that adds the spec's method scopes to API sign-in access tokens. Default true; false
+   * gives the pool AWS's default behaviour: such tokens carry only `aws.cognito.signin.user.admin`
+   * and methods with other scopes need tokens from the OAuth 2.0 endpoints.
+   */
+  preTokenGenerationTrigger?: boolean;
 }
 
 export interface SandboxUser {
@@ -106,8 +113,18 @@ export interface Sandbox {
   userPoolId: string;
   /** Issuer of the main pool's tokens: `<sandboxUrl>/<userPoolId>`. */
   issuer: string;
+  /** The main app client: API sign-ins, and the OAuth code (+ PKCE) and implicit grants. */
   clientId: string;
   clientSecret?: string;
+  /**
+   * Base URL of the main pool's domain (`/oauth2/authorize`, `/oauth2/token`, `/oauth2/userInfo`,
+   * `/logout`), standing in for `https://<prefix>.auth.<region>.amazoncognito.com`.
+   */
+  cognitoDomain: string;
+  /** A confidential client for `client_credentials`, when the spec names resource-server scopes. */
+  machineClient?: { clientId: string; clientSecret: string };
+  /** Loosens the token endpoint on purpose (proof suite). */
+  setOAuthFaults(faults: { pkceNotVerified?: boolean }): void;
   /** A second pool the gateway does not trust, with one user, for the other-pool check. */
   otherPool: {
     userPoolId: string;

@@ -64,6 +64,7 @@ export function sandboxRunValues(sandbox: Sandbox): {
     ...sandbox.personas.map((persona) => persona.password),
     sandbox.apiKey,
     ...(sandbox.clientSecret ? [sandbox.clientSecret] : []),
+    ...(sandbox.machineClient ? [sandbox.machineClient.clientSecret] : []),
   ];
   return { values, secrets };
 }

@@ -12,8 +12,8 @@ export interface StandInSettings {
   region: string;
   /** Used when an app client does not set its own validity. */
   tokenLifetimes: TokenLifetimes;
-  /** Given to every new pool as its simulated pre-token-generation scopes. */
-  extraAccessTokenScopes: string[];
+  /** Given to every new pool as its simulated pre token generation trigger's scopes. */
+  preTokenGenerationScopes: string[];
 }
 
 /** What every operation handler works with. */

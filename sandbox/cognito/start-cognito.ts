@@ -8,6 +8,8 @@ import { handleSandboxRoute } from './http/sandbox-routes.js';
 import { handleWellKnown } from './http/well-known.js';
 import { sendJson } from './http/wire.js';
 import { findPool, findUser } from './lookup.js';
+import { domainUrlOf, handleDomainRoute } from './oauth/domain-route.js';
+import type { TokenEndpointFaults } from './oauth/token-endpoint.js';
 import { enableSoftwareTokenMfa } from './operations/software-token.js';
 import { Outbox, type DeliveredCode } from './outbox.js';
 import { SessionStore } from './sessions.js';
@@ -25,11 +27,13 @@ export interface CognitoOptions {
   /** Seconds; defaults 3600 / 3600 / 30 days as Cognito's. App clients' own validity fields win. */
   tokenLifetimes?: Partial<TokenLifetimes>;
   /**
-   * Scopes added to the access tokens of every pool created from now on, next to
-   * `aws.cognito.signin.user.admin`. Simulates a pre token generation Lambda trigger, which is how
-   * real pools put custom scopes into access tokens from InitiateAuth.
+   * Off by default. Scopes added to API sign-in access tokens (InitiateAuth,
+   * RespondToAuthChallenge, refresh) of every pool created from now on, next to
+   * `aws.cognito.signin.user.admin`. Models a pre token generation Lambda trigger of event version
+   * V2/V3 (`scopesToAdd`), the only way a real pool puts other scopes into such tokens; it needs
+   * the Essentials or Plus tier, so Lite pools ignore it (aws-behaviour.md §1.10).
    */
-  extraAccessTokenScopes?: string[];
+  preTokenGenerationScopes?: string[];
   /** Start throttled (see `setThrottle`). */
   throttle?: ThrottleConfig;
   /** Time source (tests). */
@@ -46,10 +50,18 @@ export interface CognitoStandIn {
   issuer(userPoolId: string): string;
   /** `<url>/<userPoolId>/.well-known/jwks.json`. */
   jwksUri(userPoolId: string): string;
+  /**
+   * Base of a user pool domain's OAuth 2.0 endpoints (`/oauth2/authorize`, `/oauth2/token`,
+   * `/oauth2/userInfo`, `/logout`): `<url>/__domain/<prefix>`, standing in for
+   * `https://<prefix>.auth.<region>.amazoncognito.com`.
+   */
+  domainUrl(prefix: string): string;
+  /** Loosens the token endpoint on purpose (proof suite); all off by default. */
+  setOAuthFaults(faults: Partial<TokenEndpointFaults>): void;
   /** Lets sandbox-only requests name a pool `main` / `other` instead of its id. */
   aliasPool(alias: string, userPoolId: string): void;
-  /** Replaces a pool's simulated pre-token-generation scopes. */
-  setExtraAccessTokenScopes(userPoolId: string, scopes: string[]): void;
+  /** Replaces the scopes a pool's simulated pre token generation trigger adds (`[]` = no trigger). */
+  setPreTokenGenerationScopes(userPoolId: string, scopes: string[]): void;
   /** Associates, verifies and enables a software token for the user; returns its base32 secret. */
   enableSoftwareTokenMfa(userPoolId: string, username: string): string;
   /** Turns throttling on (TooManyRequestsException) or off (`undefined`). */
@@ -82,14 +94,15 @@ export async function startCognito(options: CognitoOptions = {}): Promise<Cognit
       baseUrl: '',
       region: options.region ?? 'us-east-1',
       tokenLifetimes: { ...defaultLifetimes, ...options.tokenLifetimes },
-      extraAccessTokenScopes: [...(options.extraAccessTokenScopes ?? [])],
+      preTokenGenerationScopes: [...(options.preTokenGenerationScopes ?? [])],
     },
   };
   const throttle = new Throttle(clock);
   throttle.set(options.throttle);
+  const oauthFaults: TokenEndpointFaults = { pkceNotVerified: false };
 
   const server = createServer((req, res) => {
-    route(ctx, throttle, req, res).catch((error: unknown) => {
+    route(ctx, throttle, oauthFaults, req, res).catch((error: unknown) => {
       if (!res.headersSent)
         sendJson(res, 500, { message: error instanceof Error ? error.message : 'error' });
       else res.destroy();
@@ -109,12 +122,16 @@ export async function startCognito(options: CognitoOptions = {}): Promise<Cognit
     region: ctx.settings.region,
     issuer: (userPoolId) => issuerOf(url, userPoolId),
     jwksUri: (userPoolId) => `${issuerOf(url, userPoolId)}/.well-known/jwks.json`,
+    domainUrl: (prefix) => domainUrlOf(url, prefix),
+    setOAuthFaults: (faults) => {
+      oauthFaults.pkceNotVerified = faults.pkceNotVerified ?? false;
+    },
     aliasPool: (alias, userPoolId) => {
       findPool(ctx.state, userPoolId);
       ctx.state.poolAliases.set(alias, userPoolId);
     },
-    setExtraAccessTokenScopes: (userPoolId, scopes) => {
-      findPool(ctx.state, userPoolId).extraAccessTokenScopes = [...scopes];
+    setPreTokenGenerationScopes: (userPoolId, scopes) => {
+      findPool(ctx.state, userPoolId).preTokenGenerationScopes = [...scopes];
     },
     enableSoftwareTokenMfa: (userPoolId, username) =>
       enableSoftwareTokenMfa(findUser(findPool(ctx.state, userPoolId), username)),
@@ -135,11 +152,13 @@ export async function startCognito(options: CognitoOptions = {}): Promise<Cognit
 async function route(
   ctx: OperationContext,
   throttle: Throttle,
+  oauthFaults: TokenEndpointFaults,
   req: IncomingMessage,
   res: ServerResponse,
 ) {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (req.method === 'POST' && url.pathname === '/') return handleApiCall(ctx, throttle, req, res);
+  if (await handleDomainRoute(ctx, oauthFaults, req, res, url)) return;
   if (await handleSandboxRoute(ctx, throttle, req, res, url)) return;
   if (req.method === 'GET' && (await handleWellKnown(ctx, url.pathname, res))) return;
   sendJson(res, 404, { message: 'Not Found' });

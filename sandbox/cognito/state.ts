@@ -28,13 +28,38 @@ export interface UserPool {
   mfaConfiguration: MfaConfiguration;
   passwordPolicy: PasswordPolicy;
   keys: PoolKeys;
-  /** Scopes added to every access token, as a pre token generation trigger would. */
-  extraAccessTokenScopes: string[];
+  /**
+   * Scopes a pre token generation trigger (event version V2/V3) adds to access tokens from API
+   * sign-ins. Empty by default: such tokens then carry only `aws.cognito.signin.user.admin`
+   * (aws-behaviour.md §1.10).
+   */
+  preTokenGenerationScopes: string[];
+  /** The user pool domain's prefix (CreateUserPoolDomain); its OAuth 2.0 endpoints need one. */
+  domain?: string;
+  /** Resource servers by identifier: their scopes are `<identifier>/<ScopeName>`. */
+  resourceServers: Map<string, ResourceServer>;
   /** Keyed by lower-cased user name: new pools are case-insensitive by default. */
   users: Map<string, User>;
   groups: Map<string, Group>;
   clients: Map<string, AppClient>;
   createdAt: number;
+}
+
+export interface ResourceServer {
+  identifier: string;
+  name: string;
+  scopes: { ScopeName: string; ScopeDescription: string }[];
+}
+
+/** An app client's OAuth 2.0 settings (`UserPoolClientType`, aws-behaviour.md §1.10). */
+export interface OAuthSettings {
+  /** `code`, `implicit`, `client_credentials`. */
+  flows: string[];
+  scopes: string[];
+  callbackUrls: string[];
+  logoutUrls: string[];
+  /** `AllowedOAuthFlowsUserPoolClient`: false means the OAuth endpoints refuse the client. */
+  enabled: boolean;
 }
 
 export interface Group {
@@ -57,6 +82,7 @@ export interface AppClient {
   /** As given at creation, echoed by DescribeUserPoolClient. */
   described: Record<string, unknown>;
   preventUserExistenceErrors: 'LEGACY' | 'ENABLED';
+  oauth: OAuthSettings;
   createdAt: number;
 }
 
@@ -96,6 +122,21 @@ export interface RefreshTokenRecord {
   authTime: number;
   /** Epoch ms. */
   expiresAt: number;
+  /** Scopes granted by the OAuth 2.0 endpoints; undefined for API sign-ins. */
+  scopes?: string[];
+}
+
+/** A code from `/oauth2/authorize`, redeemable once at `/oauth2/token`. */
+export interface AuthorizationCode {
+  userPoolId: string;
+  clientId: string;
+  username: string;
+  redirectUri: string;
+  scopes: string[];
+  /** PKCE (RFC 7636): S256 challenge, when the authorize request gave one. */
+  codeChallenge?: string;
+  /** Epoch ms. */
+  expiresAt: number;
 }
 
 /** Everything the stand-in remembers; in memory only, gone when it stops. */
@@ -108,6 +149,9 @@ export interface CognitoState {
   revokedOrigins: Set<string>;
   /** Short names for pools (`main`, `other`) usable in sandbox-only requests. */
   poolAliases: Map<string, string>;
+  /** User pool domain prefix → pool id (domains are unique across pools). */
+  domains: Map<string, string>;
+  authorizationCodes: Map<string, AuthorizationCode>;
 }
 
 export function createState(): CognitoState {
@@ -117,6 +161,8 @@ export function createState(): CognitoState {
     refreshTokens: new Map(),
     revokedOrigins: new Set(),
     poolAliases: new Map(),
+    domains: new Map(),
+    authorizationCodes: new Map(),
   };
 }
 

@@ -4,7 +4,7 @@ import { findPool, findUser } from './lookup.js';
 import { epochSeconds, type AppClient, type UserPool } from './state.js';
 import {
   accessTokenClaims,
-  accessTokenScopes,
+  apiSignInScopes,
   idTokenClaims,
   issuerOf,
   lifetimesFor,
@@ -87,7 +87,7 @@ export async function issueTestToken(
   const claims =
     request.tokenUse === 'id'
       ? idTokenClaims(subject, issuer, auth, window)
-      : accessTokenClaims(subject, issuer, auth, window, request.scopes ?? accessTokenScopes(pool));
+      : accessTokenClaims(subject, issuer, auth, window, request.scopes ?? apiSignInScopes(pool));
   const key = request.signer === 'foreign' ? ctx.keys.foreign() : pool.keys[request.tokenUse];
   return signClaims(claims, key);
 }

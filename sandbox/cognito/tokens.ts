@@ -5,7 +5,10 @@ import { refreshToken, uuid } from './ids.js';
 import type { SigningKey } from './signing-keys.js';
 import { epochSeconds, type AppClient, type User, type UserPool } from './state.js';
 
-/** Cognito's own scope, present in every access token from InitiateAuth (aws-behaviour.md §1.7). */
+/**
+ * Cognito's own scope: the only one in access tokens from API sign-ins (InitiateAuth,
+ * RespondToAuthChallenge, refresh), whatever the app client's OAuth scopes (aws-behaviour.md §1.10).
+ */
 export const userAdminScope = 'aws.cognito.signin.user.admin';
 
 export interface TokenSubject {
@@ -33,8 +36,14 @@ export function lifetimesFor(ctx: OperationContext, client: AppClient): TokenLif
   return { ...ctx.settings.tokenLifetimes, ...client.validity };
 }
 
-export function accessTokenScopes(pool: UserPool): string[] {
-  return [userAdminScope, ...pool.extraAccessTokenScopes.filter((s) => s !== userAdminScope)];
+/**
+ * Scopes of an API sign-in's access token: `aws.cognito.signin.user.admin`, plus what the pool's
+ * simulated pre token generation trigger adds. V2/V3 triggers need the Essentials or Plus tier,
+ * so a Lite pool's trigger cannot add scopes (aws-behaviour.md §1.10).
+ */
+export function apiSignInScopes(pool: UserPool): string[] {
+  const added = pool.tier === 'LITE' ? [] : pool.preTokenGenerationScopes;
+  return [userAdminScope, ...added.filter((s) => s !== userAdminScope)];
 }
 
 /** Attribute values as ID tokens carry them: `*_verified` become booleans, the rest strings. */
@@ -125,13 +134,16 @@ export function newAuthentication(ctx: OperationContext, user: User): Authentica
 
 /**
  * ID + access tokens, plus a refresh token for a new sign-in (refreshing returns none, since
- * refresh token rotation is off by default; aws-behaviour.md §1.3).
+ * refresh token rotation is off by default; aws-behaviour.md §1.3). `grantedScopes` are the
+ * scopes the OAuth 2.0 endpoints granted; without them the token has an API sign-in's scopes. A
+ * refresh token remembers them, so refreshing keeps the grant's scopes.
  */
 export async function issueTokens(
   ctx: OperationContext,
   subject: TokenSubject,
   auth: Authentication,
   withRefreshToken: boolean,
+  grantedScopes?: string[],
 ): Promise<AuthenticationResult> {
   const { pool, client, user } = subject;
   const lifetimes = lifetimesFor(ctx, client);
@@ -148,7 +160,7 @@ export async function issueTokens(
         issuer,
         auth,
         { iat: now, exp: now + lifetimes.access },
-        accessTokenScopes(pool),
+        grantedScopes ?? apiSignInScopes(pool),
       ),
       pool.keys.access,
     ),
@@ -168,6 +180,7 @@ export async function issueTokens(
       originJti: auth.originJti,
       authTime: auth.authTime,
       expiresAt: ctx.clock.now() + lifetimes.refresh * 1000,
+      ...(grantedScopes ? { scopes: [...grantedScopes] } : {}),
     });
     // Key order as in a real response: AccessToken, ExpiresIn, IdToken, RefreshToken, TokenType.
     return {

@@ -192,6 +192,39 @@ describe('startSandbox: Cognito + gateway, provisioned through the SDK', () => {
       });
     }
 
+    it('without the pre token generation trigger, a resource-server scope needs a client credentials token from the domain', async () => {
+      const sandbox = await startSandbox({
+        specPath: 'test/fixtures/specs/http-jwt-oas31.json',
+        preTokenGenerationTrigger: false,
+      });
+      try {
+        const apiSignIn = await signIn(sandbox);
+        const refused = await fetch(`${sandbox.apiBaseUrl}/notes`, {
+          headers: { Authorization: `Bearer ${apiSignIn.access}` },
+        });
+        expect(refused.status).to.equal(403);
+        const machine = sandbox.machineClient;
+        if (!machine) throw new Error('no machine client for a resource-server scope');
+        const basic = Buffer.from(`${machine.clientId}:${machine.clientSecret}`).toString('base64');
+        const grant = await fetch(`${sandbox.cognitoDomain}/oauth2/token`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Basic ${basic}`,
+            'Content-Type': 'application/x-www-form-urlencoded',
+          },
+          body: 'grant_type=client_credentials&scope=notes%2Fread',
+        });
+        expect(grant.status).to.equal(200);
+        const { access_token: token } = (await grant.json()) as { access_token: string };
+        const ok = await fetch(`${sandbox.apiBaseUrl}/notes`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        expect(ok.status).to.equal(200);
+      } finally {
+        await sandbox.stop();
+      }
+    });
+
     it('dev-token-api: the custom UNAUTHORIZED gateway response is rendered', async () => {
       const sandbox = await startSandbox({ specPath: 'examples/dev-token-api.yaml' });
       try {

@@ -11,6 +11,7 @@ import {
   type Input,
 } from '../input.js';
 import { findClientInPool, findPool } from '../lookup.js';
+import { describeOAuthSettings, readOAuthSettings } from '../oauth/client-settings.js';
 import { epochSeconds, type AppClient } from '../state.js';
 import type { TokenLifetimes } from '../../types.js';
 
@@ -112,7 +113,7 @@ export function describeClient(client: AppClient) {
       RefreshToken: 'days',
     },
     ExplicitAuthFlows: client.explicitAuthFlows,
-    AllowedOAuthFlowsUserPoolClient: false,
+    ...describeOAuthSettings(client.oauth),
     PreventUserExistenceErrors: client.preventUserExistenceErrors,
     EnableTokenRevocation: true,
     EnablePropagateAdditionalUserContextData: false,
@@ -127,11 +128,13 @@ export function createUserPoolClient(ctx: OperationContext, input: Input) {
   if (prevent !== 'LEGACY' && prevent !== 'ENABLED') {
     throw invalidParameter(`Invalid PreventUserExistenceErrors: ${prevent}`);
   }
+  const withSecret = optionalBoolean(input, 'GenerateSecret') ?? false;
+  const oauth = readOAuthSettings(input, pool, withSecret);
   const client: AppClient = {
     clientId: appClientId(),
     clientName,
     userPoolId: pool.id,
-    ...(optionalBoolean(input, 'GenerateSecret') ? { clientSecret: appClientSecret() } : {}),
+    ...(withSecret ? { clientSecret: appClientSecret() } : {}),
     explicitAuthFlows: explicitAuthFlows(optionalStringList(input, 'ExplicitAuthFlows')),
     authSessionValidity: authSessionValidity(input),
     validity: tokenValidity(input),
@@ -142,6 +145,7 @@ export function createUserPoolClient(ctx: OperationContext, input: Input) {
       TokenValidityUnits: input.TokenValidityUnits,
     },
     preventUserExistenceErrors: prevent,
+    oauth,
     createdAt: ctx.clock.now(),
   };
   pool.clients.set(client.clientId, client);

@@ -22,6 +22,12 @@ import {
   setUserMfaPreference,
   verifySoftwareToken,
 } from './software-token.js';
+import { createResourceServer, describeResourceServerOperation } from './resource-servers.js';
+import {
+  createUserPoolDomain,
+  deleteUserPoolDomain,
+  describeUserPoolDomain,
+} from './user-pool-domains.js';
 import { createUserPool } from './user-pools.js';
 import { getUser, globalSignOut, revokeToken } from './user-tokens.js';
 
@@ -42,6 +48,11 @@ export const operations: Record<string, Operation> = {
   CreateUserPool: signed(createUserPool),
   CreateUserPoolClient: signed(createUserPoolClient),
   DescribeUserPoolClient: signed(describeUserPoolClient),
+  CreateResourceServer: signed(createResourceServer),
+  DescribeResourceServer: signed(describeResourceServerOperation),
+  CreateUserPoolDomain: signed(createUserPoolDomain),
+  DescribeUserPoolDomain: signed(describeUserPoolDomain),
+  DeleteUserPoolDomain: signed(deleteUserPoolDomain),
   CreateGroup: signed(createGroup),
   AdminCreateUser: signed(adminCreateUser),
   AdminSetUserPassword: signed(adminSetUserPassword),

@@ -32,6 +32,8 @@ export async function refreshTokens(
   if (!user) throw notAuthorized('Invalid Refresh Token.');
   assertCanSignIn(user);
   const auth = { originJti: record.originJti, authTime: record.authTime };
-  const result = await issueTokens(ctx, { pool, client, user }, auth, false);
+  // A refresh token from the OAuth 2.0 endpoints keeps its grant's scopes (UNCONFIRMED for
+  // REFRESH_TOKEN_AUTH; documented for the token endpoint's refresh_token grant).
+  const result = await issueTokens(ctx, { pool, client, user }, auth, false, record.scopes);
   return { AuthenticationResult: result, ChallengeParameters: {} };
 }

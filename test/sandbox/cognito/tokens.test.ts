@@ -61,7 +61,7 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
   }
 
   before(async () => {
-    fx = await startFixture({ extraAccessTokenScopes: ['users/read'] });
+    fx = await startFixture({ preTokenGenerationScopes: ['users/read'] });
     ({ poolId, clientId } = await fx.pool());
     other = await fx.pool();
     fx.cognito.aliasPool('main', poolId);
@@ -299,8 +299,45 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
     }
   });
 
-  it('setExtraAccessTokenScopes changes one pool’s scopes', async () => {
-    fx.cognito.setExtraAccessTokenScopes(other.poolId, ['admin/write', 'admin/read']);
+  it('without a pre token generation trigger, API sign-ins carry only aws.cognito.signin.user.admin', async () => {
+    const plain = await startFixture();
+    try {
+      const pool = await plain.pool();
+      await plain.user(pool.poolId, 'carol', { email: 'carol@example.com' });
+      const result = await plain.sdk.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: pool.clientId,
+          AuthParameters: { USERNAME: 'carol', PASSWORD: password },
+        }),
+      );
+      const { AccessToken, RefreshToken } = result.AuthenticationResult ?? {};
+      expect(decodeJwt(AccessToken ?? '').payload.scope).to.equal('aws.cognito.signin.user.admin');
+      const refreshed = await plain.sdk.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          ClientId: pool.clientId,
+          AuthParameters: { REFRESH_TOKEN: RefreshToken ?? '' },
+        }),
+      );
+      expect(decodeJwt(refreshed.AuthenticationResult?.AccessToken ?? '').payload.scope).to.equal(
+        'aws.cognito.signin.user.admin',
+      );
+    } finally {
+      await plain.stop();
+    }
+  });
+
+  it('a Lite pool cannot run a V2 pre token generation trigger: its tokens gain no scopes', async () => {
+    const lite = await fx.pool({ tier: 'LITE' });
+    fx.cognito.setPreTokenGenerationScopes(lite.poolId, ['users/read']);
+    await fx.user(lite.poolId, 'lena', { email: 'lena@example.com' });
+    const { AccessToken } = await signIn('lena', lite.clientId);
+    expect(decodeJwt(AccessToken ?? '').payload.scope).to.equal('aws.cognito.signin.user.admin');
+  });
+
+  it('setPreTokenGenerationScopes changes one pool’s scopes', async () => {
+    fx.cognito.setPreTokenGenerationScopes(other.poolId, ['admin/write', 'admin/read']);
     const { AccessToken } = await signIn('olivia', other.clientId);
     expect(decodeJwt(AccessToken ?? '').payload.scope).to.equal(
       'aws.cognito.signin.user.admin admin/write admin/read',
