@@ -70,6 +70,11 @@ export interface PlannedRequest {
   method: HttpMethod;
   /** Path with `{param}` replaced by `{{param}}`-free literal values (sentinels for unsafe negatives). */
   path: string;
+  /**
+   * Variables of gatecheck's own that `path` names as `{{name}}` (an object id captured during the
+   * run): the only `{{...}}` in a path that rendering keeps. They hold ids, never secrets.
+   */
+  pathVariables?: string[];
   query: Record<string, string>;
   headers: Record<string, string>;
   body?: { contentType: string; raw: string };

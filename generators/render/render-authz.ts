@@ -66,6 +66,7 @@ function renderAuthzItem(check: AuthzRequest): PostmanItem {
     // The token header is set by the pre-request script from the persona's own token.
     request: renderRequest({
       ...request,
+      ...(check.objectVariable ? { pathVariables: [check.objectVariable] } : {}),
       token: { from: 'none' },
       ...(apiKey ? { apiKey: { header: apiKey.header, value: 'variable' as const } } : {}),
     }),

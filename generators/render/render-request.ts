@@ -29,7 +29,7 @@ export function renderRequest(request: PlannedRequest): PostmanRequest {
   return {
     method: request.method.toUpperCase(),
     header,
-    url: renderUrl(request.path, request.query),
+    url: renderUrl(request.path, request.query, request.pathVariables),
     ...(request.body
       ? {
           body: {
@@ -70,8 +70,13 @@ export function tokenHeaderValue(
 }
 
 /** `{{baseUrl}}/users/42?x=1`, also broken down as Postman stores it. */
-export function renderUrl(specPath: string, query: Record<string, string>): PostmanUrl {
-  const path = plain(specPath);
+export function renderUrl(
+  specPath: string,
+  query: Record<string, string>,
+  ownVariables: readonly string[] = [],
+): PostmanUrl {
+  let path = plain(specPath);
+  for (const name of ownVariables) path = path.replaceAll(plain(`{{${name}}}`), `{{${name}}}`);
   // Percent-encoded once here; Postman's URL encoder leaves existing escapes alone.
   const entries = Object.entries(query).map(
     ([key, value]) => [encodeURIComponent(key), encodeURIComponent(value)] as const,

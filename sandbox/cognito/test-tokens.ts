@@ -48,6 +48,12 @@ function otherClientOf(client: AppClient): AppClient {
   return { ...client, clientId, clientName: `${client.clientName}-other` };
 }
 
+function machineOnly(client: AppClient): boolean {
+  return (
+    client.oauth.flows.length > 0 && client.oauth.flows.every((f) => f === 'client_credentials')
+  );
+}
+
 export function resolvePool(ctx: OperationContext, name: string | undefined): UserPool {
   const { pools, poolAliases } = ctx.state;
   const wanted = name ?? poolAliases.get('main') ?? pools.keys().next().value;
@@ -69,9 +75,10 @@ export async function issueTestToken(
     throw badRequest('tokenUse must be "id" or "access".');
   }
   const pool = resolvePool(ctx, request.userPoolId ?? request.pool);
+  // Without a client id: the first client users sign in with, not a client_credentials-only one.
   const first =
     request.clientId === undefined
-      ? pool.clients.values().next().value
+      ? [...pool.clients.values()].find((c) => !machineOnly(c))
       : pool.clients.get(request.clientId);
   if (!first) throw badRequest(`User pool ${pool.id} has no such app client.`);
   const client =
