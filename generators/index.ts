@@ -24,5 +24,5 @@ export {
   type SandboxUser,
 } from '../sandbox/index.js';
 export { sandboxRunValues } from './cli/sandbox-session.js';
-export { processIo, type Io } from './cli/run-command.js';
+export { processIo, type Io } from './io.js';
 export { ExitCode, InputError } from './errors.js';

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import type { ExitCode } from '../errors.js';
-import type { Io } from './run-command.js';
+import type { Io } from '../io.js';
 
 /** One CLI command: flags on yargs, then `run`, which goes through `runCommand`. */
 export interface Command {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { ExitCode } from '../errors.js';
-import { processIo, type Io } from './run-command.js';
+import { processIo, type Io } from '../io.js';
 import { commands } from './commands/index.js';
 
 /**

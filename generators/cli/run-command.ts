@@ -1,16 +1,6 @@
 import { ExitCode, InputError } from '../errors.js';
+import type { Io } from '../io.js';
 import { printable } from './terminal-text.js';
-
-/** Output streams, injectable so tests can run commands in-process. */
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-export const processIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 /**
  * The one wrapper every command handler goes through: a known input problem becomes one line and

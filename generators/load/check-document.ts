@@ -1,11 +1,13 @@
 import { InputError } from '../errors.js';
-import type { ApiModel } from '../model/types.js';
+
+/** The spec versions gatecheck reads; later 3.x minors are read as 3.1. */
+export type SpecVersion = '2.0' | '3.0' | '3.1';
 
 /**
  * The minimum a document must have to be read as an API description: a Swagger 2.0 or OpenAPI 3.x
  * version marker and a `paths` object. Everything else is read leniently, with warnings.
  */
-export function checkDocument(document: unknown, source: string): ApiModel['specVersion'] {
+export function checkDocument(document: unknown, source: string): SpecVersion {
   const hint =
     'Give an OpenAPI 3.x or Swagger 2.0 description, e.g. from `aws apigateway get-export`';
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
@@ -40,7 +42,7 @@ export function checkDocument(document: unknown, source: string): ApiModel['spec
   return version;
 }
 
-function specVersion(record: Record<string, unknown>): ApiModel['specVersion'] | undefined {
+function specVersion(record: Record<string, unknown>): SpecVersion | undefined {
   // `"swagger": 2.0` written as a number (YAML `swagger: 2.0`, hand-written AWS workshop files) is
   // the same version; JSON cannot tell 2.0 from 2, and no Swagger 2 or 2.x other than 2.0 exists.
   if (record.swagger === '2.0' || record.swagger === 2) return '2.0';

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { pointerJoin, refPointer, valueAt } from '../model/json-pointer.js';
+import { pointerJoin, refPointer, valueAt } from './json-pointer.js';
 
 /** Keys whose values are data, not spec structure: a `$ref` inside them is not a reference. */
 const dataKeys = new Set(['example', 'default', 'enum', 'const']);

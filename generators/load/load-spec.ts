@@ -1,4 +1,4 @@
-import { checkDocument } from './check-document.js';
+import { checkDocument, type SpecVersion } from './check-document.js';
 import { checkRefs } from './check-refs.js';
 import { checkStructure } from './check-structure.js';
 import { bundleExternalRefs, checkRefAllowed } from './external-refs.js';
@@ -14,6 +14,8 @@ export interface LoadedSpec {
   source: string;
   /** The document, bundled: external `$ref`s inlined, internal `$ref`s kept (so cycles stay cheap). */
   document: object;
+  /** The version the document declares, checked once here so later stages need not look again. */
+  specVersion: SpecVersion;
   /** The authorization rules (personas and who may call what), when the API has any. */
   authz?: LoadedAuthz;
 }
@@ -35,7 +37,7 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
   const text = await readSource(source, options);
   let document = parseSpecText(text, source);
   checkStructure(document, source);
-  checkDocument(document, source);
+  const specVersion = checkDocument(document, source);
   const survey = checkRefs(document, source);
   if (survey.hasExternalRefs) {
     for (const { ref, pointer } of survey.externalRefs) {
@@ -46,5 +48,5 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
     checkRefs(document, source);
   }
   const authz = loadAuthz(source, document as object, options.authzPath);
-  return { source, document: document as object, ...(authz ? { authz } : {}) };
+  return { source, document: document as object, specVersion, ...(authz ? { authz } : {}) };
 }

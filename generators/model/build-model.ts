@@ -1,4 +1,3 @@
-import { checkDocument } from '../load/check-document.js';
 import type { LoadedSpec } from '../load/load-spec.js';
 import { isApiGatewayDocument } from './api-gateway-document.js';
 import { asRecord, asString, createContext } from './context.js';
@@ -23,7 +22,7 @@ export interface BuildModelOptions {
  * the spec. Bad input throws `InputError` with the pointer; doubtful input becomes a warning.
  */
 export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): ApiModel {
-  const specVersion = checkDocument(spec.document, spec.source);
+  const { specVersion } = spec;
   const document = spec.document as Record<string, unknown>;
   const securityReading = isApiGatewayDocument(document) ? 'api-gateway' : 'openapi';
   const context = createContext(document, spec.source, specVersion, securityReading);

@@ -1,4 +1,4 @@
-import { pointerJoin, refPointer, valueAt } from './json-pointer.js';
+import { pointerJoin, refPointer, valueAt } from '../load/json-pointer.js';
 import type { ApiModel, JsonPointer, Origin, Warning, WarningCode } from './types.js';
 
 /**

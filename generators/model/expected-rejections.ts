@@ -1,5 +1,5 @@
 import { warn, type ModelContext } from './context.js';
-import { pointerJoin } from './json-pointer.js';
+import { pointerJoin } from '../load/json-pointer.js';
 import { renderTemplate } from './response-template.js';
 import type { ApiModel, ExpectedRejection, ExpectedRejections, GatewayResponse } from './types.js';
 

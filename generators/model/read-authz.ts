@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import type { LoadedAuthz } from '../load/load-authz.js';
 import type { AuthzModel, AuthzRule, OwnedObject, Persona } from './authz-types.js';
-import { pointerJoin, valueAt } from './json-pointer.js';
+import { pointerJoin, valueAt } from '../load/json-pointer.js';
 import type { Operation } from './types.js';
 
 interface RawPersona {

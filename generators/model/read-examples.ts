@@ -1,7 +1,7 @@
 import { sample } from 'openapi-sampler';
 import type { JSONSchema7 } from 'json-schema';
 import { asRecord, deref, type Located, type ModelContext } from './context.js';
-import { pointerJoin } from './json-pointer.js';
+import { pointerJoin } from '../load/json-pointer.js';
 
 /** Deep enough for a useful request body; shallow enough that circular schemas stay cheap. */
 const maxSampleDepth = 6;

@@ -1,5 +1,5 @@
 import { asRecord, asString, deref, originOf, type ModelContext } from './context.js';
-import { pointerJoin } from './json-pointer.js';
+import { pointerJoin } from '../load/json-pointer.js';
 import type { GatewayResponse } from './types.js';
 
 const headerPrefix = 'gatewayresponse.header.';

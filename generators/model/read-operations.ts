@@ -8,7 +8,7 @@ import {
   type Located,
   type ModelContext,
 } from './context.js';
-import { pointerJoin } from './json-pointer.js';
+import { pointerJoin } from '../load/json-pointer.js';
 import { collectParameters, readParameters } from './read-parameters.js';
 import { readRequestBody, readSwaggerBody } from './read-request-body.js';
 import { readSuccess } from './read-responses.js';

@@ -1,5 +1,5 @@
 import { asRecord, asString, child, deref, type Located, type ModelContext } from './context.js';
-import { pointerJoin } from './json-pointer.js';
+import { pointerJoin } from '../load/json-pointer.js';
 import { exampleFor, toWireString } from './read-examples.js';
 import type { ParameterValue } from './types.js';
 

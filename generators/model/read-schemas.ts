@@ -1,5 +1,5 @@
 import { asRecord, type Located, type ModelContext } from './context.js';
-import { pointerTokens, refPointer, valueAt } from './json-pointer.js';
+import { pointerTokens, refPointer, valueAt } from '../load/json-pointer.js';
 
 /**
  * The response schemas the collection validates against, converted for ajv 6 (the validator in

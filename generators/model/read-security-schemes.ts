@@ -8,7 +8,7 @@ import {
   type Located,
   type ModelContext,
 } from './context.js';
-import { pointerJoin } from './json-pointer.js';
+import { pointerJoin } from '../load/json-pointer.js';
 import type { SecurityScheme, UserPoolRef } from './types.js';
 import { isPlaceholder, parseCognitoIssuer, parseUserPoolArn } from './user-pool-arn.js';
 

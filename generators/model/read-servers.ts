@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { asRecord, asString, originOf, warn, type ModelContext } from './context.js';
-import { pointerJoin } from './json-pointer.js';
+import { pointerJoin } from '../load/json-pointer.js';
 import type { Stage } from './types.js';
 
 /** Where requests go when the spec does not say: a reserved name that never resolves (RFC 2606). */

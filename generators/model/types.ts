@@ -7,12 +7,14 @@
  * Every fact that came from the spec keeps the JSON pointer it came from, so warnings and errors
  * can name the exact place in the user's file.
  */
+import type { SpecVersion } from '../load/check-document.js';
+import type { JsonPointer } from '../load/json-pointer.js';
 import type { AuthzModel } from './authz-types.js';
 
-export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch';
+export type { SpecVersion } from '../load/check-document.js';
+export type { JsonPointer } from '../load/json-pointer.js';
 
-/** A JSON pointer into the source document, e.g. `/paths/~1users~1{id}/get/security`. */
-export type JsonPointer = string;
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch';
 
 /** Where a model fact came from. */
 export interface Origin {
@@ -27,7 +29,7 @@ export interface ApiModel {
   /** File-name-safe identifier derived from the title, e.g. `users-api`. Used for output names. */
   slug: string;
   source: string;
-  specVersion: '2.0' | '3.0' | '3.1';
+  specVersion: SpecVersion;
   /**
    * How `security` lists are read: `api-gateway` for API Gateway exports and import definitions
    * (any `x-amazon-apigateway-*` extension), where every entry applies; `openapi` (OR of

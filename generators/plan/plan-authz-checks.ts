@@ -8,7 +8,7 @@
 import type { AuthzModel, AuthzRule, OwnedObject } from '../model/authz-types.js';
 import type { ApiModel, HttpMethod, Operation, TokenKind } from '../model/types.js';
 import { slug } from '../model/slug.js';
-import { contentId } from '../render/content-id.js';
+import { contentId } from './content-id.js';
 import {
   operationTitle,
   requestBody,

@@ -5,7 +5,7 @@
  * green. Expected answers are exact (status, error type, body) and come from the model.
  */
 import type { ApiModel, Operation, Protection } from '../model/types.js';
-import { contentId } from '../render/content-id.js';
+import { contentId } from './content-id.js';
 import { negativeVariants, type NegativeVariant } from './negative-catalogue.js';
 import { operationTitle } from './plan-positive-checks.js';
 import { checkTarget, isUnsafeMethod, type CheckTarget } from './sentinel-targets.js';

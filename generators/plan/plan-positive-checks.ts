@@ -3,7 +3,7 @@
  * required, documented parameters and body) and the documented answer it must get.
  */
 import type { ApiModel, Operation, ParameterValue } from '../model/types.js';
-import { contentId } from '../render/content-id.js';
+import { contentId } from './content-id.js';
 import type { PositiveCheck } from './types.js';
 
 /**

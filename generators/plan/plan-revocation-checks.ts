@@ -9,7 +9,7 @@
  * that user, so never a shared one), signs it out everywhere, then replays the old access token.
  */
 import type { ApiModel, Operation } from '../model/types.js';
-import { contentId } from '../render/content-id.js';
+import { contentId } from './content-id.js';
 
 export type RevocationStep = 'sign-in' | 'global-sign-out' | 'get-user';
 

@@ -4,7 +4,7 @@
  * is reported as skipped with the reason, so the run summary counts and names it.
  */
 import type { ApiModel, Operation } from '../model/types.js';
-import { contentId } from '../render/content-id.js';
+import { contentId } from './content-id.js';
 import { requestBase } from './plan-negative-checks.js';
 import { operationTitle } from './plan-positive-checks.js';
 import { checkTarget } from './sentinel-targets.js';

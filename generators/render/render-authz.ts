@@ -6,7 +6,7 @@
  */
 import type { ApiModel } from '../model/types.js';
 import type { AuthzPlan, AuthzRequest } from '../plan/plan-authz-checks.js';
-import { contentId } from './content-id.js';
+import { contentId } from '../plan/content-id.js';
 import type { PostmanFolder, PostmanItem, PostmanVariable } from './postman-types.js';
 import { renderRequest } from './render-request.js';
 import { renderScript } from './render-script.js';

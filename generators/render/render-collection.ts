@@ -9,7 +9,7 @@ import type { ApiModel, Operation } from '../model/types.js';
 import type { GatecheckPlan } from '../plan/plan-collection.js';
 import type { RevocationCheck } from '../plan/plan-revocation-checks.js';
 import type { CollectionPlan, OperationPlan, PlannedCheck } from '../plan/types.js';
-import { contentId } from './content-id.js';
+import { contentId } from '../plan/content-id.js';
 import {
   collectionSchemaUrl,
   type PostmanCollection,

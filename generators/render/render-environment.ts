@@ -5,7 +5,7 @@
  */
 import type { ApiModel, Stage, UserPoolRef } from '../model/types.js';
 import { environmentVariables } from '../model/variables.js';
-import { contentId } from './content-id.js';
+import { contentId } from '../plan/content-id.js';
 import { neutraliseVariables as plain } from './neutralise-variables.js';
 import type { PostmanEnvironment } from './postman-types.js';
 

@@ -4,10 +4,16 @@
  */
 import type { ApiModel } from '../model/types.js';
 import type { GatecheckPlan } from '../plan/plan-collection.js';
-import type { OutputFile } from '../write/write-files.js';
 import { jsonFileText } from './json-file.js';
 import { renderCollection } from './render-collection.js';
 import { renderStageEnvironments } from './render-environment.js';
+
+/** One rendered file, not yet written. */
+export interface OutputFile {
+  /** Path relative to the output directory, with `/` separators. */
+  path: string;
+  content: string;
+}
 
 export function collectionPath(slug: string): string {
   return `collections/${slug}.postman_collection.json`;

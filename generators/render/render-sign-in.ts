@@ -5,7 +5,7 @@
  * the pre-request scripts, so one request serves every flow.
  */
 import type { PostmanEvent, PostmanFolder, PostmanItem } from './postman-types.js';
-import { contentId } from './content-id.js';
+import { contentId } from '../plan/content-id.js';
 import { renderScript, scriptLines } from './render-script.js';
 
 export const signInFolderName = 'Sign-in';

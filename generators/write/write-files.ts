@@ -5,12 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { OutputFile } from '../render/render-outputs.js';
 
-export interface OutputFile {
-  /** Path relative to the output directory, with `/` separators. */
-  path: string;
-  content: string;
-}
+export type { OutputFile } from '../render/render-outputs.js';
 
 /** Writes every file or none (up to the final renames); returns the paths written. */
 export async function writeFilesAtomically(

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { loadSpec } from '../../generators/load/load-spec.js';
-import { valueAt } from '../../generators/model/json-pointer.js';
+import { valueAt } from '../../generators/load/json-pointer.js';
 import { inputErrorOf, specWith, tempFolder } from './hostile-helpers.js';
 
 const secret = 'TOP-SECRET-CONTENT-1234';

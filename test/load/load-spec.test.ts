@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InputError } from '../../generators/errors.js';
 import { loadSpec, type LoadOptions } from '../../generators/load/load-spec.js';
-import { valueAt } from '../../generators/model/json-pointer.js';
+import { valueAt } from '../../generators/load/json-pointer.js';
 
 const fixtures = new URL('../fixtures/specs/', import.meta.url).pathname;
 

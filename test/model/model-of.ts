@@ -1,9 +1,11 @@
+import { checkDocument } from '../../generators/load/check-document.js';
 import { buildModel, type BuildModelOptions } from '../../generators/model/build-model.js';
 import type { ApiModel } from '../../generators/model/types.js';
 
 /** Given a tiny inline spec, the model gatecheck builds of it (no file involved). */
 export function modelOf(document: object, options: BuildModelOptions = {}): ApiModel {
-  return buildModel({ source: 'fixture.json', document }, options);
+  const source = 'fixture.json';
+  return buildModel({ source, document, specVersion: checkDocument(document, source) }, options);
 }
 
 /** An OpenAPI 3.0 document with one GET `/things` operation and the given extras merged in. */

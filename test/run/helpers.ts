@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Io } from '../../generators/cli/run-command.js';
+import type { Io } from '../../generators/io.js';
 
 /** An Io that keeps every line, for asserting on what a command printed. */
 export function captureIo(): Io & { outLines: string[]; errLines: string[]; all(): string } {

@@ -5,7 +5,8 @@ import { ExitCode } from '../../errors.js';
 import type { Fault, Sandbox } from '../../../sandbox/types.js';
 import type { Command } from '../command.js';
 import { checkNumberFlags } from '../../run/run-flags.js';
-import { runCommand, type Io } from '../run-command.js';
+import type { Io } from '../../io.js';
+import { runCommand } from '../run-command.js';
 import { parseFault } from './sandbox.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';

@@ -3,7 +3,8 @@ import type { ModelSummary, OperationSummary } from '../../model/summarise-model
 import { authzSummaryLines } from '../authz-summary.js';
 import type { Command } from '../command.js';
 import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
-import { runCommand, type Io } from '../run-command.js';
+import type { Io } from '../../io.js';
+import { runCommand } from '../run-command.js';
 import { printable } from '../terminal-text.js';
 
 const protectionNames: Record<OperationSummary['protection'], string> = {

@@ -8,7 +8,8 @@ import {
 } from '../../../sandbox/types.js';
 import { ExitCode, InputError } from '../../errors.js';
 import type { Command } from '../command.js';
-import { runCommand, type Io } from '../run-command.js';
+import type { Io } from '../../io.js';
+import { runCommand } from '../run-command.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';
 const defaultEnvOut = 'environments/sandbox.postman_environment.json';

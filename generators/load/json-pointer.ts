@@ -2,7 +2,9 @@
  * JSON pointers (RFC 6901) into the spec document: every model fact keeps the pointer it came
  * from, and `$ref`s are local pointers written as URI fragments (`#/components/schemas/Pet`).
  */
-import type { JsonPointer } from './types.js';
+
+/** A JSON pointer into the source document, e.g. `/paths/~1users~1{id}/get/security`. */
+export type JsonPointer = string;
 
 /** `/paths` + `/users/{id}` → `/paths/~1users~1{id}`. */
 export function pointerJoin(base: JsonPointer, ...tokens: (string | number)[]): JsonPointer {
