@@ -26,7 +26,7 @@ umask 077
 
 # Copy the environment and fill in every variable whose GATECHECK_* value is set: variable `userPoolId`
 # reads GATECHECK_USER_POOL_ID, `otpCode` GATECHECK_OTP_CODE, and so on for every variable the
-# environment lists (generators/model/variables.ts). Node reads them from its environment, not from
+# environment lists (generators/contract/environment-variables.ts). Node reads them from its environment, not from
 # arguments.
 node - "$environment" "$private_dir/environment.json" <<'JS'
 const fs = require('node:fs');

@@ -20,7 +20,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { InputError } from '../errors.js';
-import { runVariables } from '../render/run-variables.js';
+import { runVariables } from '../contract/run-variables.js';
 import { describeAwsError } from './client-config.js';
 import { secretHash } from './secret-hash.js';
 import {
@@ -276,7 +276,7 @@ function signInHint(described: string, flow: string | undefined): { hint?: strin
   };
 }
 
-/** The collection variables the generated scripts read the tokens from (render/run-variables.ts). */
+/** The collection variables the generated scripts read the tokens from (contract/run-variables.ts). */
 export function tokensAsRunVariables(tokens: SdkTokens, nowMs: number): Record<string, string> {
   return {
     [runVariables.idToken]: tokens.idToken,

@@ -5,7 +5,7 @@
 import { InputError } from '../errors.js';
 import { loadAuthz } from '../load/load-authz.js';
 import { readPersonas } from '../model/read-authz.js';
-import { personaVariable } from '../render/render-authz.js';
+import { personaVariable } from '../contract/authz-variables.js';
 
 export interface PersonaUser {
   name: string;

@@ -4,7 +4,7 @@
  */
 import { SpecError, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
 import { InputError } from '../errors.js';
-import { personaVariable } from '../render/render-authz.js';
+import { personaVariable } from '../contract/authz-variables.js';
 
 /** `startSandbox`, with a bad spec turned into an InputError (exit 2, one line, no stack). */
 export async function startSandboxForCli(options: SandboxOptions): Promise<Sandbox> {

@@ -5,6 +5,7 @@
  * BFLA: an operation of another group). Objects are created for the run by their owner and deleted
  * at its end, so a write never touches data that existed before the run.
  */
+import { authzVariables } from '../contract/authz-variables.js';
 import type { AuthzModel, AuthzRule, OwnedObject } from '../model/authz-types.js';
 import type { ApiModel, HttpMethod, Operation, TokenKind } from '../model/types.js';
 import { slug } from '../model/slug.js';
@@ -25,7 +26,7 @@ export interface CleanupTarget {
   idPointer: string;
 }
 
-export const objectIdMarker = '{gatecheck-object-id}';
+export const objectIdMarker = authzVariables.objectIdMarker;
 
 export interface AuthzRequest {
   id: string;

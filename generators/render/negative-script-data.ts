@@ -2,71 +2,18 @@
  * What each check's scripts pass to the script library (scripts/library/*-check.js): plain
  * JSON-safe data, built from a planned check by pure functions, and only what that one script
  * needs (it is written into every item). Scripts receive it through `{{{json check}}}` only;
- * what is the same for every check is in the library's constants (script-library.ts).
+ * what is the same for every check is in the library's constants (contract/library-constants.ts).
  */
 import type { ExpectedRejection, TokenKind } from '../model/types.js';
 import { variantLabel } from '../plan/plan-negative-checks.js';
 import type { RevocationCheck } from '../plan/plan-revocation-checks.js';
 import type { ControlCheck, NegativeCheck, PlannedRequest, PublicCheck } from '../plan/types.js';
-import { capturedTokenVariable } from './run-variables.js';
-
-/**
- * Where each check keeps its per-run state: collection variables named `<prefix><check id>`
- * (unset once read). Scripts pass their ids; the library (run-state.js) adds the prefix.
- */
-export const stateVariablePrefixes = {
-  /** A control's verdict, read by the negative check after it. */
-  verdict: 'gatecheck.control.',
-  /** Why a check was skipped, when the runtime could not skip its request. */
-  skip: 'gatecheck.skip.',
-  /** Why a negative check's token could not be built (the check is then inconclusive). */
-  unbuilt: 'gatecheck.unbuilt.',
-};
-
-/**
- * Gateway rejections that are never the answer a negative check expects (security-checks §2.1):
- * wrong URL/stage/method (MissingAuthenticationToken, or IncompleteSignature when an
- * `Authorization` header is present), resource policies (AccessDenied), throttling.
- */
-export const trapErrorTypes = [
-  'MissingAuthenticationTokenException',
-  'IncompleteSignatureException',
-  'AccessDeniedException',
-  'TooManyRequestsException',
-  'LimitExceededException',
-];
-
-/**
- * How API Gateway's own answers look, by gateway kind (a check's data names the kind, the table is
- * written once in the library's constants):
- * - `requestIdHeaders`: its request id header, on every answer it sends: REST APIs
- *   `x-amzn-RequestId`, HTTP APIs `apigw-requestid` (aws-behaviour §2.1, §3); unknown kind: either.
- * - `gatewayBodies`: HTTP API gateway answers carry no error type, only these bodies (§3; 404 for
- *   an unknown route): a control on an HTTP API that gets one did not reach the integration.
- */
-const httpGatewayBodies = [
-  { status: 401, text: '{"message":"Unauthorized"}' },
-  { status: 403, text: '{"message":"Forbidden"}' },
-  { status: 404, text: '{"message":"Not Found"}' },
-];
-export const gatewayAnswers = {
-  rest: { requestIdHeaders: ['x-amzn-RequestId'], gatewayBodies: [] },
-  http: { requestIdHeaders: ['apigw-requestid'], gatewayBodies: httpGatewayBodies },
-  unknown: {
-    requestIdHeaders: ['x-amzn-RequestId', 'apigw-requestid'],
-    gatewayBodies: httpGatewayBodies,
-  },
-};
+import { gatewayAnswers } from '../contract/library-constants.js';
+import { capturedTokenVariable, runVariables } from '../contract/run-variables.js';
 
 function gateway(check: PlannedRequest): keyof typeof gatewayAnswers {
   return check.gatewayKind ?? 'unknown';
 }
-
-/** A syntactically valid API key (20+ characters) that no usage plan holds. */
-export const wrongApiKey = 'gatecheck-wrong-api-key-0000000000000000';
-
-/** The `sub` a claims-edited token claims: a fixed UUID no user has. */
-export const editedSubject = '00000000-0000-4000-8000-00000000dead';
 
 /** The API key header, when the method needs one (omitted otherwise: the data is in every item). */
 function apiKeyData(check: PlannedRequest) {
@@ -192,7 +139,7 @@ export function revocationData(check: RevocationCheck) {
     id: check.id,
     step: check.step,
     label: 'revocation',
-    tokenVariable: 'gatecheck.revocation.accessToken',
-    signedOutVariable: 'gatecheck.revocation.signedOut',
+    tokenVariable: runVariables.revocationAccessToken,
+    signedOutVariable: runVariables.revocationSignedOut,
   };
 }

@@ -4,6 +4,7 @@
  * deletes what the run created. The personas are named in a collection variable, so a runner can
  * tell which credentials the collection needs.
  */
+import { authzPersonasVariable } from '../contract/authz-variables.js';
 import type { ApiModel } from '../model/types.js';
 import type { AuthzPlan, AuthzRequest } from '../plan/plan-authz-checks.js';
 import { contentId } from '../plan/content-id.js';
@@ -11,14 +12,6 @@ import type { PostmanFolder, PostmanItem, PostmanVariable } from './postman-type
 import { renderRequest } from './render-request.js';
 import { renderScript } from './render-script.js';
 import { scriptEvents } from './render-sign-in.js';
-
-/** The collection variable listing the personas (names and credential variables, no values). */
-export const authzPersonasVariable = 'gatecheck.authz.personas';
-
-/** The run-time variable of a persona's credential or token (scripts/library/authz-check.js). */
-export function personaVariable(persona: string, name: 'username' | 'password'): string {
-  return `gatecheck.persona.${persona}.${name}`;
-}
 
 export const authzFolderName = 'Authorization (personas)';
 

@@ -30,7 +30,7 @@ import { renderRequest } from './render-request.js';
 import { renderScript } from './render-script.js';
 import { scriptLibrary } from './script-library.js';
 import { renderSignInFolder, scriptEvents, signInIds } from './render-sign-in.js';
-import { runVariables } from './run-variables.js';
+import { runVariables } from '../contract/run-variables.js';
 
 export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanCollection {
   const ids = signInIds(model.slug);
@@ -151,7 +151,7 @@ function frameItem(id: string, name: string, prerequest: string): PostmanItem {
 }
 
 /**
- * Run-time state lives in collection variables (see run-variables.ts), declared here empty so the
+ * Run-time state lives in collection variables (see contract/run-variables.ts), declared here empty so the
  * Postman app shows them; the documented schemas are stored once, in `gatecheck.schemas`.
  */
 function collectionVariables(model: ApiModel): PostmanVariable[] {

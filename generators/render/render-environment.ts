@@ -1,10 +1,10 @@
 /**
  * Postman environments: one per stage, built from the single variable list in
- * `generators/model/variables.ts`. Secrets are always written EMPTY with `type: secret`: their
+ * `generators/contract/environment-variables.ts`. Secrets are always written EMPTY with `type: secret`: their
  * values come from the process environment or the runner at run time, never from a file.
  */
 import type { ApiModel, Stage, UserPoolRef } from '../model/types.js';
-import { environmentVariables } from '../model/variables.js';
+import { environmentVariables } from '../contract/environment-variables.js';
 import { contentId } from '../plan/content-id.js';
 import { neutraliseVariables as plain } from './neutralise-variables.js';
 import type { PostmanEnvironment } from './postman-types.js';
@@ -13,7 +13,7 @@ import type { PostmanEnvironment } from './postman-types.js';
 export const defaultCognitoEndpoint = 'https://cognito-idp.{{region}}.amazonaws.com/';
 
 /**
- * An environment holding `values` for the known variables, in the order of `variables.ts`.
+ * An environment holding `values` for the known variables, in the order of `contract/environment-variables.ts`.
  * Values given for secret variables are ignored (written empty); an unknown key is a bug.
  */
 export function renderEnvironment(

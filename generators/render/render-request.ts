@@ -6,9 +6,9 @@
  */
 import type { PlannedRequest, TokenSource } from '../plan/types.js';
 import type { PostmanHeader, PostmanRequest, PostmanUrl } from './postman-types.js';
-import { wrongApiKey } from './negative-script-data.js';
+import { wrongApiKey } from '../contract/library-constants.js';
 import { neutraliseVariables as plain } from './neutralise-variables.js';
-import { capturedTokenVariable } from './run-variables.js';
+import { capturedTokenVariable } from '../contract/run-variables.js';
 
 export function renderRequest(request: PlannedRequest): PostmanRequest {
   const header: PostmanHeader[] = [];

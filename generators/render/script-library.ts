@@ -13,15 +13,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandboxPaths } from '../../sandbox/types.js';
+import { authzVariables } from '../contract/authz-variables.js';
 import {
   editedSubject,
   gatewayAnswers,
   stateVariablePrefixes,
   trapErrorTypes,
   wrongApiKey,
-} from './negative-script-data.js';
+} from '../contract/library-constants.js';
 import { renderScript, scriptsDir } from './render-script.js';
-import { runVariables } from './run-variables.js';
+import { runVariables } from '../contract/run-variables.js';
 
 /** Library fragments in the order they are defined (each adds to `gatecheck`). */
 export const libraryFiles = [
@@ -51,6 +52,7 @@ export const libraryConstants = {
   editedSubject,
   trapErrorTypes,
   gatewayAnswers,
+  authzVariables,
 };
 
 /**

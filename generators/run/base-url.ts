@@ -1,7 +1,7 @@
 /**
  * `--base-url` / `--stage` for runs against another deployment of the same API. The base URL
  * includes the stage as its last path segment (`https://abc.execute-api.eu-west-1.amazonaws.com/prod`,
- * model/variables.ts), so a stage replaces that segment.
+ * contract/environment-variables.ts), so a stage replaces that segment.
  */
 import { InputError } from '../errors.js';
 

@@ -1,13 +1,13 @@
 /**
  * Run-time values (credentials, base URL...) for a collection run. They come from the process
- * environment (`GATECHECK_*`, see model/variables.ts) or a `.env` file, never from files gatecheck
+ * environment (`GATECHECK_*`, see contract/environment-variables.ts) or a `.env` file, never from files gatecheck
  * writes, and reach newman only in memory (`envVar`), so no password lands on disk or in the
  * process list.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { InputError } from '../errors.js';
-import { environmentVariables } from '../model/variables.js';
+import { environmentVariables } from '../contract/environment-variables.js';
 import { personaRunValues } from './persona-credentials.js';
 
 export interface RunValues {
@@ -75,7 +75,7 @@ function readEnvFile(source: RunValuesSource): { values: Record<string, string>;
   return { values: parseDotenv(text), path };
 }
 
-/** The keys of variables declared secret in model/variables.ts. */
+/** The keys of variables declared secret in contract/environment-variables.ts. */
 export const secretVariableKeys: ReadonlySet<string> = new Set(
   environmentVariables.filter((spec) => spec.secret).map((spec) => spec.key),
 );

@@ -5,7 +5,8 @@
  * collection variable; a run without the credentials of one of them does not start.
  */
 import { InputError } from '../errors.js';
-import { authzFolderName, authzPersonasVariable, personaVariable } from '../render/render-authz.js';
+import { authzPersonasVariable, personaVariable } from '../contract/authz-variables.js';
+import { authzFolderName } from '../render/render-authz.js';
 import type { PostmanCollection } from './collection-file.js';
 
 const personaEnv = /^GATECHECK_([A-Z][A-Z0-9]*)_(USERNAME|PASSWORD)$/;

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleepMs } from 'node:timers/promises';
 import { ExitCode } from '../errors.js';
-import { runVariables } from '../render/run-variables.js';
+import { runVariables } from '../contract/run-variables.js';
 import type { Io } from '../io.js';
 import { checksRun, sumTallies, type CheckTally } from './check-tally.js';
 import type { CognitoError } from './cognito-exchange.js';

@@ -4,9 +4,10 @@
 // owner and deleted by the cleanup item at its end. Tokens and passwords are never logged.
 (function () {
   var RUN_VARS = gatecheck.constants.runVariables;
-  var MATRIX = 'gatecheck.authz.matrix';
-  var CLEANUP = 'gatecheck.authz.cleanup';
-  var MARKER = '{gatecheck-object-id}';
+  var AUTHZ_VARS = gatecheck.constants.authzVariables;
+  var MATRIX = AUTHZ_VARS.matrix;
+  var CLEANUP = AUTHZ_VARS.cleanup;
+  var MARKER = AUTHZ_VARS.objectIdMarker;
   // What a persona keeps apart from the run's main user: its credentials, tokens and sign-in state.
   var SCOPED = [
     'username',
@@ -25,7 +26,7 @@
   ];
 
   function personaVariable(persona, name) {
-    return 'gatecheck.persona.' + persona + '.' + name;
+    return AUTHZ_VARS.personaPrefix + persona + '.' + name;
   }
 
   // The calling script's `pm` as the Cognito client of scripts/library/cognito-client.js sees it,
@@ -138,7 +139,7 @@
 
   gatecheck.authz = {
     prerequest: function (pm, check) {
-      var problem = 'gatecheck.authz.problem.' + check.id;
+      var problem = AUTHZ_VARS.problemPrefix + check.id;
       pm.collectionVariables.unset(problem);
       if (check.objectVariable && !pm.variables.get(check.objectVariable)) {
         recordCell(pm, check, 'skipped');
@@ -157,7 +158,7 @@
     test: function (pm, check) {
       var state = gatecheck.state;
       state.count(pm, RUN_VARS.ran);
-      var problem = state.take(pm, 'gatecheck.authz.problem.' + check.id);
+      var problem = state.take(pm, AUTHZ_VARS.problemPrefix + check.id);
       var response = pm.response;
       var request = check.method.toUpperCase() + ' ' + pm.request.url.toString();
       if (problem) {

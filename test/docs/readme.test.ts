@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { environmentVariables } from '../../generators/model/variables.js';
+import { environmentVariables } from '../../generators/contract/environment-variables.js';
 import { commands } from '../../generators/cli/commands/index.js';
 
 const readme = readFileSync('README.md', 'utf8');

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { main } from '../../generators/cli/main.js';
-import { environmentVariables } from '../../generators/model/variables.js';
+import { environmentVariables } from '../../generators/contract/environment-variables.js';
 import { expectValidCollection } from '../render/validate-collection.js';
 
 const root = new URL('../..', import.meta.url).pathname;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect } from 'chai';
 import { main } from '../../generators/cli/main.js';
-import { environmentVariables } from '../../generators/model/variables.js';
+import { environmentVariables } from '../../generators/contract/environment-variables.js';
 import { expectValidCollection } from '../render/validate-collection.js';
 import {
   gatewayExportOas3,

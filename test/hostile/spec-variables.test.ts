@@ -2,11 +2,11 @@ import { expect } from 'chai';
 import sdk from 'postman-collection';
 import { loadSpec } from '../../generators/load/load-spec.js';
 import { buildModel } from '../../generators/model/build-model.js';
-import { environmentVariables } from '../../generators/model/variables.js';
+import { environmentVariables } from '../../generators/contract/environment-variables.js';
 import { neutraliseVariables } from '../../generators/render/neutralise-variables.js';
 import { planCollection } from '../../generators/plan/plan-collection.js';
 import { renderOutputs } from '../../generators/render/render-outputs.js';
-import { runVariables } from '../../generators/render/run-variables.js';
+import { runVariables } from '../../generators/contract/run-variables.js';
 import { tempFolder } from './hostile-helpers.js';
 
 const pool = 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123';

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { SignJWT, exportJWK, generateKeyPair, jwtVerify, type JWK } from 'jose';
 import { planNegativeChecks } from '../../generators/plan/plan-negative-checks.js';
 import type { NegativeCheck } from '../../generators/plan/types.js';
-import { editedSubject } from '../../generators/render/negative-script-data.js';
+import { editedSubject } from '../../generators/contract/library-constants.js';
 import { renderNegativeScripts } from '../../generators/render/render-negative-scripts.js';
 import { model, operation } from './fixtures.js';
 import {

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { SignJWT, generateKeyPair } from 'jose';
 import { planNegativeChecks } from '../../generators/plan/plan-negative-checks.js';
 import type { ControlCheck, NegativeCheck } from '../../generators/plan/types.js';
-import { wrongApiKey } from '../../generators/render/negative-script-data.js';
+import { wrongApiKey } from '../../generators/contract/library-constants.js';
 import { renderNegativeScripts } from '../../generators/render/render-negative-scripts.js';
 import { cognitoScoped, model, operation } from './fixtures.js';
 import {

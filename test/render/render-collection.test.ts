@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { environmentVariables } from '../../generators/model/variables.js';
+import { environmentVariables } from '../../generators/contract/environment-variables.js';
 import { planCollection } from '../../generators/plan/plan-collection.js';
 import type { PostmanFolder, PostmanItem } from '../../generators/render/postman-types.js';
 import { renderCollection } from '../../generators/render/render-collection.js';

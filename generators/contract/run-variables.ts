@@ -3,10 +3,8 @@
  * environment ones, so `newman --export-environment` and environment files never carry tokens.
  * Scripts read them with `pm.variables.get` (so a runner may also supply them in memory) and write
  * them with `pm.collectionVariables.set`. The script library gets this object as
- * `gatecheck.constants.runVariables` (script-library.ts), so every name has one spelling.
+ * `gatecheck.constants.runVariables` (render/script-library.ts), so every name has one spelling.
  */
-import type { TokenKind } from '../model/types.js';
-
 export const runVariables = {
   /** Captured Cognito tokens. */
   idToken: 'idToken',
@@ -32,6 +30,9 @@ export const runVariables = {
   signInFailed: 'gatecheck.signInFailed',
   /** `{"definitions": model.schemas}` as JSON, stored once per collection. */
   schemas: 'gatecheck.schemas',
+  /** The revocation check's own user: its access token, and whether GlobalSignOut succeeded. */
+  revocationAccessToken: 'gatecheck.revocation.accessToken',
+  revocationSignedOut: 'gatecheck.revocation.signedOut',
   /** Run counters: every executed check increments `ran` once; the run guard compares with the plan. */
   ran: 'gatecheck.ran',
   skipped: 'gatecheck.skipped',
@@ -41,6 +42,6 @@ export const runVariables = {
 export type RunVariableName = (typeof runVariables)[keyof typeof runVariables];
 
 /** The collection variable holding the captured token of this kind. */
-export function capturedTokenVariable(kind: TokenKind): string {
+export function capturedTokenVariable(kind: 'id' | 'access'): string {
   return kind === 'id' ? runVariables.idToken : runVariables.accessToken;
 }

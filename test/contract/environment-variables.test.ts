@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { environmentVariables } from '../../generators/model/variables.js';
+import { environmentVariables } from '../../generators/contract/environment-variables.js';
 
 describe('run-time variables', () => {
   it('each reads GATECHECK_<KEY IN UPPER SNAKE CASE> (the rule examples/ci/newman.sh relies on)', () => {
