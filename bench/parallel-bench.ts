@@ -146,7 +146,7 @@ export async function measureParallelRun(
   try {
     const specPath = join(dir, 'parallel-bench-api.json');
     await writeFile(specPath, syntheticSpec(settings.operations));
-    const generated = await main(['generate', specPath, '--out-dir', dir], silent);
+    const generated = await main(['generate', specPath, '--for-sandbox', '--out-dir', dir], silent);
     if (generated !== 0) throw new Error(`gatecheck generate exited ${generated}`);
     const collectionPath = join(dir, 'collections', 'parallel-bench-api.postman_collection.json');
     const { child, ready } = await startSandboxProcess(specPath, settings.latencyMs);

@@ -9,6 +9,7 @@ import { loadSpec, type LoadedSpec, type LoadSpecOptions } from './load/load-spe
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import { planCollection } from './plan/plan-collection.js';
+import type { RenderOptions } from './render/render-collection.js';
 import { collectionPath, renderOutputs } from './render/render-outputs.js';
 import { findStaleFiles, writeFilesAtomically, type OutputFile } from './write/write-files.js';
 
@@ -18,7 +19,10 @@ export interface SourceOptions extends LoadSpecOptions {
   baseUrl?: string;
 }
 
-export interface GenerateOptions extends SourceOptions {
+/** Everything the first four stages need. */
+export interface RenderSourceOptions extends SourceOptions, RenderOptions {}
+
+export interface GenerateOptions extends RenderSourceOptions {
   /** Where `collections/` and `environments/` go (default: the current folder). */
   outDir?: string;
   /** Write nothing; report the files that are stale or missing instead (default: false). */
@@ -65,14 +69,16 @@ export async function loadAndModel(
  */
 export async function renderSources(
   sources: readonly string[],
-  options: SourceOptions = {},
+  options: RenderSourceOptions = {},
 ): Promise<{ apis: GeneratedApi[]; files: OutputFile[] }> {
+  const { forSandbox, ...sourceOptions } = options;
+  const renderOptions = forSandbox === undefined ? {} : { forSandbox };
   const apis: GeneratedApi[] = [];
   const files: OutputFile[] = [];
   const producedBy = new Map<string, string>();
   for (const source of sources) {
-    const model = await modelSource(source, options);
-    for (const file of renderOutputs(model, planCollection(model))) {
+    const model = await modelSource(source, sourceOptions);
+    for (const file of renderOutputs(model, planCollection(model), renderOptions)) {
       const earlier = producedBy.get(file.path);
       if (earlier !== undefined) {
         throw new InputError(`${earlier} and ${source} would both write ${file.path}`, {

@@ -28,14 +28,21 @@ import {
 import { renderPositiveItem } from './render-positive.js';
 import { renderRequest } from './render-request.js';
 import { renderScript } from './render-script.js';
-import { scriptLibrary } from './script-library.js';
+import { scriptLibrary, type LibraryOptions } from './script-library.js';
 import { renderSignInFolder, scriptEvents, signInIds } from './render-sign-in.js';
 import { runVariables } from '../contract/run-variables.js';
 
-export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanCollection {
+/** How a collection is rendered; by default for AWS, with nothing of the sandbox in it. */
+export type RenderOptions = LibraryOptions;
+
+export function renderCollection(
+  model: ApiModel,
+  plan: GatecheckPlan,
+  options: RenderOptions = {},
+): PostmanCollection {
   const ids = signInIds(model.slug);
   // The script library first (it defines `gatecheck`), then the sign-in on demand.
-  const prerequest = `${scriptLibrary()}\n\n${renderScript('collection/prerequest.js.hbs', {
+  const prerequest = `${scriptLibrary(options)}\n\n${renderScript('collection/prerequest.js.hbs', {
     signInRequestIds: [ids.initiateAuth, ids.respondToChallenge, ids.refresh],
   })}`;
   const operations = new Map(model.operations.map((operation) => [operation.id, operation]));

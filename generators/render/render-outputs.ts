@@ -5,7 +5,7 @@
 import type { ApiModel } from '../model/types.js';
 import type { GatecheckPlan } from '../plan/plan-collection.js';
 import { jsonFileText } from './json-file.js';
-import { renderCollection } from './render-collection.js';
+import { renderCollection, type RenderOptions } from './render-collection.js';
 import { renderStageEnvironments } from './render-environment.js';
 
 /** One rendered file, not yet written. */
@@ -24,8 +24,12 @@ export function environmentPath(slug: string, stage: string): string {
 }
 
 /** The collection and the stage environments for one planned API. */
-export function renderOutputs(model: ApiModel, plan: GatecheckPlan): OutputFile[] {
-  const collection = renderCollection(model, plan);
+export function renderOutputs(
+  model: ApiModel,
+  plan: GatecheckPlan,
+  options: RenderOptions = {},
+): OutputFile[] {
+  const collection = renderCollection(model, plan, options);
   return [
     { path: collectionPath(model.slug), content: jsonFileText(collection) },
     ...renderStageEnvironments(model).map(({ stage, environment }) => ({

@@ -43,17 +43,28 @@ export const libraryFiles = [
   'run-guard.js',
 ] as const;
 
+export interface LibraryOptions {
+  /**
+   * A collection for the gatecheck sandbox: the library may read one-time codes and test tokens
+   * from `{{sandboxUrl}}` at the sandbox's private paths (sandbox/types.ts). Without it those paths
+   * are not in the collection at all, and a collection never asks any host for codes or tokens.
+   */
+  forSandbox?: boolean;
+}
+
 /** What the library reads from `gatecheck.constants`: one spelling of each name, from TypeScript. */
-export const libraryConstants = {
-  runVariables,
-  stateVariablePrefixes,
-  sandboxPaths,
-  wrongApiKey,
-  editedSubject,
-  trapErrorTypes,
-  gatewayAnswers,
-  authzVariables,
-};
+export function libraryConstants(options: LibraryOptions = {}) {
+  return {
+    runVariables,
+    stateVariablePrefixes,
+    ...(options.forSandbox === true ? { sandboxPaths } : {}),
+    wrongApiKey,
+    editedSubject,
+    trapErrorTypes,
+    gatewayAnswers,
+    authzVariables,
+  };
+}
 
 /**
  * A fragment as written into collections: its comment-only lines left out (they are most of the
@@ -68,16 +79,22 @@ export function withoutCommentLines(source: string): string {
     .replace(/^\n+|\n+$/g, '');
 }
 
-let cached: string | undefined;
+const cached = new Map<boolean, string>();
 
-/** The library's text (constants first, then the fragments); the same for every collection. */
-export function scriptLibrary(): string {
-  cached ??= [
-    renderScript('collection/library.js.hbs', { constants: libraryConstants }).replace(/\n+$/, ''),
+/** The library's text (constants first, then the fragments); the same for every collection of a target. */
+export function scriptLibrary(options: LibraryOptions = {}): string {
+  const forSandbox = options.forSandbox === true;
+  const known = cached.get(forSandbox);
+  if (known !== undefined) return known;
+  const text = [
+    renderScript('collection/library.js.hbs', {
+      constants: libraryConstants({ forSandbox }),
+    }).replace(/\n+$/, ''),
     ...libraryFiles.map(
       (file) =>
         `// scripts/library/${file}\n${withoutCommentLines(readFileSync(join(scriptsDir, 'library', file), 'utf8'))}`,
     ),
   ].join('\n\n');
-  return cached;
+  cached.set(forSandbox, text);
+  return text;
 }

@@ -244,7 +244,7 @@ gatecheck.cognitoClient = function (pm) {
 
   // A code challenge with nobody to read the code for us: the person must paste it.
   function awaitsPastedCode(challenge) {
-    return needsCode(challenge) && !gcVar('otpCode') && !gcVar('sandboxUrl');
+    return needsCode(challenge) && !gcVar('otpCode') && !gatecheck.state.sandboxUrl(pm);
   }
 
   function pasteCodeMessage(challenge) {
@@ -267,13 +267,13 @@ gatecheck.cognitoClient = function (pm) {
   function readOneTimeCode(challenge, callback) {
     var code = gcVar('otpCode');
     if (code) return callback(null, code);
-    var sandboxUrl = gcVar('sandboxUrl');
+    var sandboxUrl = gatecheck.state.sandboxUrl(pm);
     if (!sandboxUrl) return callback(new Error(pasteCodeMessage(challenge)));
     var path = challenge.name === 'SOFTWARE_TOKEN_MFA' ? SANDBOX_PATHS.totp : SANDBOX_PATHS.outbox;
     var username = challenge.parameters.USERNAME || gcVar('username');
     return pm.sendRequest(
       {
-        url: sandboxUrl.replace(/\/+$/, '') + path + '?username=' + encodeURIComponent(username),
+        url: sandboxUrl + path + '?username=' + encodeURIComponent(username),
         method: 'GET',
       },
       function (error, response) {

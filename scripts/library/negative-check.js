@@ -85,7 +85,7 @@ gatecheck.negative = {
         return skip(token.variable + ' has not expired yet');
       return sent(null, supplied);
     }
-    var sandboxUrl = pm.variables.get('sandboxUrl');
+    var sandboxUrl = gatecheck.state.sandboxUrl(pm);
     if (!sandboxUrl || !mint)
       return skip(
         'set ' + token.variable + ' (or run against the gatecheck sandbox) to run this check',
@@ -97,7 +97,7 @@ gatecheck.negative = {
       pm.variables.get('username');
     return pm.sendRequest(
       {
-        url: sandboxUrl.replace(/\/$/, '') + gatecheck.constants.sandboxPaths.tokens,
+        url: sandboxUrl + gatecheck.constants.sandboxPaths.tokens,
         method: 'POST',
         header: { 'Content-Type': 'application/json' },
         body: { mode: 'raw', raw: JSON.stringify(body) },

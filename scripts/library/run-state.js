@@ -1,5 +1,5 @@
 // Run state kept in collection variables (names in gatecheck.constants.runVariables, one spelling
-// in generators/render/run-variables.ts), and small helpers every check uses.
+// in generators/contract/run-variables.ts), and small helpers every check uses.
 //
 // Every library function takes the calling script's `pm`. postman-sandbox gives each script its
 // own `pm` (request, response, test reporting, pm.sendRequest bookkeeping); a function defined by
@@ -10,6 +10,14 @@ gatecheck.state = {
   read: function (pm, name) {
     var value = pm.variables.get(name);
     return value === undefined || value === null ? '' : String(value);
+  },
+
+  // The gatecheck sandbox's URL (no trailing slash), or '' unless the collection was generated for
+  // the sandbox (`generate --for-sandbox`: only then are its private paths in the constants). A
+  // collection for AWS never asks any host for one-time codes or test tokens, whatever sandboxUrl says.
+  sandboxUrl: function (pm) {
+    if (!gatecheck.constants.sandboxPaths) return '';
+    return gatecheck.state.read(pm, 'sandboxUrl').replace(/\/+$/, '');
   },
 
   // +1 on a run counter (gatecheck.ran, gatecheck.skipped, gatecheck.inconclusive).

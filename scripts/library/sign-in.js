@@ -2,7 +2,8 @@
 // USER_AUTH with `preferredChallenge`), RespondToAuthChallenge while Cognito asks for another
 // challenge (bounded), and a REFRESH_TOKEN_AUTH proving the refresh path. Bodies are built by the
 // pre-request scripts, so one request serves every flow. One-time codes come from `otpCode`, or
-// from the sandbox outbox when `sandboxUrl` is set; they are never logged.
+// from the sandbox outbox when `sandboxUrl` is set in a collection generated for the sandbox; they
+// are never logged.
 (function () {
   var RUN_VARS = gatecheck.constants.runVariables;
 

@@ -250,7 +250,10 @@ describe('AWS SDK commands against the sandbox', function () {
   it('run --tokens-from-sdk hands SDK tokens to newman: the collection never signs the user in', async () => {
     const quiet = { out: () => {}, err: () => {} };
     expect(
-      await main(['generate', 'examples/lab-demo-api.yaml', '--out-dir', dir], quiet),
+      await main(
+        ['generate', 'examples/lab-demo-api.yaml', '--for-sandbox', '--out-dir', dir],
+        quiet,
+      ),
     ).to.equal(0);
     const values = sandboxRunValues(sandbox);
     setEnv({

@@ -92,7 +92,7 @@ describe('the packed package, installed into an empty project @slow', function (
       join(app, 'use-library.mjs'),
       `import { generate, runCollection, sandboxRunValues, startSandbox } from 'gatecheck';
 import { join } from 'node:path';
-const result = await generate('api.yaml', { outDir: 'lib-out' });
+const result = await generate('api.yaml', { outDir: 'lib-out', forSandbox: true });
 const sandbox = await startSandbox({ specPath: 'api.yaml' });
 const lines = [];
 try {

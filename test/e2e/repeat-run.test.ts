@@ -21,7 +21,7 @@ describe('the users API run twice against one sandbox @slow', function () {
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'gatecheck-repeat-run-'));
-    expect(await main(['generate', spec, '--out-dir', dir], quiet)).to.equal(0);
+    expect(await main(['generate', spec, '--for-sandbox', '--out-dir', dir], quiet)).to.equal(0);
     sandbox = await startSandboxForCli({ specPath: spec });
   });
   after(async () => {

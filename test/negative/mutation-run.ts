@@ -46,10 +46,9 @@ export async function runAgainstSandbox(spec: string, faults: Fault[]): Promise<
       newman
         .run(
           {
-            collection: renderCollection(
-              model,
-              plan,
-            ) as unknown as newman.NewmanRunOptions['collection'],
+            collection: renderCollection(model, plan, {
+              forSandbox: true,
+            }) as unknown as newman.NewmanRunOptions['collection'],
             environment: { values: Object.entries(values).map(([key, value]) => ({ key, value })) },
             reporters: [],
           },

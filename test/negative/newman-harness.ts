@@ -67,7 +67,7 @@ export function runItems(items: ItemSpec[], variables: Record<string, string>): 
       schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
     },
     // The script library, defined as a generated collection defines it: item scripts call into it.
-    event: [collectionPrerequestEvent(scriptLibrary())],
+    event: [collectionPrerequestEvent(scriptLibrary({ forSandbox: true }))],
     // Counters declared as a generated collection declares them (newman reports declared variables only).
     variable: Object.entries({ ...zeroCounters, ...variables }).map(([key, value]) => ({
       key,

@@ -31,6 +31,18 @@ describe('renderCollection', () => {
     );
   });
 
+  it("names the sandbox's private paths only when generated for the sandbox", () => {
+    const forAws = JSON.stringify(render());
+    const forSandbox = JSON.stringify(
+      renderCollection(demoModel, planCollection(demoModel), { forSandbox: true }),
+    );
+    expect(forAws).to.not.include('__sandbox');
+    for (const path of ['/__sandbox/outbox', '/__sandbox/totp', '/__sandbox/tokens'])
+      expect(forSandbox).to.include(path);
+    // Everything else is the same collection.
+    expect(forSandbox.replace(/\\"sandboxPaths\\":\{[^}]*\},/, '')).to.equal(forAws);
+  });
+
   it('orders: run start, Sign-in, operations, revocation, run guard', () => {
     expect(render().item.map((i) => i.name)).to.deep.equal([
       'gatecheck · run start',

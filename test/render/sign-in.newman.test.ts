@@ -95,7 +95,10 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
   let api: Server;
   let apiUrl: string;
   const seenTokens: string[] = [];
-  const collection: PostmanCollection = renderCollection(demoModel, planCollection(demoModel));
+  // Generated for the sandbox: the stand-in's outbox gives the one-time codes.
+  const collection: PostmanCollection = renderCollection(demoModel, planCollection(demoModel), {
+    forSandbox: true,
+  });
 
   before(async () => {
     cognito = await startCognito();
@@ -325,6 +328,23 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
       'Refresh tokens (InitiateAuth REFRESH_TOKEN_AUTH)',
     ]);
     expect(collectionVariable(summary, 'idToken')).to.match(/^eyJ/);
+  });
+
+  it('a collection for AWS never asks sandboxUrl for the code, and names no sandbox path', async () => {
+    const target = await pool();
+    await user(target, 'hedy');
+    const forAws = renderCollection(demoModel, planCollection(demoModel));
+    expect(JSON.stringify(forAws)).to.not.include('/__sandbox/');
+    const signInFolder = forAws.item.find((item) => item.name === 'Sign-in');
+    probed = {};
+    const summary = await runNewman(
+      { ...forAws, item: [signInFolder, probeItem(probedKeys)] },
+      env(target, 'hedy', { authFlow: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP', password: '' }),
+    );
+    expect(failures(summary).join('\n')).to.contain(
+      'paste the code from your email into otpCode and send again',
+    );
+    expect(collectionVariable(summary, 'idToken')).to.equal('');
   });
 
   it('USER_AUTH without a preference: SELECT_CHALLENGE answered with PASSWORD', async () => {

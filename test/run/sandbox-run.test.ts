@@ -46,7 +46,10 @@ describe('gatecheck run against the sandbox @slow', function () {
     dir = await mkdtemp(join(tmpdir(), 'gatecheck-sandbox-run-'));
     const quiet = { out: () => {}, err: () => {} };
     expect(
-      await main(['generate', 'examples/lab-demo-api.yaml', '--out-dir', dir], quiet),
+      await main(
+        ['generate', 'examples/lab-demo-api.yaml', '--for-sandbox', '--out-dir', dir],
+        quiet,
+      ),
     ).to.equal(0);
     collectionPath = join(dir, 'collections', 'lab-demo-api.postman_collection.json');
     environmentPath = join(dir, 'environments', 'lab-demo-api.prod.postman_environment.json');

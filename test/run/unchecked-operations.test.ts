@@ -26,7 +26,10 @@ async function runAgainstSandbox(spec: string, faults: Fault[] = []) {
   const dir = await mkdtemp(join(tmpdir(), 'gatecheck-unchecked-'));
   const lines: string[] = [];
   try {
-    await writeFilesAtomically(dir, renderOutputs(model, planCollection(model)));
+    await writeFilesAtomically(
+      dir,
+      renderOutputs(model, planCollection(model), { forSandbox: true }),
+    );
     const result = await runCollection({
       collectionPath: join(dir, collectionPath(model.slug)),
       ...sandboxRunValues(sandbox),

@@ -104,10 +104,10 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
   ]);
   const { sandboxRunValues, startSandboxForCli } = await import('../sandbox-session.js');
   // Rendered before the sandbox starts: a bad spec stops the demo before anything listens.
-  const { apis, files } = await renderSources(
-    [options.specPath],
-    options.authzPath ? { authzPath: options.authzPath } : {},
-  );
+  const { apis, files } = await renderSources([options.specPath], {
+    forSandbox: true,
+    ...(options.authzPath ? { authzPath: options.authzPath } : {}),
+  });
   const api = apis[0]!;
   const faults = options.faults ?? [];
   const sandbox = await startSandboxForCli({

@@ -31,6 +31,12 @@ export const generateCommand: Command = {
           'Authorization rules file (personas, who may call what); default: <spec>.authz.yaml or gatecheck.authz.yaml beside the spec',
         type: 'string',
       })
+      .option('for-sandbox', {
+        describe:
+          "For the gatecheck sandbox: the collection reads one-time codes and test tokens from sandboxUrl (a collection for AWS never does)",
+        type: 'boolean',
+        default: false,
+      })
       .option('check', {
         describe: 'Write nothing; exit 1 listing the files that are stale or missing',
         type: 'boolean',
@@ -38,6 +44,10 @@ export const generateCommand: Command = {
       })
       .example('$0 generate api-prod-oas30.yaml', 'Write collections/ and environments/ here')
       .example('$0 generate api.json --out-dir build --base-url https://api.example.com/prod', '')
+      .example(
+        '$0 generate examples/lab-demo-api.yaml --for-sandbox --out-dir /tmp/sandbox',
+        'A collection to run against `gatecheck sandbox`',
+      )
       .example(
         '$0 generate examples/*-api.yaml --check',
         'Fail when the committed output is stale',
@@ -50,6 +60,7 @@ export const generateCommand: Command = {
       const result = await generate((args['spec'] as string[] | undefined) ?? [], {
         outDir: String(args['out-dir']),
         check: args['check'] === true,
+        forSandbox: args['for-sandbox'] === true,
         ...loadOptionsOf(args),
         ...(baseUrl !== undefined ? { baseUrl } : {}),
         ...(typeof args['authz'] === 'string' ? { authzPath: args['authz'] } : {}),
