@@ -27,7 +27,7 @@ export { SpecError } from './spec/spec-error.js';
  * false) the trusted pool models a pre token generation trigger (V2) that adds every scope the
  * spec's methods require to API sign-in access tokens; without it those tokens carry only
  * `aws.cognito.signin.user.admin`, as a pool without such a trigger issues them
- * (aws-behaviour.md §1.10).
+ * (docs/reference/aws-wire-behaviour.md §1.10).
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const spec = await readGatewaySpec(options.specPath);

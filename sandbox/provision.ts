@@ -65,8 +65,8 @@ export function randomPassword(): string {
 
 /**
  * Creates the main pool through the Cognito JSON API: Essentials tier with passwordless first
- * factors (USER_AUTH needs Essentials, aws-behaviour §5), an app client with the sign-in flows the
- * collections use, group `admin`, and one user per role.
+ * factors (USER_AUTH needs Essentials, docs/reference/aws-wire-behaviour.md §5), an app client with
+ * the sign-in flows the collections use, group `admin`, and one user per role.
  */
 export async function provisionMainPool(
   client: CognitoIdentityProviderClient,

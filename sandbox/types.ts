@@ -1,6 +1,6 @@
 /**
  * The sandbox: a local Cognito user pool (JSON API) and a local API Gateway stage, both on
- * 127.0.0.1, that answer as AWS does (see shared aws-behaviour reference).
+ * 127.0.0.1, that answer as AWS does (see docs/reference/aws-wire-behaviour.md).
  *
  * The sandbox reads the OpenAPI spec with its own code and never imports `generators/`, so a bug
  * in the generator cannot hide behind the same bug here.

@@ -1,7 +1,7 @@
 /**
- * Downloads a deployed REST API's OpenAPI description with GetExport (aws-behaviour.md §4):
- * `oas30` with `extensions=authorizers`, because without it the Cognito scheme has no
- * `x-amazon-apigateway-authorizer` and so no user pool ARN.
+ * Downloads a deployed REST API's OpenAPI description with GetExport
+ * (docs/reference/aws-wire-behaviour.md §4): `oas30` with `extensions=authorizers`, because without
+ * it the Cognito scheme has no `x-amazon-apigateway-authorizer` and so no user pool ARN.
  */
 import { GetExportCommand, type APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { InputError } from '../errors.js';

@@ -5,7 +5,8 @@
  * USER_SRP_AUTH (the default, as AWS's default app client flows allow it), USER_PASSWORD_AUTH, or
  * USER_AUTH with PASSWORD_SRP as the preferred challenge.
  * Challenges Cognito still asks for are answered from the run's values: NEW_PASSWORD_REQUIRED
- * from `newPassword`, one-time code challenges from `otpCode` (aws-behaviour.md §1.4, §1.5).
+ * from `newPassword`, one-time code challenges from `otpCode` (docs/reference/aws-wire-behaviour.md
+ * §1.4, §1.5).
  *
  * The tokens are returned in memory only; the caller hands them to a newman run.
  */
@@ -70,7 +71,7 @@ interface AuthStep {
   ChallengeParameters?: Record<string, string>;
 }
 
-/** The flows InitiateAuth is asked for here (aws-behaviour.md §1.4). */
+/** The flows InitiateAuth is asked for here (docs/reference/aws-wire-behaviour.md §1.4). */
 export const sdkAuthFlows = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'USER_AUTH'] as const;
 
 /** The SRP secret of this sign-in, when the flow uses SRP; it never leaves the process. */
@@ -194,7 +195,8 @@ function challengeAnswer(
   srp: SrpState,
 ): Record<string, string> {
   if (challenge === 'PASSWORD_VERIFIER') return passwordClaim(request, parameters, srp);
-  // USER_AUTH may offer a choice instead of taking the preference (aws-behaviour.md §5).
+  // USER_AUTH may offer a choice instead of taking the preference
+  // (docs/reference/aws-wire-behaviour.md §5).
   if (challenge === 'SELECT_CHALLENGE') {
     return { ANSWER: 'PASSWORD_SRP', SRP_A: srpPublicValue(srp.secret) };
   }
@@ -221,7 +223,10 @@ function challengeAnswer(
   );
 }
 
-/** PASSWORD_VERIFIER: the claim that proves the password (aws-behaviour.md §1.11). */
+/**
+ * PASSWORD_VERIFIER: the claim that proves the password (docs/reference/aws-wire-behaviour.md
+ * §1.11).
+ */
 function passwordClaim(
   request: SdkSignInRequest,
   parameters: Record<string, string>,
@@ -265,7 +270,10 @@ async function send<T>(call: () => Promise<T>, flow?: string): Promise<T> {
   }
 }
 
-/** What to change when Cognito refuses the flow itself (aws-behaviour.md §1.2, §1.9). */
+/**
+ * What to change when Cognito refuses the flow itself (docs/reference/aws-wire-behaviour.md §1.2,
+ * §1.9).
+ */
 function signInHint(described: string, flow: string | undefined): { hint?: string } {
   if (!/flow not enabled for this client|Initiate Auth method not supported/.test(described)) {
     return {};

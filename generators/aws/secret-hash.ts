@@ -1,6 +1,6 @@
 /**
  * SECRET_HASH for app clients that have a secret: Base64(HMAC-SHA256(key = client secret,
- * message = username + client id)) (aws-behaviour.md §1.6).
+ * message = username + client id)) (docs/reference/aws-wire-behaviour.md §1.6).
  */
 import { createHmac } from 'node:crypto';
 

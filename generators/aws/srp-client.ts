@@ -1,7 +1,8 @@
 /**
- * The client half of Cognito's SRP for the SDK sign-in (aws-behaviour.md §1.11): SRP_A from a fresh
- * secret, then the PASSWORD_VERIFIER claim. The maths is AWS's own client's, amazon-cognito-identity-js
- * `AuthenticationHelper.js`; a test compares this module with that library for fixed inputs.
+ * The client half of Cognito's SRP for the SDK sign-in (docs/reference/aws-wire-behaviour.md
+ * §1.11): SRP_A from a fresh secret, then the PASSWORD_VERIFIER claim. The maths is AWS's own
+ * client's, amazon-cognito-identity-js `AuthenticationHelper.js`; a test compares this module with
+ * that library for fixed inputs.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 

@@ -18,9 +18,10 @@ export const stateVariablePrefixes = {
 };
 
 /**
- * Gateway rejections that are never the answer a negative check expects (security-checks §2.1):
- * wrong URL/stage/method (MissingAuthenticationToken, or IncompleteSignature when an
- * `Authorization` header is present), resource policies (AccessDenied), throttling.
+ * Gateway rejections that are never the answer a negative check expects
+ * (docs/reference/check-catalogue.md §2.1): wrong URL/stage/method (MissingAuthenticationToken, or
+ * IncompleteSignature when an `Authorization` header is present), resource policies (AccessDenied),
+ * throttling.
  */
 export const trapErrorTypes = [
   'MissingAuthenticationTokenException',
@@ -34,7 +35,8 @@ export const trapErrorTypes = [
  * How API Gateway's own answers look, by gateway kind (a check's data names the kind, the table is
  * written once in the library's constants):
  * - `requestIdHeaders`: its request id header, on every answer it sends: REST APIs
- *   `x-amzn-RequestId`, HTTP APIs `apigw-requestid` (aws-behaviour §2.1, §3); unknown kind: either.
+ *   `x-amzn-RequestId`, HTTP APIs `apigw-requestid` (docs/reference/aws-wire-behaviour.md §2.1,
+ *   §3); unknown kind: either.
  * - `gatewayBodies`: HTTP API gateway answers carry no error type, only these bodies (§3; 404 for
  *   an unknown route): a control on an HTTP API that gets one did not reach the integration.
  */

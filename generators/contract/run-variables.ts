@@ -12,7 +12,10 @@ export const runVariables = {
   refreshToken: 'refreshToken',
   /** Absolute expiry of the ID/access tokens, epoch milliseconds (from `ExpiresIn`). */
   tokenExpiresAt: 'tokenExpiresAt',
-  /** `cognito:username` of the ID token: the SECRET_HASH of REFRESH_TOKEN_AUTH uses it (aws-behaviour.md §1.6). */
+  /**
+   * `cognito:username` of the ID token: the SECRET_HASH of REFRESH_TOKEN_AUTH uses it
+   * (docs/reference/aws-wire-behaviour.md §1.6).
+   */
   cognitoUsername: 'gatecheck.cognitoUsername',
   /** `userPoolId|clientId|username` the captured tokens belong to: another environment never reuses them. */
   tokenOwner: 'gatecheck.tokenOwner',

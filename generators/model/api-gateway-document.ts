@@ -7,7 +7,8 @@ const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', `${
  * Whether a document is an API Gateway export or import definition: any `x-amazon-apigateway-*`
  * extension at the top level, on a path item or operation, or on a security scheme (which covers
  * `x-amazon-apigateway-authtype`). API Gateway reads such a document's `security` lists its own way
- * (every entry applies, aws-behaviour.md §4), so the model must know which reading to use.
+ * (every entry applies, docs/reference/aws-wire-behaviour.md §4), so the model must know which
+ * reading to use.
  */
 export function isApiGatewayDocument(document: Record<string, unknown>): boolean {
   const hasExtension = (value: unknown): boolean =>

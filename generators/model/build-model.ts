@@ -56,7 +56,10 @@ export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): A
   };
 }
 
-/** HTTP API exports carry JWT authorizers or `x-amazon-apigateway-importexport-version` (aws-behaviour.md §4). */
+/**
+ * HTTP API exports carry JWT authorizers or `x-amazon-apigateway-importexport-version`
+ * (docs/reference/aws-wire-behaviour.md §4).
+ */
 function readGatewayKind(
   document: Record<string, unknown>,
   schemes: Record<string, SecurityScheme>,

@@ -3,7 +3,10 @@ import { pointerJoin } from '../load/json-pointer.js';
 import { renderTemplate } from './response-template.js';
 import type { ApiModel, ExpectedRejection, ExpectedRejections, GatewayResponse } from './types.js';
 
-/** AWS's default template for every gateway response type (aws-behaviour.md §2.2). */
+/**
+ * AWS's default template for every gateway response type (docs/reference/aws-wire-behaviour.md
+ * §2.2).
+ */
 const defaultTemplate = '{"message":$context.error.messageString}';
 
 interface RejectionCase {
@@ -15,7 +18,7 @@ interface RejectionCase {
 }
 
 /**
- * REST API (Cognito user pool authorizer) defaults, aws-behaviour.md §2.2:
+ * REST API (Cognito user pool authorizer) defaults, docs/reference/aws-wire-behaviour.md §2.2:
  * - no/invalid token, other pool, wrong token type: 401 `Unauthorized`, `UnauthorizedException`.
  * - expired token: 401 `The incoming token has expired`. Its x-amzn-ErrorType is UNCONFIRMED;
  *   `UnauthorizedException` is the documented reading, since the case goes through the
@@ -52,11 +55,11 @@ const restCases: Record<keyof ExpectedRejections, RejectionCase> = {
 };
 
 /**
- * HTTP API (JWT authorizer) defaults, aws-behaviour.md §3: 401 `{"message":"Unauthorized"}` without
- * x-amzn-ErrorType, expired tokens included (the reason is only in `www-authenticate`). A missing
- * scope gives 403 `{"message":"Forbidden"}`: UNCONFIRMED by AWS documentation, observed by emulator
- * authors and in line with RFC 6750 insufficient_scope. HTTP APIs have no API keys; the 403 Forbidden
- * entry only keeps the shape complete.
+ * HTTP API (JWT authorizer) defaults, docs/reference/aws-wire-behaviour.md §3: 401
+ * `{"message":"Unauthorized"}` without x-amzn-ErrorType, expired tokens included (the reason is
+ * only in `www-authenticate`). A missing scope gives 403 `{"message":"Forbidden"}`: UNCONFIRMED by
+ * AWS documentation, observed by emulator authors and in line with RFC 6750 insufficient_scope.
+ * HTTP APIs have no API keys; the 403 Forbidden entry only keeps the shape complete.
  */
 const httpCases: Record<keyof ExpectedRejections, RejectionCase> = {
   unauthorized: { responseType: 'UNAUTHORIZED', status: 401, message: 'Unauthorized' },

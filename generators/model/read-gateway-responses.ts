@@ -6,7 +6,8 @@ const headerPrefix = 'gatewayresponse.header.';
 
 /**
  * `x-amazon-apigateway-gateway-responses` (REST APIs): per response type, the status, the headers
- * and the body templates that replace API Gateway's defaults (aws-behaviour.md §2.2).
+ * and the body templates that replace API Gateway's defaults (docs/reference/aws-wire-behaviour.md
+ * §2.2).
  */
 export function readGatewayResponses(context: ModelContext): Record<string, GatewayResponse> {
   const pointer = '/x-amazon-apigateway-gateway-responses';

@@ -14,8 +14,9 @@ import { isPlaceholder, parseCognitoIssuer, parseUserPoolArn } from './user-pool
 
 /**
  * The security schemes: OpenAPI 3 `components.securitySchemes`, Swagger 2 `securityDefinitions`.
- * Each is classified by what API Gateway makes of it (aws-behaviour.md §4): a Cognito user pool
- * authorizer (REST), a JWT authorizer (HTTP API), an API key, or something gatecheck cannot sign in to.
+ * Each is classified by what API Gateway makes of it (docs/reference/aws-wire-behaviour.md §4): a
+ * Cognito user pool authorizer (REST), a JWT authorizer (HTTP API), an API key, or something
+ * gatecheck cannot sign in to.
  */
 export function readSecuritySchemes(context: ModelContext): Record<string, SecurityScheme> {
   const schemes: Record<string, SecurityScheme> = {};
@@ -121,7 +122,8 @@ function readScheme(context: ModelContext, name: string, located: Located): Secu
 
   switch (type) {
     case 'apikey':
-      // API Gateway only reads API keys from a header (aws-behaviour.md §2.2, api-key source HEADER).
+      // API Gateway only reads API keys from a header (docs/reference/aws-wire-behaviour.md §2.2,
+      // api-key source HEADER).
       if (asString(raw.in) !== 'header')
         return unsupported(`API key in ${asString(raw.in) ?? 'an unknown place'}`);
       return { kind: 'api-key', name, header: asString(raw.name) ?? 'x-api-key', origin };
@@ -148,8 +150,9 @@ function readScheme(context: ModelContext, name: string, located: Located): Secu
 /**
  * The header a REST authorizer reads its token from. The authorizer's `identitySource`
  * (`method.request.header.X`) is what API Gateway configures (`CreateAuthorizer.identitySource`,
- * aws-behaviour §2.1); the scheme's `name` is only OpenAPI's description of it. AWS SAM writes
- * both, and when they differ the identity source wins (with a warning, since one of them is stale).
+ * docs/reference/aws-wire-behaviour.md §2.1); the scheme's `name` is only OpenAPI's description of
+ * it. AWS SAM writes both, and when they differ the identity source wins (with a warning, since one
+ * of them is stale).
  */
 function identityHeader(
   context: ModelContext,

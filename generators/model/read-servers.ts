@@ -9,7 +9,8 @@ export const placeholderBaseUrl = 'https://example.invalid';
 /**
  * The stages to test: the `baseUrl` option when given, else OpenAPI 3 `servers` or Swagger 2
  * `host` + `basePath` + `schemes`. API Gateway exports put the stage in a `basePath` server variable
- * (`/prod` in the AWS guide, `prod` without a slash in real exports, aws-behaviour.md §4).
+ * (`/prod` in the AWS guide, `prod` without a slash in real exports,
+ * docs/reference/aws-wire-behaviour.md §4).
  */
 export function readServers(context: ModelContext, baseUrlOption?: string): Stage[] {
   if (baseUrlOption !== undefined) return [overrideStage(context, baseUrlOption)];

@@ -7,7 +7,10 @@ import type {
   WarningCode,
 } from './types.js';
 
-/** The default API key header (aws-behaviour.md §2.2: `x-api-key`, case-insensitive). */
+/**
+ * The default API key header (docs/reference/aws-wire-behaviour.md §2.2: `x-api-key`,
+ * case-insensitive).
+ */
 export const defaultApiKeyHeader = 'x-api-key';
 
 export interface ResolvedProtection {
@@ -22,7 +25,7 @@ export interface ResolvedProtection {
 /**
  * How a document's `security` lists are read: OpenAPI's OR of alternatives, or API Gateway's
  * reading of its own exports and import definitions, where every entry applies
- * (aws-behaviour.md §4).
+ * (docs/reference/aws-wire-behaviour.md §4).
  */
 export type SecurityReading = 'openapi' | 'api-gateway';
 
@@ -38,8 +41,9 @@ interface Classified {
  *   is listed, because a "no token → 401" check would fail against a correct gateway.
  * - Otherwise the first alternative gatecheck can test wins: one with a Cognito/JWT scheme
  *   (possibly ANDed with an API key), else one with only API keys.
- * - Cognito: no scopes → the ID token, scopes → an access token (aws-behaviour.md §2.1).
- *   JWT authorizer: it does not check token_use, so the same rule picks the token (§3).
+ * - Cognito: no scopes → the ID token, scopes → an access token
+ *   (docs/reference/aws-wire-behaviour.md §2.1). JWT authorizer: it does not check token_use, so
+ *   the same rule picks the token (§3).
  */
 export function resolveProtection(
   listed: SecurityAlternatives,
@@ -63,8 +67,9 @@ export function resolveProtection(
     apiKeyRequired && apiKeySource === 'HEADER' ? { header: defaultApiKeyHeader } : undefined;
   const withKey = (resolved: Omit<ResolvedProtection, 'notes'>): ResolvedProtection => {
     if (apiKeySource === 'AUTHORIZER' && (resolved.apiKey !== undefined || apiKeyRequired)) {
-      // The key is the Lambda authorizer's `usageIdentifierKey` (aws-behaviour §2.2): a header the
-      // caller sends is not what API Gateway checks, so no key is sent and no key check planned.
+      // The key is the Lambda authorizer's `usageIdentifierKey`
+      // (docs/reference/aws-wire-behaviour.md §2.2): a header the caller sends is not what API
+      // Gateway checks, so no key is sent and no key check planned.
       notes.push({
         code: 'api-key-from-authorizer',
         message:
@@ -134,11 +139,12 @@ export function resolveProtection(
 }
 
 /**
- * API Gateway's reading of a security list (aws-behaviour.md §4): `get-export` and AWS SAM write a
- * method's authorizer and its required API key as separate entries, `[{"auth": []}, {"api_key":
- * []}]`, and the import applies every entry: the method gets the authorizer and `apiKeyRequired`
- * when an API-key scheme is listed anywhere (the AWS importer tests each entry for `api_key`,
- * amazon-archives/aws-apigateway-importer `containsSecurity`). An empty entry (`{}`) adds nothing.
+ * API Gateway's reading of a security list (docs/reference/aws-wire-behaviour.md §4): `get-export`
+ * and AWS SAM write a method's authorizer and its required API key as separate entries, `[{"auth":
+ * []}, {"api_key": []}]`, and the import applies every entry: the method gets the authorizer and
+ * `apiKeyRequired` when an API-key scheme is listed anywhere (the AWS importer tests each entry for
+ * `api_key`, amazon-archives/aws-apigateway-importer `containsSecurity`). An empty entry (`{}`)
+ * adds nothing.
  *
  * A method has one authorizer, so several different authorizer schemes cannot all apply. Which one
  * the import keeps is UNCONFIRMED (AWS documents neither a refusal nor a rule): the first listed is

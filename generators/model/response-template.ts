@@ -25,7 +25,8 @@ export function renderTemplate(template: string, error: TemplateError): Rendered
     return { kind: 'unpredictable', reason: 'it uses VTL directives' };
   }
   const known: Record<string, string> = {
-    // `messageString` is the message as a quoted JSON string (aws-behaviour.md §2.2).
+    // `messageString` is the message as a quoted JSON string (docs/reference/aws-wire-behaviour.md
+    // §2.2).
     'context.error.messageString': JSON.stringify(error.message),
     'context.error.message': error.message,
     'context.error.responseType': error.responseType,

@@ -73,7 +73,10 @@ export interface CognitoUserPoolsScheme {
   tokenHeader: string;
   /** Parsed from `x-amazon-apigateway-authorizer.providerARNs`; empty when the export has no authorizer extension. */
   userPools: UserPoolRef[];
-  /** `identityValidationExpression`: a regular expression API Gateway matches the token's `aud` against (aws-behaviour §2.1). */
+  /**
+   * `identityValidationExpression`: a regular expression API Gateway matches the token's `aud`
+   * against (docs/reference/aws-wire-behaviour.md §2.1).
+   */
   identityValidationExpression?: string;
   /** `authorizerResultTtlInSeconds`, when given (API Gateway's default is 300). */
   resultTtlSeconds?: number;
@@ -157,7 +160,10 @@ export type Protection =
       kind: 'cognito';
       scheme: string;
       tokenHeader: string;
-      /** ID token when the method lists no scopes, access token when it does (aws-behaviour.md §2.1). */
+      /**
+       * ID token when the method lists no scopes, access token when it does
+       * (docs/reference/aws-wire-behaviour.md §2.1).
+       */
       tokenKind: TokenKind;
       scopes: string[];
     }
@@ -165,7 +171,10 @@ export type Protection =
       kind: 'jwt';
       scheme: string;
       tokenHeader: string;
-      /** HTTP API JWT authorizers do not check token_use; an access token is used when scopes are listed, else the ID token (aws-behaviour.md §3). */
+      /**
+       * HTTP API JWT authorizers do not check token_use; an access token is used when scopes are
+       * listed, else the ID token (docs/reference/aws-wire-behaviour.md §3).
+       */
       tokenKind: TokenKind;
       scopes: string[];
       audience: string[];

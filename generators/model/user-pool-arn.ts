@@ -23,13 +23,19 @@ const issuerPattern = new RegExp(
   `^https://cognito-idp\\.(${region})\\.amazonaws\\.com(?:\\.cn)?/(${poolId})/?$`,
 );
 
-/** `arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}` → region and pool id (aws-behaviour.md §2.1). */
+/**
+ * `arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}` → region and pool id
+ * (docs/reference/aws-wire-behaviour.md §2.1).
+ */
 export function parseUserPoolArn(raw: string): UserPoolRef {
   const match = isPlaceholder(raw) ? null : arnPattern.exec(raw.trim());
   return match ? { region: match[1], userPoolId: match[2], raw } : { raw };
 }
 
-/** `https://cognito-idp.{region}.amazonaws.com/{poolId}` (the JWT issuer of a pool, aws-behaviour.md §3). */
+/**
+ * `https://cognito-idp.{region}.amazonaws.com/{poolId}` (the JWT issuer of a pool,
+ * docs/reference/aws-wire-behaviour.md §3).
+ */
 export function parseCognitoIssuer(raw: string): UserPoolRef | undefined {
   const match = isPlaceholder(raw) ? null : issuerPattern.exec(raw.trim());
   return match ? { region: match[1], userPoolId: match[2], raw } : undefined;

@@ -1,7 +1,7 @@
 /**
  * The negative checks an operation gets, with the credentials each one sends and the gateway's
- * exact answer it expects. N-numbers refer to the catalogue in the shared security-checks reference
- * (§1.3); expected answers come from the model (`operation.rejections`: the spec's gateway
+ * exact answer it expects. N-numbers refer to the catalogue in docs/reference/check-catalogue.md
+ * §1.3; expected answers come from the model (`operation.rejections`: the spec's gateway
  * responses or AWS's defaults).
  */
 import type {
@@ -49,7 +49,8 @@ const forgeries: readonly NegativeCheckKind[] = [
 /**
  * Every negative check of a protected operation, in a fixed order. All token checks send a valid
  * API key when one is required, so only the token is wrong; the API-key checks send a valid token,
- * so only the key is wrong (which of the two AWS evaluates first is unconfirmed, aws-behaviour §2.2).
+ * so only the key is wrong (which of the two AWS evaluates first is unconfirmed,
+ * docs/reference/aws-wire-behaviour.md §2.2).
  */
 export function negativeVariants(
   model: ApiModel,
@@ -70,7 +71,8 @@ export function negativeVariants(
     add({ kind: literalKind, token: { from: 'literal', value }, expect: unauthorized });
 
   // N3–N8: a signature that does not verify against the pool's keys is rejected like any invalid
-  // token (security-checks §1.2, inferred for REST; documented for HTTP APIs: RSA keys from jwks_uri only).
+  // token (docs/reference/check-catalogue.md §1.2, inferred for REST; documented for HTTP APIs: RSA
+  // keys from jwks_uri only).
   for (const forgery of forgeries.slice(0, 2))
     add({ kind: forgery, token: { from: 'forged', kind, forgery }, expect: unauthorized });
   for (const spelling of algNoneSpellings)
@@ -127,8 +129,9 @@ export function negativeVariants(
   });
 
   // HTTP API JWT authorizer: `aud` (or `client_id` without `aud`) must be one of
-  // `jwtConfiguration.audience` (aws-behaviour §3), so a token the same pool issued to another app
-  // client is refused with 401. REST Cognito authorizers do not compare the audience.
+  // `jwtConfiguration.audience` (docs/reference/aws-wire-behaviour.md §3), so a token the same pool
+  // issued to another app client is refused with 401. REST Cognito authorizers do not compare the
+  // audience.
   if (protection.kind === 'jwt' && protection.audience.length > 0)
     add({
       kind: 'other-client',
@@ -140,8 +143,9 @@ export function negativeVariants(
       expect: unauthorized,
     });
 
-  // INVALID_API_KEY: 403 Forbidden (aws-behaviour §2.2). With `x-amazon-apigateway-api-key-source:
-  // AUTHORIZER` the key comes from a Lambda authorizer, not a header: nothing to send wrong.
+  // INVALID_API_KEY: 403 Forbidden (docs/reference/aws-wire-behaviour.md §2.2). With
+  // `x-amazon-apigateway-api-key-source: AUTHORIZER` the key comes from a Lambda authorizer, not a
+  // header: nothing to send wrong.
   if (operation.apiKey && model.apiKeySource === 'HEADER') {
     const valid: TokenSource = { from: 'captured', kind };
     variants.push({ kind: 'api-key-missing', token: valid, apiKey: 'omit', expect: invalidApiKey });
@@ -152,10 +156,10 @@ export function negativeVariants(
 
 /**
  * N15, token_use confusion. REST Cognito authorizers take ID tokens on methods without scopes and
- * access tokens on methods with scopes, and reject the other kind with 401 (aws-behaviour §2.1).
- * HTTP API JWT authorizers do not check `token_use` (§3): an access token passes a route without
- * scopes, so the check is only emitted for scoped routes, where an ID token (no `scope` claim)
- * fails the scope check like a missing scope.
+ * access tokens on methods with scopes, and reject the other kind with 401
+ * (docs/reference/aws-wire-behaviour.md §2.1). HTTP API JWT authorizers do not check `token_use`
+ * (§3): an access token passes a route without scopes, so the check is only emitted for scoped
+ * routes, where an ID token (no `scope` claim) fails the scope check like a missing scope.
  */
 function wrongTokenType(
   protection: TokenProtection,

@@ -1,8 +1,8 @@
 /**
- * Negative checks that cannot pass by accident (security-checks reference §2.2): each negative
- * request runs right after a positive control on the same method, URL and body, so a wrong URL,
- * a broken sign-in or a gateway that rejects everything makes the negative inconclusive instead of
- * green. Expected answers are exact (status, error type, body) and come from the model.
+ * Negative checks that cannot pass by accident (docs/reference/check-catalogue.md §2.2): each
+ * negative request runs right after a positive control on the same method, URL and body, so a wrong
+ * URL, a broken sign-in or a gateway that rejects everything makes the negative inconclusive
+ * instead of green. Expected answers are exact (status, error type, body) and come from the model.
  */
 import type { ApiModel, Operation, Protection } from '../model/types.js';
 import { contentId } from './content-id.js';
@@ -146,9 +146,9 @@ function publicCheck(model: ApiModel, operation: Operation): PublicCheck {
 
 /**
  * A method that needs only an API key (no authorizer) must refuse a request without the key and
- * one with a wrong key with 403 Forbidden (INVALID_API_KEY, aws-behaviour §2.2), each after a
- * control that sends the key and no token. Not with key source AUTHORIZER (the model then has no
- * key header) nor when anonymous callers are allowed by another alternative.
+ * one with a wrong key with 403 Forbidden (INVALID_API_KEY, docs/reference/aws-wire-behaviour.md
+ * §2.2), each after a control that sends the key and no token. Not with key source AUTHORIZER (the
+ * model then has no key header) nor when anonymous callers are allowed by another alternative.
  */
 function apiKeyOnlyChecks(
   model: ApiModel,

@@ -9,7 +9,7 @@ import type { PositiveCheck } from './types.js';
 /**
  * One `PositiveCheck` per operation behind a Cognito or JWT authorizer, sending the token kind
  * the method needs: the ID token when it lists no scopes, the access token when it does
- * (aws-behaviour.md §2.1, §3). Public operations are checked without a token by
+ * (docs/reference/aws-wire-behaviour.md §2.1, §3). Public operations are checked without a token by
  * `planNegativeChecks` (a `PublicCheck`); operations behind authorizers gatecheck cannot test get
  * no request (the collection carries a note instead).
  */

@@ -1,9 +1,10 @@
 /**
  * Revocation is checked against Cognito, not against the API: API Gateway's Cognito authorizer
  * verifies the JWT itself, so a token revoked by GlobalSignOut keeps working at the API until it
- * expires (aws-behaviour §2.1, token-revocation guide: "revoked tokens will still be valid if they
- * are verified using any JWT library"). Cognito's own token-authorized APIs do reject it:
- * `GetUser` answers 400 `NotAuthorizedException` "Access Token has been revoked" (§1.2).
+ * expires (docs/reference/aws-wire-behaviour.md §2.1, token-revocation guide: "revoked tokens will
+ * still be valid if they are verified using any JWT library"). Cognito's own token-authorized APIs
+ * do reject it: `GetUser` answers 400 `NotAuthorizedException` "Access Token has been revoked"
+ * (§1.2).
  *
  * The check signs in a dedicated user (`revocationUsername`: GlobalSignOut ends every session of
  * that user, so never a shared one), signs it out everywhere, then replays the old access token.
@@ -41,7 +42,7 @@ export function planRevocationChecks(model: ApiModel): RevocationCheck[] {
     step,
     method: 'post',
     url: '{{cognitoEndpoint}}',
-    // The Cognito JSON protocol (aws-behaviour §1.1).
+    // The Cognito JSON protocol (docs/reference/aws-wire-behaviour.md §1.1).
     headers: {
       'Content-Type': 'application/x-amz-json-1.1',
       'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,

@@ -1,8 +1,8 @@
 /**
  * Where negative checks (and their controls) are aimed. A negative check on an unsafe method
- * executes the action exactly when the authorizer is broken (security-checks reference §4.1), so
- * unsafe methods are aimed at an object that cannot exist and carry a harmless body: a broken
- * authorizer then reaches a backend that has nothing to change.
+ * executes the action exactly when the authorizer is broken (docs/reference/check-catalogue.md
+ * §4.1), so unsafe methods are aimed at an object that cannot exist and carry a harmless body: a
+ * broken authorizer then reaches a backend that has nothing to change.
  */
 import type { HttpMethod, Operation } from '../model/types.js';
 import {

@@ -5,9 +5,9 @@
 import type { ExpectedRejection, HttpMethod, TokenKind } from '../model/types.js';
 
 /**
- * Negative checks (see shared security-checks catalogue; N-numbers in comments).
- * Each id names one way a request must be rejected; the id is part of the request name in the
- * collection, so a failing run names the check that caught a broken gateway.
+ * Negative checks (see the catalogue in docs/reference/check-catalogue.md §1.3; N-numbers in
+ * comments). Each id names one way a request must be rejected; the id is part of the request name
+ * in the collection, so a failing run names the check that caught a broken gateway.
  */
 export type NegativeCheckKind =
   | 'no-token' // N1

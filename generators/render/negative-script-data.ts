@@ -22,7 +22,8 @@ function apiKeyData(check: PlannedRequest) {
 
 /**
  * The token header a check sets. The library sends `Bearer <token>` in `Authorization` and the raw
- * token in any other header (aws-behaviour §2.1), as render-request.ts does for the request itself.
+ * token in any other header (docs/reference/aws-wire-behaviour.md §2.1), as render-request.ts does
+ * for the request itself.
  */
 function tokenHeaderData(check: PlannedRequest) {
   return { tokenHeader: check.tokenHeader ?? 'Authorization' };

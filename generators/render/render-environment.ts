@@ -9,7 +9,9 @@ import { contentId } from '../plan/content-id.js';
 import { neutraliseVariables as plain } from './neutralise-variables.js';
 import type { PostmanEnvironment } from './postman-types.js';
 
-/** Cognito's regional endpoint (aws-behaviour.md §1.1); the sandbox replaces it. */
+/**
+ * Cognito's regional endpoint (docs/reference/aws-wire-behaviour.md §1.1); the sandbox replaces it.
+ */
 export const defaultCognitoEndpoint = 'https://cognito-idp.{{region}}.amazonaws.com/';
 
 /**
@@ -52,7 +54,8 @@ export function renderStageEnvironments(
       userPoolId: plain(pool.userPoolId ?? ''),
       clientId: plain(pool.clientId ?? ''),
       username: '',
-      // AWS's default app client flows enable SRP, not USER_PASSWORD_AUTH (aws-behaviour.md §1.9).
+      // AWS's default app client flows enable SRP, not USER_PASSWORD_AUTH
+      // (docs/reference/aws-wire-behaviour.md §1.9).
       authFlow: 'USER_SRP_AUTH',
       preferredChallenge: '',
     }),
@@ -62,7 +65,7 @@ export function renderStageEnvironments(
 /**
  * The user pool of the first operation whose authorizer names a known one. A REST Cognito
  * authorizer does not name an app client; an HTTP API JWT authorizer's audience is the app client
- * id for Cognito tokens (aws-behaviour.md §3).
+ * id for Cognito tokens (docs/reference/aws-wire-behaviour.md §3).
  */
 function userPoolOf(model: ApiModel): Partial<Pick<UserPoolRef, 'region' | 'userPoolId'>> & {
   clientId?: string;

@@ -48,8 +48,9 @@ export function renderRequest(request: PlannedRequest): PostmanRequest {
  * The token header's value. Captured (and forged: its pre-request script swaps the value) tokens
  * are named as `{{idToken}}`/`{{accessToken}}`, which is also how the collection's sign-in on
  * demand sees that a request needs a token. API Gateway accepts the raw token or `Bearer <token>`
- * for Cognito authorizers, and HTTP API JWT authorizers read `Bearer` (aws-behaviour.md §2.1, §3):
- * `Bearer ` is sent in `Authorization`, the raw token in any other header.
+ * for Cognito authorizers, and HTTP API JWT authorizers read `Bearer`
+ * (docs/reference/aws-wire-behaviour.md §2.1, §3): `Bearer ` is sent in `Authorization`, the raw
+ * token in any other header.
  */
 export function tokenHeaderValue(
   tokenHeader: string | undefined,

@@ -1,8 +1,8 @@
 /**
  * The Sign-in folder, first in every collection: InitiateAuth, RespondToAuthChallenge (repeated
  * while Cognito asks for another challenge) and a REFRESH_TOKEN_AUTH. Requests go to
- * `{{cognitoEndpoint}}` with Cognito's JSON protocol (aws-behaviour.md §1.1); bodies are built by
- * the pre-request scripts, so one request serves every flow.
+ * `{{cognitoEndpoint}}` with Cognito's JSON protocol (docs/reference/aws-wire-behaviour.md §1.1);
+ * bodies are built by the pre-request scripts, so one request serves every flow.
  */
 import type { PostmanEvent, PostmanFolder, PostmanItem } from './postman-types.js';
 import { contentId } from '../plan/content-id.js';

@@ -4,7 +4,7 @@
  *
  * Every Cognito call is `POST /` with `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>`
  * and errors come back as `{"__type": "<Exception>", "message": "..."}` with status 400
- * (aws-behaviour.md §1.1, §1.2).
+ * (docs/reference/aws-wire-behaviour.md §1.1, §1.2).
  */
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
@@ -18,7 +18,7 @@ export function cognitoOperation(target: string | undefined): string | undefined
 /**
  * True for the calls that start a sign-in (once per user per run is the goal): InitiateAuth or
  * AdminInitiateAuth with any flow but a refresh (`REFRESH_TOKEN_AUTH` / `REFRESH_TOKEN` renews
- * tokens without signing in again, aws-behaviour.md §1.4).
+ * tokens without signing in again, docs/reference/aws-wire-behaviour.md §1.4).
  */
 export function isSignInStart(operation: string | undefined, requestBody: string): boolean {
   if (operation !== 'InitiateAuth' && operation !== 'AdminInitiateAuth') return false;

@@ -277,7 +277,10 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
   }
 }
 
-/** Re-runs the sign-in folder while Cognito answers TooManyRequestsException (aws-behaviour.md §1.2). */
+/**
+ * Re-runs the sign-in folder while Cognito answers TooManyRequestsException
+ * (docs/reference/aws-wire-behaviour.md §1.2).
+ */
 export async function signInWithBackoff(
   attempt: () => Promise<PartResult>,
   retry: SignInRetry,
@@ -318,7 +321,8 @@ function decideExitCode(
     return ExitCode.checksFailed;
   }
   if (checksRun(tally) === 0) {
-    // A run that tested nothing must not look like a pass (security-checks.md §2.1, "zero tests").
+    // A run that tested nothing must not look like a pass (docs/reference/check-catalogue.md §2.1,
+    // "zero tests").
     notes.push('no checks ran');
     return ExitCode.checksFailed;
   }

@@ -37,7 +37,8 @@ const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){1,4}/g;
 /**
  * Cognito challenge `Session` strings, as they appear in JSON bodies (`"Session":"..."`, possibly
  * JSON-escaped once more inside a report). They let anyone finish the sign-in for three minutes
- * (aws-behaviour.md §1.8), so they are masked even when we did not harvest them.
+ * (docs/reference/aws-wire-behaviour.md §1.8), so they are masked even when we did not harvest
+ * them.
  */
 const SESSION_PATTERN = /(\\?"Session\\?"\s*:\s*\\?")([^"\\]{8,})/g;
 

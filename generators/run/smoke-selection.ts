@@ -1,10 +1,10 @@
 /**
- * What a post-deploy smoke run may send (security-checks.md §4): safe methods (GET, HEAD, OPTIONS)
- * and, for unsafe methods, only the checks aimed at the sentinel object that cannot exist
- * (plan/sentinel-targets.ts), which a broken authorizer would let through to a backend with
- * nothing to change. Positive checks of unsafe methods would change real data and are left out,
- * as is anything we cannot tell is harmless: the revocation folder (it signs a user out
- * everywhere, N17) and the run guard (the smoke run is a subset on purpose).
+ * What a post-deploy smoke run may send (docs/reference/check-catalogue.md §4): safe methods (GET,
+ * HEAD, OPTIONS) and, for unsafe methods, only the checks aimed at the sentinel object that cannot
+ * exist (plan/sentinel-targets.ts), which a broken authorizer would let through to a backend with
+ * nothing to change. Positive checks of unsafe methods would change real data and are left out, as
+ * is anything we cannot tell is harmless: the revocation folder (it signs a user out everywhere,
+ * N17) and the run guard (the smoke run is a subset on purpose).
  */
 import { sentinelId } from '../plan/sentinel-targets.js';
 import type { PostmanCollection, PostmanItem } from './collection-file.js';

@@ -22,7 +22,8 @@ const MAX_LISTED_FAILURES = 20;
 
 /**
  * What to change for the sign-in failures a setting causes: the app client does not allow the flow
- * (InvalidParameterException, aws-behaviour.md §1.2, §1.9), or `authFlow` names no flow.
+ * (InvalidParameterException, docs/reference/aws-wire-behaviour.md §1.2, §1.9), or `authFlow` names
+ * no flow.
  */
 function signInAdvice(reason: string): string {
   if (/flow not enabled for this client|Initiate Auth method not supported/.test(reason)) {

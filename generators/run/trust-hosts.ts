@@ -59,7 +59,10 @@ function hostOf(url: string): string {
   }
 }
 
-/** Cognito's regional API and the hosted domains of the environment's region (aws-behaviour.md §1.1). */
+/**
+ * Cognito's regional API and the hosted domains of the environment's region
+ * (docs/reference/aws-wire-behaviour.md §1.1).
+ */
 export function isTrustedCognito(host: string, region: string): boolean {
   if (region === '' || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) return false;
   return (

@@ -1,9 +1,9 @@
 /**
  * Right after a deploy, API Gateway can still answer from the old deployment or not at all for a
  * short while: a stage being created answers `403 {"message":"Missing Authentication Token"}` for
- * routes it does not know yet (aws-behaviour.md §2.2), and a backend still starting answers 5xx.
- * The smoke run waits (bounded) until the first safe request gets any other answer, unauthenticated:
- * a 401 from the authorizer means the route is deployed.
+ * routes it does not know yet (docs/reference/aws-wire-behaviour.md §2.2), and a backend still
+ * starting answers 5xx. The smoke run waits (bounded) until the first safe request gets any other
+ * answer, unauthenticated: a 401 from the authorizer means the route is deployed.
  */
 export interface WaitOptions {
   url: string;

@@ -1,6 +1,6 @@
 /**
  * Errors as Cognito's JSON API sends them: the exception name travels as `__type` and in the
- * `x-amzn-ErrorType` header, the text as `message` (aws-behaviour.md §1.2).
+ * `x-amzn-ErrorType` header, the text as `message` (docs/reference/aws-wire-behaviour.md §1.2).
  */
 export class CognitoError extends Error {
   constructor(

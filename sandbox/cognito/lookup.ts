@@ -57,7 +57,7 @@ export function findUser(pool: UserPool, username: string): User {
 /**
  * For sign-in: with `PreventUserExistenceErrors=LEGACY` (the default) an unknown user is
  * `UserNotFoundException` `User does not exist.`; with `ENABLED` it looks like a wrong password
- * (aws-behaviour.md §1.2).
+ * (docs/reference/aws-wire-behaviour.md §1.2).
  */
 export function findUserForSignIn(pool: UserPool, client: AppClient, username: string): User {
   const user = lookupUser(pool, username);

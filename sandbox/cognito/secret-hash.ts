@@ -4,7 +4,8 @@ import type { AppClient } from './state.js';
 
 /**
  * `Base64(HMAC_SHA256(key = client secret, message = username + client id))`
- * (Cognito developer guide, "Computing secret hash values"; aws-behaviour.md §1.6).
+ * (Cognito developer guide, "Computing secret hash values"; docs/reference/aws-wire-behaviour.md
+ * §1.6).
  */
 export function secretHash(clientSecret: string, username: string, clientId: string): string {
   return createHmac('sha256', clientSecret)

@@ -32,9 +32,9 @@ interface StoredSession extends SignInSession {
 
 /**
  * Session strings are single-use and expire after the app client's `AuthSessionValidity` minutes
- * (default 3, aws-behaviour.md §1.8). Error texts: `Invalid session for the user.` is observed
- * (aws-amplify/amplify-js#5834); the `, session is expired.` and `, session can only be used once.`
- * variants are UNCONFIRMED.
+ * (default 3, docs/reference/aws-wire-behaviour.md §1.8). Error texts: `Invalid session for the
+ * user.` is observed (aws-amplify/amplify-js#5834); the `, session is expired.` and `, session can
+ * only be used once.` variants are UNCONFIRMED.
  */
 export class SessionStore {
   private readonly sessions = new Map<string, StoredSession>();

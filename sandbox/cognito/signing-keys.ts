@@ -4,7 +4,7 @@ import { keyId } from './ids.js';
 
 /**
  * RS256 signing keys. Cognito signs ID and access tokens with two different key pairs per pool,
- * each with its own `kid` (aws-behaviour.md §1.7).
+ * each with its own `kid` (docs/reference/aws-wire-behaviour.md §1.7).
  *
  * 2048-bit RSA generation costs 100–300 ms of CPU per key, so the material is generated once per
  * process, asynchronously (off the event loop), and shared by every pool: each pool publishes it

@@ -1,9 +1,10 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * The server half of Cognito's SRP (aws-behaviour.md §1.11): SHA-256, the 3072-bit group of
- * RFC 3526 and g = 2, with the hex padding and HKDF of AWS's own client, amazon-cognito-identity-js
- * `AuthenticationHelper.js` (tests sign in with that client as the oracle).
+ * The server half of Cognito's SRP (docs/reference/aws-wire-behaviour.md §1.11): SHA-256, the
+ * 3072-bit group of RFC 3526 and g = 2, with the hex padding and HKDF of AWS's own client,
+ * amazon-cognito-identity-js `AuthenticationHelper.js` (tests sign in with that client as the
+ * oracle).
  */
 const N = BigInt(
   '0x' +

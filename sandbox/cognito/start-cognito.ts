@@ -31,7 +31,8 @@ export interface CognitoOptions {
    * RespondToAuthChallenge, refresh) of every pool created from now on, next to
    * `aws.cognito.signin.user.admin`. Models a pre token generation Lambda trigger of event version
    * V2/V3 (`scopesToAdd`), the only way a real pool puts other scopes into such tokens; it needs
-   * the Essentials or Plus tier, so Lite pools ignore it (aws-behaviour.md §1.10).
+   * the Essentials or Plus tier, so Lite pools ignore it (docs/reference/aws-wire-behaviour.md
+   * §1.10).
    */
   preTokenGenerationScopes?: string[];
   /** Start throttled (see `setThrottle`). */

@@ -2,7 +2,10 @@ import type { TokenLifetimes } from '../types.js';
 import type { PoolKeys } from './signing-keys.js';
 import type { SrpVerifier } from './srp.js';
 
-/** The first factors a pool can offer to `USER_AUTH` (`AuthFactorType`, aws-behaviour.md §5). */
+/**
+ * The first factors a pool can offer to `USER_AUTH` (`AuthFactorType`,
+ * docs/reference/aws-wire-behaviour.md §5).
+ */
 export const firstAuthFactors = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
 export type FirstAuthFactor = (typeof firstAuthFactors)[number];
 
@@ -31,7 +34,7 @@ export interface UserPool {
   /**
    * Scopes a pre token generation trigger (event version V2/V3) adds to access tokens from API
    * sign-ins. Empty by default: such tokens then carry only `aws.cognito.signin.user.admin`
-   * (aws-behaviour.md §1.10).
+   * (docs/reference/aws-wire-behaviour.md §1.10).
    */
   preTokenGenerationScopes: string[];
   /** The user pool domain's prefix (CreateUserPoolDomain); its OAuth 2.0 endpoints need one. */
@@ -51,7 +54,10 @@ export interface ResourceServer {
   scopes: { ScopeName: string; ScopeDescription: string }[];
 }
 
-/** An app client's OAuth 2.0 settings (`UserPoolClientType`, aws-behaviour.md §1.10). */
+/**
+ * An app client's OAuth 2.0 settings (`UserPoolClientType`, docs/reference/aws-wire-behaviour.md
+ * §1.10).
+ */
 export interface OAuthSettings {
   /** `code`, `implicit`, `client_credentials`. */
   flows: string[];
@@ -118,7 +124,10 @@ export interface RefreshTokenRecord {
   clientId: string;
   username: string;
   originJti: string;
-  /** Epoch seconds of the original authentication; refreshed tokens keep it (aws-behaviour.md §1.7). */
+  /**
+   * Epoch seconds of the original authentication; refreshed tokens keep it
+   * (docs/reference/aws-wire-behaviour.md §1.7).
+   */
   authTime: number;
   /** Epoch ms. */
   expiresAt: number;

@@ -7,7 +7,8 @@ import { epochSeconds, type AppClient, type User, type UserPool } from './state.
 
 /**
  * Cognito's own scope: the only one in access tokens from API sign-ins (InitiateAuth,
- * RespondToAuthChallenge, refresh), whatever the app client's OAuth scopes (aws-behaviour.md §1.10).
+ * RespondToAuthChallenge, refresh), whatever the app client's OAuth scopes
+ * (docs/reference/aws-wire-behaviour.md §1.10).
  */
 export const userAdminScope = 'aws.cognito.signin.user.admin';
 
@@ -39,7 +40,7 @@ export function lifetimesFor(ctx: OperationContext, client: AppClient): TokenLif
 /**
  * Scopes of an API sign-in's access token: `aws.cognito.signin.user.admin`, plus what the pool's
  * simulated pre token generation trigger adds. V2/V3 triggers need the Essentials or Plus tier,
- * so a Lite pool's trigger cannot add scopes (aws-behaviour.md §1.10).
+ * so a Lite pool's trigger cannot add scopes (docs/reference/aws-wire-behaviour.md §1.10).
  */
 export function apiSignInScopes(pool: UserPool): string[] {
   const added = pool.tier === 'LITE' ? [] : pool.preTokenGenerationScopes;
@@ -58,7 +59,10 @@ function attributeClaims(user: User): Record<string, string | boolean> {
 const groupsClaim = (user: User) =>
   user.groups.length > 0 ? { 'cognito:groups': [...user.groups] } : {};
 
-/** ID token claims (Cognito developer guide, "Using the ID token"; aws-behaviour.md §1.7). */
+/**
+ * ID token claims (Cognito developer guide, "Using the ID token";
+ * docs/reference/aws-wire-behaviour.md §1.7).
+ */
 export function idTokenClaims(
   subject: TokenSubject,
   issuer: string,
@@ -85,7 +89,8 @@ export function idTokenClaims(
 
 /**
  * Access token claims: `client_id` instead of `aud`, `scope` space-separated, no user attributes
- * and no `event_id` (a real access token seen through an HTTP API has none; aws-behaviour.md §1.7).
+ * and no `event_id` (a real access token seen through an HTTP API has none;
+ * docs/reference/aws-wire-behaviour.md §1.7).
  */
 export function accessTokenClaims(
   subject: TokenSubject,
@@ -134,9 +139,9 @@ export function newAuthentication(ctx: OperationContext, user: User): Authentica
 
 /**
  * ID + access tokens, plus a refresh token for a new sign-in (refreshing returns none, since
- * refresh token rotation is off by default; aws-behaviour.md §1.3). `grantedScopes` are the
- * scopes the OAuth 2.0 endpoints granted; without them the token has an API sign-in's scopes. A
- * refresh token remembers them, so refreshing keeps the grant's scopes.
+ * refresh token rotation is off by default; docs/reference/aws-wire-behaviour.md §1.3).
+ * `grantedScopes` are the scopes the OAuth 2.0 endpoints granted; without them the token has an API
+ * sign-in's scopes. A refresh token remembers them, so refreshing keeps the grant's scopes.
  */
 export async function issueTokens(
   ctx: OperationContext,

@@ -98,8 +98,9 @@ function headerOf(headers: AuthorizeContext['headers'], name: string): string | 
 
 /**
  * The token from the identity-source header: raw or `Bearer <token>`, both accepted by REST Cognito
- * authorizers (captured event, aws-behaviour §2.1) and HTTP JWT authorizers (§3). The scheme word's
- * case sensitivity is UNCONFIRMED; it is matched case-insensitively, as RFC 6750 reads.
+ * authorizers (captured event, docs/reference/aws-wire-behaviour.md §2.1) and HTTP JWT authorizers
+ * (§3). The scheme word's case sensitivity is UNCONFIRMED; it is matched case-insensitively, as RFC
+ * 6750 reads.
  */
 function tokenOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

@@ -7,9 +7,9 @@ const exportPath = /^\/restapis\/([^/]+)\/stages\/([^/]+)\/exports\/([^/]+)$/;
 
 /**
  * The part of the API Gateway management API that `GetExport` uses:
- * `GET /restapis/{id}/stages/{stage}/exports/{oas30|swagger}` (aws-behaviour §4). Any restapi id
- * and any SigV4 credentials are accepted; the loaded spec is served for the sandbox's stage.
- * Returns undefined when the path is not an export path.
+ * `GET /restapis/{id}/stages/{stage}/exports/{oas30|swagger}` (docs/reference/aws-wire-behaviour.md
+ * §4). Any restapi id and any SigV4 credentials are accepted; the loaded spec is served for the
+ * sandbox's stage. Returns undefined when the path is not an export path.
  */
 export function answerExport(
   path: string,

@@ -1,11 +1,12 @@
 import type { GatewayAnswer, Refusal } from './answer.js';
 
 /**
- * HTTP API answers (aws-behaviour §3): 401 `{"message":"Unauthorized"}` with a `www-authenticate`
- * diagnostic, 403 `{"message":"Forbidden"}` for a missing scope (OBSERVED, not documented), 404
- * `{"message":"Not Found"}` for an unknown route. HTTP APIs have no custom gateway responses and
- * send `apigw-requestid` instead of `x-amzn-RequestId`. Only the "valid audience" description is
- * documented; the other `error_description` texts are UNCONFIRMED and written in the same style.
+ * HTTP API answers (docs/reference/aws-wire-behaviour.md §3): 401 `{"message":"Unauthorized"}` with
+ * a `www-authenticate` diagnostic, 403 `{"message":"Forbidden"}` for a missing scope (OBSERVED, not
+ * documented), 404 `{"message":"Not Found"}` for an unknown route. HTTP APIs have no custom gateway
+ * responses and send `apigw-requestid` instead of `x-amzn-RequestId`. Only the "valid audience"
+ * description is documented; the other `error_description` texts are UNCONFIRMED and written in the
+ * same style.
  */
 export function httpRefusalAnswer(refusal: Refusal, requestId: string): GatewayAnswer {
   const headers = { 'content-type': 'application/json', 'apigw-requestid': requestId };

@@ -52,7 +52,8 @@ export function proxyEventOf(call: IncomingCall): ProxyEvent {
               authorizer: {
                 jwt: {
                   claims: httpClaims(call.claims),
-                  // `scopes` is null when the token has no `scope` claim (captured event, aws-behaviour §3).
+                  // `scopes` is null when the token has no `scope` claim (captured event,
+                  // docs/reference/aws-wire-behaviour.md §3).
                   scopes:
                     typeof call.claims.scope === 'string' ? call.claims.scope.split(' ') : null,
                 },

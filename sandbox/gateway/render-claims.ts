@@ -15,9 +15,10 @@ export function javaDateString(epochSeconds: number): string {
 
 /**
  * `requestContext.authorizer.claims` of a REST API: every value a string, `exp`/`iat` as Java dates
- * while `auth_time` stays epoch seconds (captured event, aws-behaviour §2.3). `cognito:groups`
- * arrives as one string; AWS's rendering of several groups is UNCONFIRMED, the documented client
- * practice is to split on commas (aws/chalice#783), so lists are comma-joined here.
+ * while `auth_time` stays epoch seconds (captured event, docs/reference/aws-wire-behaviour.md
+ * §2.3). `cognito:groups` arrives as one string; AWS's rendering of several groups is UNCONFIRMED,
+ * the documented client practice is to split on commas (aws/chalice#783), so lists are comma-joined
+ * here.
  */
 export function restClaims(payload: JwtPayload): Record<string, string> {
   const claims: Record<string, string> = {};
@@ -35,7 +36,8 @@ export function restClaims(payload: JwtPayload): Record<string, string> {
 
 /**
  * `requestContext.authorizer.jwt.claims` of an HTTP API (payload 2.0): strings, numbers as epoch
- * strings, arrays as a bracketed space-separated string `[a b]` (aws-behaviour §3).
+ * strings, arrays as a bracketed space-separated string `[a b]`
+ * (docs/reference/aws-wire-behaviour.md §3).
  */
 export function httpClaims(payload: JwtPayload): Record<string, string> {
   const claims: Record<string, string> = {};

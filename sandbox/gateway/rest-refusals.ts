@@ -1,7 +1,10 @@
 import type { GatewayResponseSpec } from '../spec/types.js';
 import type { GatewayAnswer, Refusal } from './answer.js';
 
-/** A default gateway response: its type, status, `x-amzn-ErrorType` and message (aws-behaviour §2.2). */
+/**
+ * A default gateway response: its type, status, `x-amzn-ErrorType` and message
+ * (docs/reference/aws-wire-behaviour.md §2.2).
+ */
 interface GatewayError {
   responseType: string;
   status: number;
@@ -51,7 +54,8 @@ function unauthorized(message: string): GatewayError {
 
 /**
  * The two texts API Gateway answers when it parses a JWT as a SigV4 `Authorization` header
- * (aws-behaviour §2.2: raw token → missing parameters; `Bearer <jwt>` → not a key=value pair).
+ * (docs/reference/aws-wire-behaviour.md §2.2: raw token → missing parameters; `Bearer <jwt>` → not
+ * a key=value pair).
  */
 export function incompleteSignatureMessage(authorization: string): string {
   const space = authorization.indexOf(' ');

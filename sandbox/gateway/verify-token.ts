@@ -19,7 +19,10 @@ export interface TokenTrust {
 
 /** What one authorizer checks, beyond signature and issuer. */
 export interface TokenRule {
-  /** REST Cognito authorizer: ID token without method scopes, access token with (aws-behaviour §2.1). */
+  /**
+   * REST Cognito authorizer: ID token without method scopes, access token with
+   * (docs/reference/aws-wire-behaviour.md §2.1).
+   */
   tokenUse?: 'id' | 'access';
   /**
    * HTTP JWT authorizer: `aud`, or `client_id` when there is no `aud`, must be one of the trusted

@@ -13,7 +13,8 @@ export function callerOf(event: ProxyEvent): Caller | undefined {
       ? event.requestContext.authorizer?.jwt.claims
       : event.requestContext.authorizer?.claims;
   if (!claims) return undefined;
-  // ID tokens name the user `cognito:username`, access tokens `username` (aws-behaviour §1.7).
+  // ID tokens name the user `cognito:username`, access tokens `username`
+  // (docs/reference/aws-wire-behaviour.md §1.7).
   const username = claims['cognito:username'] ?? claims.username ?? claims.sub;
   if (username === undefined) return undefined;
   return {

@@ -34,10 +34,11 @@ export function isApiGatewayDocument(document: JsonObject): boolean {
 }
 
 /**
- * What API Gateway configures from an imported method's security list (aws-behaviour.md §4): every
- * entry applies, so the method gets one authorizer and `apiKeyRequired` when an API-key scheme is
- * listed anywhere — one AND requirement, not OpenAPI's OR. A method has one authorizer: with several
- * the first listed is kept (which one AWS keeps is UNCONFIRMED). `[]` stays public.
+ * What API Gateway configures from an imported method's security list
+ * (docs/reference/aws-wire-behaviour.md §4): every entry applies, so the method gets one authorizer
+ * and `apiKeyRequired` when an API-key scheme is listed anywhere — one AND requirement, not
+ * OpenAPI's OR. A method has one authorizer: with several the first listed is kept (which one AWS
+ * keeps is UNCONFIRMED). `[]` stays public.
  */
 export function applyEveryEntry(alternatives: Requirement[][]): Requirement[][] {
   if (alternatives.length === 0) return [];

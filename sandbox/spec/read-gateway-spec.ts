@@ -18,7 +18,8 @@ export async function readGatewaySpec(file: string): Promise<GatewaySpec> {
 export function gatewaySpecOf(document: SpecDocument, file: string): GatewaySpec {
   const schemes = readSecuritySchemes(document);
   const topSecurity = document.security;
-  // API Gateway applies every entry of its own documents' security lists (aws-behaviour §4).
+  // API Gateway applies every entry of its own documents' security lists
+  // (docs/reference/aws-wire-behaviour.md §4).
   const everyEntry = isApiGatewayDocument(document);
   const routes: Route[] = [];
   for (const [path, item] of Object.entries(objectAt(document, 'paths') ?? {})) {

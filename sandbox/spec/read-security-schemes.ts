@@ -20,7 +20,8 @@ function ruleOf(scheme: JsonObject): SchemeRule {
   const authorizer = objectAt(scheme, 'x-amazon-apigateway-authorizer');
   const authType = (stringAt(scheme, 'x-amazon-apigateway-authtype') ?? '').toLowerCase();
   const authorizerType = (stringAt(authorizer, 'type') ?? '').toLowerCase();
-  // Exports write `cognito_user_pools`; hand-written files often `COGNITO_USER_POOLS` (aws-behaviour §4).
+  // Exports write `cognito_user_pools`; hand-written files often `COGNITO_USER_POOLS`
+  // (docs/reference/aws-wire-behaviour.md §4).
   if (authType === 'cognito_user_pools' || authorizerType === 'cognito_user_pools') {
     // The authorizer's `identitySource` (`method.request.header.X`) is what API Gateway reads; the
     // scheme's `name` only describes it, and AWS SAM bodies can carry both.

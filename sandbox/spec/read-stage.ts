@@ -4,8 +4,9 @@ import { isObject, objectAt, stringAt } from './json.js';
 /**
  * The stage (base path) the export was taken from. OAS3 exports put it in
  * `servers[0].variables.basePath.default`, real ones without the leading slash (`"prod"`), AWS docs
- * with it (`"/v1"`); Swagger exports in `basePath` (aws-behaviour §4). Undefined when the spec names
- * none; `''` when it names the HTTP API `$default` stage (empty base path).
+ * with it (`"/v1"`); Swagger exports in `basePath` (docs/reference/aws-wire-behaviour.md §4).
+ * Undefined when the spec names none; `''` when it names the HTTP API `$default` stage (empty base
+ * path).
  */
 export function readStage(document: SpecDocument): string | undefined {
   const servers = document.servers;

@@ -1,14 +1,15 @@
-// Cognito's JSON API, called directly (aws-behaviour.md §1.1): POST to the endpoint with
-// `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>` and
-// `Content-Type: application/x-amz-json-1.1`. Nothing here logs a password, code or token.
-// `gatecheck.cognitoClient(pm)` gives the calling script's client (see run-state.js for why `pm`
-// is passed).
+// Cognito's JSON API, called directly (docs/reference/aws-wire-behaviour.md §1.1): POST to the
+// endpoint with `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>` and `Content-Type:
+// application/x-amz-json-1.1`. Nothing here logs a password, code or token.
+// `gatecheck.cognitoClient(pm)` gives the calling script's client (see run-state.js for why `pm` is
+// passed).
 gatecheck.cognitoClient = function (pm) {
   var CryptoJS = require('crypto-js');
   var RUN_VARS = gatecheck.constants.runVariables;
   var SANDBOX_PATHS = gatecheck.constants.sandboxPaths;
   var MAX_CHALLENGE_STEPS = 5;
-  // One-time code challenges and the ChallengeResponses key carrying the code (aws-behaviour.md §1.5).
+  // One-time code challenges and the ChallengeResponses key carrying the code
+  // (docs/reference/aws-wire-behaviour.md §1.5).
   var CODE_RESPONSE_KEYS = {
     EMAIL_OTP: 'EMAIL_OTP_CODE',
     SMS_OTP: 'SMS_OTP_CODE',
@@ -22,7 +23,7 @@ gatecheck.cognitoClient = function (pm) {
   }
 
   // SECRET_HASH = Base64(HMAC-SHA256(key = client secret, message = username + client id)), sent
-  // only when the app client has a secret (aws-behaviour.md §1.6).
+  // only when the app client has a secret (docs/reference/aws-wire-behaviour.md §1.6).
   function withSecretHash(parameters, username) {
     var secret = gcVar('clientSecret');
     if (secret) {
@@ -34,7 +35,7 @@ gatecheck.cognitoClient = function (pm) {
   }
 
   // SRP starts with a fresh secret a, kept in a run variable until PASSWORD_VERIFIER is answered;
-  // SRP_A = g^a goes to Cognito (aws-behaviour.md §1.11).
+  // SRP_A = g^a goes to Cognito (docs/reference/aws-wire-behaviour.md §1.11).
   function startSrp() {
     var secret = gatecheck.srp.newSecret();
     pm.collectionVariables.set(RUN_VARS.srpSecret, secret);
@@ -75,9 +76,9 @@ gatecheck.cognitoClient = function (pm) {
     } else if (flow === 'USER_PASSWORD_AUTH') {
       parameters.PASSWORD = gcVar('password');
     } else if (flow === 'USER_AUTH') {
-      // Choice-based sign-in (aws-behaviour.md §5): without PREFERRED_CHALLENGE Cognito answers
-      // SELECT_CHALLENGE; PASSWORD as preference is sent with the password itself, PASSWORD_SRP
-      // with SRP_A.
+      // Choice-based sign-in (docs/reference/aws-wire-behaviour.md §5): without PREFERRED_CHALLENGE
+      // Cognito answers SELECT_CHALLENGE; PASSWORD as preference is sent with the password itself,
+      // PASSWORD_SRP with SRP_A.
       var preferred = gcVar('preferredChallenge');
       if (preferred) parameters.PREFERRED_CHALLENGE = preferred;
       if (preferred === 'PASSWORD') parameters.PASSWORD = gcVar('password');
@@ -94,7 +95,8 @@ gatecheck.cognitoClient = function (pm) {
 
   function refreshBody() {
     // The SECRET_HASH of a refresh uses the internal user name (`cognito:username`), not the alias
-    // typed at sign-in (aws-behaviour.md §1.6; the exact rule is UNCONFIRMED, this is the documented reading).
+    // typed at sign-in (docs/reference/aws-wire-behaviour.md §1.6; the exact rule is UNCONFIRMED,
+    // this is the documented reading).
     var username = gcVar(RUN_VARS.cognitoUsername) || gcVar('username');
     return {
       AuthFlow: 'REFRESH_TOKEN_AUTH',
@@ -161,7 +163,8 @@ gatecheck.cognitoClient = function (pm) {
     pm.collectionVariables.set(RUN_VARS.tokenOwner, owner());
     pm.collectionVariables.set(RUN_VARS.idToken, result.IdToken || '');
     pm.collectionVariables.set(RUN_VARS.accessToken, result.AccessToken || '');
-    // A refresh answers without a new refresh token unless rotation is on (aws-behaviour.md §1.3).
+    // A refresh answers without a new refresh token unless rotation is on
+    // (docs/reference/aws-wire-behaviour.md §1.3).
     if (result.RefreshToken) pm.collectionVariables.set(RUN_VARS.refreshToken, result.RefreshToken);
     pm.collectionVariables.set(
       RUN_VARS.tokenExpiresAt,
@@ -173,7 +176,7 @@ gatecheck.cognitoClient = function (pm) {
   }
 
   // SELECT_CHALLENGE: the preferred factor when offered, else the password when one is set, else a
-  // one-time code (aws-behaviour.md §1.5, §5).
+  // one-time code (docs/reference/aws-wire-behaviour.md §1.5, §5).
   function chooseFirstFactor(available) {
     var preferred = gcVar('preferredChallenge');
     var order = (preferred ? [preferred] : [])
@@ -214,7 +217,7 @@ gatecheck.cognitoClient = function (pm) {
         throw new Error('Cognito asks for a new password: set newPassword');
       responses.NEW_PASSWORD = gcVar('newPassword');
       // Attributes the pool requires but the user lacks: from a variable `userAttributes.<name>`,
-      // else the user's current value (aws-behaviour.md §1.5).
+      // else the user's current value (docs/reference/aws-wire-behaviour.md §1.5).
       var required = parseJson(challenge.parameters.requiredAttributes || '[]', []);
       var current = parseJson(challenge.parameters.userAttributes || '{}', {});
       required.forEach(function (attribute) {
@@ -317,7 +320,8 @@ gatecheck.cognitoClient = function (pm) {
     };
   }
 
-  // Cognito errors are `{"__type": ..., "message": ...}` (aws-behaviour.md §1.2): name both.
+  // Cognito errors are `{"__type": ..., "message": ...}` (docs/reference/aws-wire-behaviour.md
+  // §1.2): name both.
   function cognitoFailure(response) {
     var body = parseJson(response.text(), {});
     return (
@@ -331,7 +335,7 @@ gatecheck.cognitoClient = function (pm) {
   }
 
   // A failed sign-in is remembered for a minute so no script retries it at once: Cognito locks a
-  // user out after repeated failed attempts (security-checks.md §0.6).
+  // user out after repeated failed attempts (docs/reference/check-catalogue.md §4.3).
   function recordSignInFailure(reason) {
     pm.collectionVariables.set(
       RUN_VARS.signInFailed,

@@ -1,6 +1,6 @@
-// Forged tokens (security-checks N3–N8), built in a negative check's pre-request script from the
-// token captured at sign-in. None of them can verify against the pool's key; each probes one way a
-// careless verifier could accept it. Tokens are never logged.
+// Forged tokens (docs/reference/check-catalogue.md §1.3 N3–N8), built in a negative check's
+// pre-request script from the token captured at sign-in. None of them can verify against the pool's
+// key; each probes one way a careless verifier could accept it. Tokens are never logged.
 (function () {
   // The pool's public key as a PEM (SubjectPublicKeyInfo), built from the JWK's `n` and `e`: the
   // text a verifier holding the key as PEM would wrongly use as an HMAC secret (CVE-2016-10555).

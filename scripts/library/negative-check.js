@@ -1,8 +1,8 @@
-// Negative checks (security-checks §2): the pre-request script sets the credentials the check sends
-// (a missing, malformed, forged, expired, wrong-kind or other-pool token, or a missing/wrong API
-// key), nothing else; the request itself (method, URL, body) is identical to the control that ran
-// just before it. The test script asserts the gateway's exact rejection, and nothing that merely
-// looks like one.
+// Negative checks (docs/reference/check-catalogue.md §2): the pre-request script sets the
+// credentials the check sends (a missing, malformed, forged, expired, wrong-kind or other-pool
+// token, or a missing/wrong API key), nothing else; the request itself (method, URL, body) is
+// identical to the control that ran just before it. The test script asserts the gateway's exact
+// rejection, and nothing that merely looks like one.
 //
 // Run counters (collection variables; every check of a collection uses the same ones):
 //   gatecheck.ran          +1 for every check that executed (positive, control, negative, public)
@@ -121,7 +121,7 @@ gatecheck.negative = {
 
   // Never satisfied by: a 403 Missing Authentication Token (wrong URL/stage/method), a WAF or
   // resource policy 403, a 429, a network error, or any answer without API Gateway's request id
-  // (security-checks §2.1). Failure messages never quote a token.
+  // (docs/reference/check-catalogue.md §2.1). Failure messages never quote a token.
   test: function (pm, check) {
     var state = gatecheck.state;
     var counters = gatecheck.constants.runVariables;

@@ -1,10 +1,10 @@
 // Revocation (Cognito): API Gateway keeps accepting a revoked token until it expires
-// (aws-behaviour §2.1), so revocation is asserted against Cognito: a dedicated user signs in,
-// GlobalSignOut ends every session, and GetUser with the old access token must answer 400
-// NotAuthorizedException "Access Token has been revoked" (§1.2). Each step's pre-request script
-// builds its Cognito JSON API body; skipped unless revocationUsername is set (GlobalSignOut must
-// hit a user nothing else signs in as). Passwords and tokens are never logged. Counters: see
-// negative-check.js.
+// (docs/reference/aws-wire-behaviour.md §2.1), so revocation is asserted against Cognito: a
+// dedicated user signs in, GlobalSignOut ends every session, and GetUser with the old access token
+// must answer 400 NotAuthorizedException "Access Token has been revoked" (§1.2). Each step's
+// pre-request script builds its Cognito JSON API body; skipped unless revocationUsername is set
+// (GlobalSignOut must hit a user nothing else signs in as). Passwords and tokens are never logged.
+// Counters: see negative-check.js.
 gatecheck.revocation = {
   prerequest: function (pm, check) {
     var state = gatecheck.state;
@@ -32,7 +32,8 @@ gatecheck.revocation = {
       var clientId = pm.variables.get('clientId');
       var parameters = { USERNAME: username, PASSWORD: password };
       var clientSecret = pm.variables.get('clientSecret');
-      // SECRET_HASH = Base64(HMAC-SHA256(key = client secret, message = username + client id)) (aws-behaviour §1.6).
+      // SECRET_HASH = Base64(HMAC-SHA256(key = client secret, message = username + client id))
+      // (docs/reference/aws-wire-behaviour.md §1.6).
       if (clientSecret) {
         var CryptoJS = require('crypto-js');
         parameters.SECRET_HASH = CryptoJS.enc.Base64.stringify(
@@ -78,7 +79,8 @@ gatecheck.revocation = {
     } catch {
       body = {};
     }
-    // Cognito errors name their type and message; neither carries a secret (aws-behaviour §1.2).
+    // Cognito errors name their type and message; neither carries a secret
+    // (docs/reference/aws-wire-behaviour.md §1.2).
     var cognitoError = body.__type ? ' (' + body.__type + ': ' + body.message + ')' : '';
 
     if (check.step === 'sign-in') {

@@ -85,20 +85,23 @@ gatecheck.state = {
   },
 
   // The token header's value: API Gateway accepts `Bearer <token>` and the raw token in
-  // `Authorization`; other identity-source headers carry the raw token (aws-behaviour §2.1).
+  // `Authorization`; other identity-source headers carry the raw token
+  // (docs/reference/aws-wire-behaviour.md §2.1).
   tokenHeaderValue: function (tokenHeader, token) {
     return tokenHeader.toLowerCase() === 'authorization' ? 'Bearer ' + token : token;
   },
 
   // API Gateway answers carry its request id: REST APIs `x-amzn-RequestId`, HTTP APIs
-  // `apigw-requestid` (aws-behaviour §2.1, §3). Anything else answered (a proxy, a mock, a WAF page).
+  // `apigw-requestid` (docs/reference/aws-wire-behaviour.md §2.1, §3). Anything else answered (a
+  // proxy, a mock, a WAF page).
   requestIdPresent: function (response, headers) {
     return headers.some(function (header) {
       return response.headers.has(header);
     });
   },
 
-  // `x-amzn-ErrorType` may carry `:<detail>` after the type (aws-behaviour §1.2).
+  // `x-amzn-ErrorType` may carry `:<detail>` after the type (docs/reference/aws-wire-behaviour.md
+  // §1.2).
   errorType: function (response) {
     return String(response.headers.get('x-amzn-ErrorType') || '').split(':')[0];
   },

@@ -1,7 +1,8 @@
-// SRP for USER_SRP_AUTH and PASSWORD_SRP (aws-behaviour.md §1.11), with what Postman's sandbox has:
-// BigInt and crypto-js (no Node modules, so it runs in newman and the Postman app alike). The maths
-// follows AWS's own client, amazon-cognito-identity-js `AuthenticationHelper.js`; a test pins this
-// file's values to that library's for fixed inputs. Nothing here logs the password or a secret.
+// SRP for USER_SRP_AUTH and PASSWORD_SRP (docs/reference/aws-wire-behaviour.md §1.11), with what
+// Postman's sandbox has: BigInt and crypto-js (no Node modules, so it runs in newman and the
+// Postman app alike). The maths follows AWS's own client, amazon-cognito-identity-js
+// `AuthenticationHelper.js`; a test pins this file's values to that library's for fixed inputs.
+// Nothing here logs the password or a secret.
 gatecheck.srp = (function () {
   // crypto-js is asked for when SRP is used: the library is loaded before every request.
   var CryptoJS = null;

@@ -14,7 +14,7 @@ function rejectionsOf(model: ApiModel): ExpectedRejections {
 }
 
 describe('expected rejections', () => {
-  it('REST defaults (aws-behaviour.md §2.2)', () => {
+  it('REST defaults (docs/reference/aws-wire-behaviour.md §2.2)', () => {
     expect(rejectionsOf(modelOf(oas3()))).to.deep.equal({
       unauthorized: {
         status: 401,

@@ -70,9 +70,9 @@ export const caughtBy: Record<AuthorizerFault, FaultExpectation> = {
     ['alg-none'],
   ),
   'expiry-not-checked': byKind(['expired']),
-  // An HTTP API's JWT authorizer has no token_use check (aws-behaviour §3): its wrong-token-type
-  // check (an ID token on a scoped method) is refused by the missing scope alone. A REST Cognito
-  // authorizer still refuses the ID token there for its token_use.
+  // An HTTP API's JWT authorizer has no token_use check (docs/reference/aws-wire-behaviour.md §3):
+  // its wrong-token-type check (an ID token on a scoped method) is refused by the missing scope
+  // alone. A REST Cognito authorizer still refuses the ID token there for its token_use.
   'scopes-ignored': {
     // A scoped method has a missing-scope check; without one the fault changes nothing.
     kinds: ['missing-scope'],
@@ -91,8 +91,9 @@ export const caughtBy: Record<AuthorizerFault, FaultExpectation> = {
         ? 'must-fail'
         : 'must-pass',
   },
-  // An HTTP API's JWT authorizer also checks the audience (aws-behaviour §3): the other pool's
-  // token names the other pool's app client, so it stays refused even when any issuer is trusted.
+  // An HTTP API's JWT authorizer also checks the audience (docs/reference/aws-wire-behaviour.md
+  // §3): the other pool's token names the other pool's app client, so it stays refused even when
+  // any issuer is trusted.
   'any-issuer-accepted': {
     kinds: ['other-pool'],
     verdict: (check, gateway) =>

@@ -1,9 +1,9 @@
 /**
- * Proof that the generated checks catch a broken gateway (security-checks §2.3, configuration
- * mutants): each API's collection runs with newman against the sandbox, once healthy (every check
- * passes) and once per fault, on a fresh sandbox each time (positive checks change its data). A
- * fault must fail exactly the negative checks that target it, and nothing else; every fault must
- * be caught by some check of some API.
+ * Proof that the generated checks catch a broken gateway (docs/reference/check-catalogue.md §2.3,
+ * configuration mutants): each API's collection runs with newman against the sandbox, once healthy
+ * (every check passes) and once per fault, on a fresh sandbox each time (positive checks change its
+ * data). A fault must fail exactly the negative checks that target it, and nothing else; every
+ * fault must be caught by some check of some API.
  */
 import { expect } from 'chai';
 import { faultNames, type FaultName } from '../../sandbox/index.js';

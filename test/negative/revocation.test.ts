@@ -16,7 +16,7 @@ describe('revocation checks against Cognito, in the Postman sandbox', function (
   let revokes = true;
   const calls: Array<{ target: string; body: Record<string, unknown> }> = [];
 
-  // Answers as Cognito's JSON API does (aws-behaviour §1.1–1.3).
+  // Answers as Cognito's JSON API does (docs/reference/aws-wire-behaviour.md §1.1–1.3).
   const cognito: Handler = (request, body, response) => {
     const target = String(request.headers['x-amz-target']).split('.')[1] ?? '';
     calls.push({ target, body: JSON.parse(body) as Record<string, unknown> });

@@ -1,7 +1,7 @@
 /**
  * The rendered scripts in the real Postman sandbox (newman) against trap answers: a negative check
  * passes on API Gateway's exact rejection and on nothing that merely looks like one
- * (security-checks §2.1, §2.3 "assertion mutants").
+ * (docs/reference/check-catalogue.md §2.1, §2.3 "assertion mutants").
  */
 import { expect } from 'chai';
 import { planNegativeChecks } from '../../generators/plan/plan-negative-checks.js';

@@ -1,6 +1,7 @@
 /**
  * The sandbox issues the token another app client of the same pool would get, and its HTTP API
- * JWT authorizer refuses it for its audience (aws-behaviour §3) unless `audience-not-checked`.
+ * JWT authorizer refuses it for its audience (docs/reference/aws-wire-behaviour.md §3) unless
+ * `audience-not-checked`.
  */
 import { expect } from 'chai';
 import { decodeJwt } from 'jose';

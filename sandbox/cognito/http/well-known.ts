@@ -8,8 +8,8 @@ const wellKnown = /^\/([^/]+)\/\.well-known\/(jwks\.json|openid-configuration)$/
 
 /**
  * `GET /<userPoolId>/.well-known/jwks.json` and `.../openid-configuration`, as
- * `https://cognito-idp.<region>.amazonaws.com/<userPoolId>/...` serves them (aws-behaviour.md §1.7).
- * Returns false when the path is not one of these.
+ * `https://cognito-idp.<region>.amazonaws.com/<userPoolId>/...` serves them
+ * (docs/reference/aws-wire-behaviour.md §1.7). Returns false when the path is not one of these.
  */
 export async function handleWellKnown(
   ctx: OperationContext,

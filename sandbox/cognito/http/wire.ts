@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CognitoError } from '../cognito-error.js';
 
-/** The awsJson1_1 content type of every Cognito request and response (aws-behaviour.md §1.1). */
+/**
+ * The awsJson1_1 content type of every Cognito request and response
+ * (docs/reference/aws-wire-behaviour.md §1.1).
+ */
 export const amzJson = 'application/x-amz-json-1.1';
 
 function send(
@@ -27,8 +30,9 @@ export function sendOutput(res: ServerResponse, output: object): void {
 
 /**
  * An error exactly as Cognito sends it: 400, `{"__type","message"}`, `x-amzn-ErrorType` with its
- * trailing colon, `x-amzn-ErrorMessage`, `x-amzn-RequestId` (aws-behaviour.md §1.2; localstack#3201
- * quoting real AWS). Every client error travels as 400 whatever the Smithy model's httpError says.
+ * trailing colon, `x-amzn-ErrorMessage`, `x-amzn-RequestId` (docs/reference/aws-wire-behaviour.md
+ * §1.2; localstack#3201 quoting real AWS). Every client error travels as 400 whatever the Smithy
+ * model's httpError says.
  */
 export function sendCognitoError(res: ServerResponse, error: CognitoError, status = 400): void {
   send(res, status, amzJson, JSON.stringify({ __type: error.type, message: error.message }), {

@@ -12,7 +12,7 @@ const sameText = (a: string, b: string) => {
 /**
  * The calling app client: HTTP Basic `client_id:client_secret` (each form-urlencoded, RFC 6749
  * §2.3.1) or `client_id` (+ `client_secret`) in the body. A client with a secret must present it;
- * anything else is `invalid_client` (aws-behaviour.md §1.10).
+ * anything else is `invalid_client` (docs/reference/aws-wire-behaviour.md §1.10).
  */
 export function authenticateClient(
   state: CognitoState,

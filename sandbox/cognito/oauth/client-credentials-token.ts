@@ -6,7 +6,7 @@ import { issuerOf, lifetimesFor, signClaims } from '../tokens.js';
 /**
  * A client_credentials access token: no user, so `sub` is the client id and there is no
  * `username`, `cognito:groups` or `origin_jti`; only resource-server scopes (token-endpoint.md;
- * aws-behaviour.md §1.10).
+ * docs/reference/aws-wire-behaviour.md §1.10).
  */
 export async function clientCredentialsToken(
   ctx: OperationContext,

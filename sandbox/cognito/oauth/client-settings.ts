@@ -5,7 +5,10 @@ import type { OAuthSettings, UserPool } from '../state.js';
 /** `OAuthFlowType` (botocore). */
 const oauthFlows = ['code', 'implicit', 'client_credentials'];
 
-/** Scopes every pool knows: OIDC scopes and Cognito's own (aws-behaviour.md §1.10). */
+/**
+ * Scopes every pool knows: OIDC scopes and Cognito's own (docs/reference/aws-wire-behaviour.md
+ * §1.10).
+ */
 export const userGrantScopes = [
   'openid',
   'email',

@@ -1,7 +1,8 @@
 /**
  * An error of the OAuth 2.0 endpoints: RFC 6749 §5.2 names (`invalid_request`, `invalid_client`,
  * `invalid_grant`, `unauthorized_client`, `unsupported_grant_type`, `invalid_scope`), sent as
- * `{"error": name}` with HTTP 400 by the token endpoint (aws-behaviour.md §1.10).
+ * `{"error": name}` with HTTP 400 by the token endpoint (docs/reference/aws-wire-behaviour.md
+ * §1.10).
  */
 export class OAuthError extends Error {
   constructor(

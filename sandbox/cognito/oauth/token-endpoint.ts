@@ -116,7 +116,8 @@ async function clientCredentialsGrant(
 
 /**
  * `POST /oauth2/token`: `authorization_code` (with PKCE S256 when the code was asked for with a
- * challenge), `refresh_token` and `client_credentials` (token-endpoint.md; aws-behaviour.md §1.10).
+ * challenge), `refresh_token` and `client_credentials` (token-endpoint.md;
+ * docs/reference/aws-wire-behaviour.md §1.10).
  */
 export async function handleTokenRequest(
   ctx: OperationContext,

@@ -74,8 +74,8 @@ export function addUser(pool: UserPool, user: User, message: string): void {
 
 /**
  * `AdminCreateUser`: with a password the user is `FORCE_CHANGE_PASSWORD` and answers
- * NEW_PASSWORD_REQUIRED at first sign-in (aws-behaviour.md §1.3). Invitation messages are not
- * modelled: without `TemporaryPassword` a random one is set that nobody learns.
+ * NEW_PASSWORD_REQUIRED at first sign-in (docs/reference/aws-wire-behaviour.md §1.3). Invitation
+ * messages are not modelled: without `TemporaryPassword` a random one is set that nobody learns.
  */
 export function adminCreateUser(ctx: OperationContext, input: Input) {
   const pool = findPool(ctx.state, requireString(input, 'UserPoolId'));
@@ -104,7 +104,10 @@ export function adminCreateUser(ctx: OperationContext, input: Input) {
   };
 }
 
-/** `Permanent: true` → CONFIRMED; otherwise FORCE_CHANGE_PASSWORD (aws-behaviour.md §1.3). */
+/**
+ * `Permanent: true` → CONFIRMED; otherwise FORCE_CHANGE_PASSWORD
+ * (docs/reference/aws-wire-behaviour.md §1.3).
+ */
 export function adminSetUserPassword(ctx: OperationContext, input: Input) {
   const pool = findPool(ctx.state, requireString(input, 'UserPoolId'));
   const user = findUser(pool, requireString(input, 'Username'));

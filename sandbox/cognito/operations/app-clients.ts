@@ -15,7 +15,9 @@ import { describeOAuthSettings, readOAuthSettings } from '../oauth/client-settin
 import { epochSeconds, type AppClient } from '../state.js';
 import type { TokenLifetimes } from '../../types.js';
 
-/** AWS's default when `ExplicitAuthFlows` is not given (aws-behaviour.md §1.9). */
+/**
+ * AWS's default when `ExplicitAuthFlows` is not given (docs/reference/aws-wire-behaviour.md §1.9).
+ */
 export const defaultExplicitAuthFlows = [
   'ALLOW_REFRESH_TOKEN_AUTH',
   'ALLOW_USER_SRP_AUTH',
@@ -80,7 +82,7 @@ function tokenValidity(input: Input): Partial<TokenLifetimes> {
   return validity;
 }
 
-/** `AuthSessionValidity`: minutes, 3–15, default 3 (aws-behaviour.md §1.8). */
+/** `AuthSessionValidity`: minutes, 3–15, default 3 (docs/reference/aws-wire-behaviour.md §1.8). */
 function authSessionValidity(input: Input): number {
   const minutes = optionalNumber(input, 'AuthSessionValidity') ?? 3;
   if (!Number.isInteger(minutes) || minutes < 3 || minutes > 15) {

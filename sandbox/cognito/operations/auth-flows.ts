@@ -1,7 +1,7 @@
 import { invalidParameter } from '../cognito-error.js';
 import type { AppClient } from '../state.js';
 
-/** `AuthFlowType` (aws-behaviour.md §1.4). */
+/** `AuthFlowType` (docs/reference/aws-wire-behaviour.md §1.4). */
 export const authFlowNames = [
   'USER_SRP_AUTH',
   'REFRESH_TOKEN_AUTH',
@@ -44,8 +44,9 @@ const enablingValues: Record<string, string[]> = {
 /**
  * The client's `ExplicitAuthFlows` must enable the flow. Texts: `USER_PASSWORD_AUTH flow not
  * enabled for this client` (observed) and, for every other flow, `Auth flow not enabled for this
- * client` (observed for the admin flow; UNCONFIRMED for the rest, aws-behaviour.md §1.2, §5).
- * Legacy clients (no `ALLOW_*` value) can always refresh.
+ * client` (observed for the admin flow; UNCONFIRMED for the rest,
+ * docs/reference/aws-wire-behaviour.md §1.2, §5). Legacy clients (no `ALLOW_*` value) can always
+ * refresh.
  */
 export function checkFlowEnabled(client: AppClient, authFlow: string): void {
   const flows = client.explicitAuthFlows;

@@ -34,7 +34,7 @@ import { getUser, globalSignOut, revokeToken } from './user-tokens.js';
 export interface Operation {
   /**
    * Admin and management operations need SigV4 (IAM) at AWS; the user-facing ones are
-   * `smithy.api#noAuth` (aws-behaviour.md §1.1).
+   * `smithy.api#noAuth` (docs/reference/aws-wire-behaviour.md §1.1).
    */
   signed: boolean;
   handle(ctx: OperationContext, input: Input): object | Promise<object>;

@@ -80,11 +80,11 @@ async function passwordSignIn(
 }
 
 /**
- * `USER_AUTH` (aws-behaviour.md §5): needs the Essentials tier or higher. With the `Session` from
- * ConfirmSignUp the user is signed in at once. With an available `PREFERRED_CHALLENGE` that factor
- * starts; without one, or with one the user cannot use, the answer is `SELECT_CHALLENGE` with
- * `AvailableChallenges` — the fallback is what the Amplify Swift SDK documents; the API reference
- * does not say (UNCONFIRMED).
+ * `USER_AUTH` (docs/reference/aws-wire-behaviour.md §5): needs the Essentials tier or higher. With
+ * the `Session` from ConfirmSignUp the user is signed in at once. With an available
+ * `PREFERRED_CHALLENGE` that factor starts; without one, or with one the user cannot use, the
+ * answer is `SELECT_CHALLENGE` with `AvailableChallenges` — the fallback is what the Amplify Swift
+ * SDK documents; the API reference does not say (UNCONFIRMED).
  */
 async function choiceBasedSignIn(
   ctx: OperationContext,
@@ -94,7 +94,8 @@ async function choiceBasedSignIn(
   session: string | undefined,
 ): Promise<AuthResponse> {
   if (pool.tier === 'LITE') {
-    // Model status 403, sent as 400 like every other client error here (aws-behaviour.md §1.2); text UNCONFIRMED.
+    // Model status 403, sent as 400 like every other client error here
+    // (docs/reference/aws-wire-behaviour.md §1.2); text UNCONFIRMED.
     throw new CognitoError(
       'FeatureUnavailableInTierException',
       'This feature is not available in the current feature plan of the user pool.',

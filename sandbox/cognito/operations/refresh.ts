@@ -8,10 +8,10 @@ import type { AuthResponse } from './sign-in-steps.js';
 
 /**
  * `REFRESH_TOKEN_AUTH` / `REFRESH_TOKEN`: new ID and access tokens with the original `auth_time`
- * and `origin_jti`, no new refresh token (rotation off, aws-behaviour.md §1.3). Texts:
- * `Invalid Refresh Token.` (aws/aws-sdk-cpp#1789), `Refresh Token has been revoked`
+ * and `origin_jti`, no new refresh token (rotation off, docs/reference/aws-wire-behaviour.md §1.3).
+ * Texts: `Invalid Refresh Token.` (aws/aws-sdk-cpp#1789), `Refresh Token has been revoked`
  * (aws/aws-sdk-net#1936); `Refresh Token has expired` is UNCONFIRMED. The SECRET_HASH uses the
- * token owner's user name (aws-behaviour.md §1.6).
+ * token owner's user name (docs/reference/aws-wire-behaviour.md §1.6).
  */
 export async function refreshTokens(
   ctx: OperationContext,

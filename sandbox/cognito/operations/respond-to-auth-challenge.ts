@@ -30,8 +30,9 @@ export const adminRespondToAuthChallenge = (ctx: OperationContext, input: Input)
 
 /**
  * Every answer carries `USERNAME` (and `SECRET_HASH` when the client has a secret) in
- * `ChallengeResponses` and the `Session` of the step it answers (aws-behaviour.md §1.5). The session
- * is consumed before the answer is checked: a wrong code means starting again.
+ * `ChallengeResponses` and the `Session` of the step it answers
+ * (docs/reference/aws-wire-behaviour.md §1.5). The session is consumed before the answer is
+ * checked: a wrong code means starting again.
  */
 async function respond(ctx: OperationContext, input: Input, admin: boolean): Promise<AuthResponse> {
   const { pool, client } = clientOfCall(ctx.state, input, admin);
@@ -94,7 +95,8 @@ async function checkCode(
 
 /**
  * `ANSWER` must be one of the offered challenges. `PASSWORD` may come with the password at once;
- * `EMAIL_OTP` / `SMS_OTP` send the code and ask for it next (aws-behaviour.md §1.5).
+ * `EMAIL_OTP` / `SMS_OTP` send the code and ask for it next (docs/reference/aws-wire-behaviour.md
+ * §1.5).
  */
 async function selectChallenge(
   ctx: OperationContext,

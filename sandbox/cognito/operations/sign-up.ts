@@ -72,7 +72,8 @@ export function signUp(ctx: OperationContext, input: Input) {
 /**
  * `ConfirmSignUp`: confirms the user, marks the address the code went to as verified, and returns
  * a `Session` that signs the user in through `InitiateAuth` `USER_AUTH` without a second code
- * (aws-behaviour.md §5). Texts for a wrong code and a confirmed user are UNCONFIRMED.
+ * (docs/reference/aws-wire-behaviour.md §5). Texts for a wrong code and a confirmed user are
+ * UNCONFIRMED.
  */
 export function confirmSignUp(ctx: OperationContext, input: Input) {
   const client = findClient(ctx.state, requireString(input, 'ClientId'));

@@ -21,9 +21,9 @@ const timestampWindowMs = 5 * 60_000;
 const incorrect = () => notAuthorized('Incorrect username or password.');
 
 /**
- * `USER_SRP_AUTH`, or `PASSWORD_SRP` inside `USER_AUTH` (aws-behaviour.md §1.11): the client sends
- * `SRP_A`; the answer is PASSWORD_VERIFIER with the user's salt, the server's `SRP_B` and a
- * `SECRET_BLOCK` the claim must return.
+ * `USER_SRP_AUTH`, or `PASSWORD_SRP` inside `USER_AUTH` (docs/reference/aws-wire-behaviour.md
+ * §1.11): the client sends `SRP_A`; the answer is PASSWORD_VERIFIER with the user's salt, the
+ * server's `SRP_B` and a `SECRET_BLOCK` the claim must return.
  */
 export function startSrp(
   ctx: OperationContext,

@@ -38,7 +38,7 @@ function passwordPolicy(policies: Input | undefined): PasswordPolicy {
 
 /**
  * `Policies.SignInPolicy.AllowedFirstAuthFactors` ⊆ PASSWORD / EMAIL_OTP / SMS_OTP / WEB_AUTHN;
- * default PASSWORD only (aws-behaviour.md §5).
+ * default PASSWORD only (docs/reference/aws-wire-behaviour.md §5).
  */
 function allowedFirstAuthFactors(policies: Input | undefined): FirstAuthFactor[] {
   const signIn = optionalObject(policies ?? {}, 'SignInPolicy') ?? {};

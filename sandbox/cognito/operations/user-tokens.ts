@@ -33,7 +33,8 @@ export async function getUser(ctx: OperationContext, input: Input) {
 /**
  * Revokes every refresh token of the user and the access tokens issued from them: afterwards
  * GetUser answers `Access Token has been revoked` and refreshing `Refresh Token has been revoked`.
- * (API Gateway keeps accepting the revoked JWTs until they expire: aws-behaviour.md §2.1.)
+ * (API Gateway keeps accepting the revoked JWTs until they expire:
+ * docs/reference/aws-wire-behaviour.md §2.1.)
  */
 export async function globalSignOut(ctx: OperationContext, input: Input) {
   const { user } = await caller(ctx, input);

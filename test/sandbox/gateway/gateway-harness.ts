@@ -84,7 +84,8 @@ export const restSpec = {
         responses: { '204': { description: 'no content' } },
       },
     },
-    // `get-export` writes the authorizer and the required key as two entries (aws-behaviour §4).
+    // `get-export` writes the authorizer and the required key as two entries
+    // (docs/reference/aws-wire-behaviour.md §4).
     '/keyed-two-entries': {
       get: {
         security: [{ cognito: [] }, { api_key: [] }],

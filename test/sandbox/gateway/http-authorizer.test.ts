@@ -43,7 +43,7 @@ const httpSpec = {
   'x-amazon-apigateway-importexport-version': '1.0',
 };
 
-describe('gateway stand-in: HTTP API JWT authorizer (aws-behaviour §3)', () => {
+describe('gateway stand-in: HTTP API JWT authorizer (docs/reference/aws-wire-behaviour.md §3)', () => {
   let issuers: LocalIssuers;
   let gateway: Gateway;
   let base: string;

@@ -5,7 +5,7 @@ import { startLocalIssuers, unsignedToken, type LocalIssuers } from './local-iss
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-describe('gateway stand-in: REST Cognito authorizer (aws-behaviour §2.2)', () => {
+describe('gateway stand-in: REST Cognito authorizer (docs/reference/aws-wire-behaviour.md §2.2)', () => {
   let issuers: LocalIssuers;
   let gateway: Gateway;
   let base: string;
