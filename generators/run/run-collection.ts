@@ -329,7 +329,7 @@ function decideExitCode(
   return ExitCode.ok;
 }
 
-/** The run counters every executed, skipped or inconclusive check increments (render/run-variables.ts). */
+/** The run counters every executed, skipped or inconclusive check increments (contract/run-variables.ts). */
 const RUN_COUNTERS = [runVariables.ran, runVariables.skipped, runVariables.inconclusive];
 
 /**
