@@ -81,7 +81,10 @@ export function withoutCommentLines(source: string): string {
 
 const cached = new Map<boolean, string>();
 
-/** The library's text (constants first, then the fragments); the same for every collection of a target. */
+/**
+ * The library's text (constants first, then the fragments): the same for every collection of one
+ * target (AWS, or the sandbox).
+ */
 export function scriptLibrary(options: LibraryOptions = {}): string {
   const forSandbox = options.forSandbox === true;
   const known = cached.get(forSandbox);
