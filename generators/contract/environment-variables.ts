@@ -151,7 +151,7 @@ export const environmentVariables: readonly VariableSpec[] = [
   {
     key: 'sandboxUrl',
     description:
-      'Set only against the gatecheck sandbox: one-time codes and test tokens are read from it',
+      'Set only against the gatecheck sandbox: a collection generated with --for-sandbox reads one-time codes and test tokens from it',
     secret: false,
     envName: 'GATECHECK_SANDBOX_URL',
   },

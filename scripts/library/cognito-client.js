@@ -257,12 +257,18 @@ gatecheck.cognitoClient = function (pm) {
         : challenge.name === 'SOFTWARE_TOKEN_MFA'
           ? 'your authenticator app'
           : 'your text message';
+    // sandboxUrl set on a collection for AWS: say why the sandbox's outbox is not read.
+    var forAws =
+      gcVar('sandboxUrl') && !gatecheck.state.sandboxUrl(pm)
+        ? ' (this collection is for AWS: generate it with --for-sandbox to read codes from the sandbox)'
+        : '';
     return (
       'Cognito sent a one-time code (' +
       challenge.name +
       '): paste the code from ' +
       where +
-      ' into otpCode and send again'
+      ' into otpCode and send again' +
+      forAws
     );
   }
 

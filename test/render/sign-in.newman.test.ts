@@ -342,7 +342,7 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
       env(target, 'hedy', { authFlow: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP', password: '' }),
     );
     expect(failures(summary).join('\n')).to.contain(
-      'paste the code from your email into otpCode and send again',
+      'paste the code from your email into otpCode and send again (this collection is for AWS: generate it with --for-sandbox to read codes from the sandbox)',
     );
     expect(collectionVariable(summary, 'idToken')).to.equal('');
   });
