@@ -33,7 +33,7 @@ export const generateCommand: Command = {
       })
       .option('for-sandbox', {
         describe:
-          "For the gatecheck sandbox: the collection reads one-time codes and test tokens from sandboxUrl (a collection for AWS never does)",
+          'For the gatecheck sandbox: the collection reads one-time codes and test tokens from sandboxUrl (a collection for AWS never does)',
         type: 'boolean',
         default: false,
       })
