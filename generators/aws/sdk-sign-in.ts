@@ -272,7 +272,7 @@ async function send<T>(call: () => Promise<T>, flow?: string): Promise<T> {
   }
 }
 
-/** What to change when Cognito refuses the flow itself (aws-behaviour.md §1.2, §1.4, §1.9). */
+/** What to change when Cognito refuses the flow itself (docs/reference/aws-wire-behaviour.md §1.2, §1.4, §1.9). */
 function signInHint(described: string, flow: string | undefined): { hint?: string } {
   const choose = `set GATECHECK_AUTH_FLOW (authFlow) to a flow the client allows (${sdkAuthFlows.join(', ')})`;
   if (flow === 'REFRESH_TOKEN_AUTH' && /Refresh Token/.test(described)) {
@@ -303,7 +303,7 @@ export interface SdkRefreshRequest {
   clientId: string;
   refreshToken: string;
   clientSecret?: string;
-  /** The token owner's user name, for SECRET_HASH (aws-behaviour.md §1.6). */
+  /** The token owner's user name, for SECRET_HASH (docs/reference/aws-wire-behaviour.md §1.6). */
   username?: string;
 }
 

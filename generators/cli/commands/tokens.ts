@@ -181,7 +181,7 @@ export function describeTokens(tokens: SdkTokens): string[] {
     const value = claims['cognito:groups'];
     return Array.isArray(value) && value.length > 0 ? value.join(', ') : '(none)';
   };
-  // A client credentials token has no user: its subject is the client (aws-behaviour.md §1.10).
+  // A client credentials token has no user: its subject is the client (docs/reference/aws-wire-behaviour.md §1.10).
   const machine = access.username === undefined && access.sub === access.client_id;
   const who = machine
     ? `app client ${String(access.client_id)} (client credentials, no user)`
