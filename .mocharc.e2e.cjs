@@ -16,6 +16,7 @@ const spec = [
   'test/run/smoke.test.ts',
   'test/aws/aws-commands.test.ts',
   'test/aws/tokens-from-sdk-run.test.ts',
+  'test/docs/sign-in-commands.test.ts',
   'test/sandbox/start-sandbox-cli.test.ts',
 ];
 

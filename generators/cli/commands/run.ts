@@ -45,7 +45,7 @@ export const runCollectionCommand: Command = {
       .option('domain', {
         type: 'string',
         describe:
-          'With --client-credentials: the user pool domain (default: GATECHECK_COGNITO_DOMAIN)',
+          'With --tokens-from-sdk: the user pool domain, for --client-credentials and GATECHECK_REFRESH_TOKEN (default: GATECHECK_COGNITO_DOMAIN)',
       }),
   run: (args, io) =>
     runCommand(io, async (): Promise<ExitCode> => {
