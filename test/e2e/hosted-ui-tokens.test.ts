@@ -144,7 +144,7 @@ describe('gatecheck tokens --hosted-ui in headless chromium @slow', function () 
     }
   }
 
-  it('prints the authorize URL, takes the code on the loopback redirect, and shows the claims', async () => {
+  it('prints the authorize URL, takes the code on the loopback redirect, shows the claims; its refresh token then runs the checks', async () => {
     const port = await freePort();
     const callback = `http://127.0.0.1:${port}/callback`;
     setEnv(await appClient(callback));
@@ -188,6 +188,31 @@ describe('gatecheck tokens --hosted-ui in headless chromium @slow', function () 
     expect(refreshed.code, refreshed.text).to.equal(0);
     expect(refreshed.text).to.include('scope="openid email"');
     expect(refreshed.text).to.not.include(refreshToken ?? '(none)');
+
+    // And a run: the refreshed OAuth access token passes the email-scoped method, which no API
+    // sign-in token of this pool can (no pre token generation trigger here).
+    const quiet = { out: () => {}, err: () => {} };
+    expect(
+      await main(['generate', 'examples/token-header-api.yaml', '--out-dir', dir], quiet),
+    ).to.equal(0);
+    process.env.GATECHECK_BASE_URL = sandbox.apiBaseUrl;
+    const lines: string[] = [];
+    const io: Io = { out: (line) => lines.push(line), err: (line) => lines.push(line) };
+    await main(
+      [
+        'run',
+        join(dir, 'collections', 'token-header-api.postman_collection.json'),
+        '--tokens-from-sdk',
+        '--env-file',
+        file,
+        '--reports-dir',
+        join(dir, 'reports'),
+      ],
+      io,
+    );
+    const run = lines.join('\n');
+    expect(run).to.match(/GET \/profile · positive: ok/);
+    expect(run).to.not.include(refreshToken ?? '(none)');
   });
 
   it('a callback the app client does not list: redirect_mismatch and what to register, before any browser', async () => {
