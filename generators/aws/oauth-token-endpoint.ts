@@ -99,6 +99,7 @@ export async function requestTokens(request: TokenEndpointRequest): Promise<SdkT
       ...(typeof answer.id_token === 'string' ? { idToken: answer.id_token } : {}),
       ...(typeof answer.refresh_token === 'string' ? { refreshToken: answer.refresh_token } : {}),
       expiresIn: typeof answer.expires_in === 'number' ? answer.expires_in : 3600,
+      grant: request.grant === 'client_credentials' ? 'client-credentials' : 'oauth-user',
     };
   }
   const error = typeof answer.error === 'string' ? answer.error : undefined;

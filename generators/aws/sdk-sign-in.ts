@@ -52,6 +52,8 @@ export interface SdkTokens {
   accessToken: string;
   refreshToken?: string;
   expiresIn: number;
+  /** Set for tokens of the user pool domain's /oauth2/token: a user's grant or a machine's. */
+  grant?: 'oauth-user' | 'client-credentials';
 }
 
 /** An API sign-in always gives the ID token. */
@@ -341,11 +343,22 @@ export async function refreshWithSdk(
   };
 }
 
+/**
+ * Collections whose methods take OAuth 2.0 tokens read them from a variable of their own, by
+ * grant; the token is handed under that name too, so it serves those collections and the ones
+ * that read `accessToken` only.
+ */
+const oauthTokenVariable = {
+  'oauth-user': 'oauthAccessToken',
+  'client-credentials': 'machineAccessToken',
+} as const;
+
 /** The collection variables the generated scripts read the tokens from (render/run-variables.ts). */
 export function tokensAsRunVariables(tokens: SdkTokens, nowMs: number): Record<string, string> {
   return {
     ...(tokens.idToken ? { [runVariables.idToken]: tokens.idToken } : {}),
     [runVariables.accessToken]: tokens.accessToken,
+    ...(tokens.grant ? { [oauthTokenVariable[tokens.grant]]: tokens.accessToken } : {}),
     ...(tokens.refreshToken ? { [runVariables.refreshToken]: tokens.refreshToken } : {}),
     [runVariables.tokenExpiresAt]: String(nowMs + tokens.expiresIn * 1000),
   };

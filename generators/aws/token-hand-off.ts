@@ -26,6 +26,8 @@ export type TokenSource = 'sign-in' | 'client-credentials' | 'hosted-ui';
 export const tokenSourceEnv = {
   domain: 'GATECHECK_COGNITO_DOMAIN',
   refreshToken: 'GATECHECK_REFRESH_TOKEN',
+  machineClientId: 'GATECHECK_MACHINE_CLIENT_ID',
+  machineClientSecret: 'GATECHECK_MACHINE_CLIENT_SECRET',
 } as const;
 
 export interface HandOffOptions {
@@ -63,12 +65,18 @@ export async function signInForRun(options: HandOffOptions): Promise<SdkTokens> 
   const scopes = options.scopes ?? [];
   if (source !== 'sign-in') {
     const domain = userPoolDomain(options, value, fromEnv, scopes);
-    const clientId = need('clientId', 'GATECHECK_CLIENT_ID', `the ${source} sign-in`);
-    const clientSecret = value('clientSecret');
     if (source === 'client-credentials') {
+      // A machine client of its own (GATECHECK_MACHINE_CLIENT_ID), else the run's app client.
+      const machineId = value('machineClientId') ?? fromEnv(tokenSourceEnv.machineClientId);
+      const clientId =
+        machineId ??
+        need('clientId', 'GATECHECK_MACHINE_CLIENT_ID', 'the client credentials grant');
+      const clientSecret = machineId
+        ? (value('machineClientSecret') ?? fromEnv(tokenSourceEnv.machineClientSecret))
+        : value('clientSecret');
       if (!clientSecret) {
         throw new InputError('the client credentials grant needs the app client secret', {
-          hint: 'Set GATECHECK_CLIENT_SECRET to the secret of a machine client (AllowedOAuthFlows client_credentials)',
+          hint: `Set ${machineId ? tokenSourceEnv.machineClientSecret : 'GATECHECK_CLIENT_SECRET'} to the secret of a machine client (AllowedOAuthFlows client_credentials)`,
         });
       }
       return requestTokens({
@@ -79,6 +87,8 @@ export async function signInForRun(options: HandOffOptions): Promise<SdkTokens> 
         fields: scopes.length > 0 ? { scope: scopes.join(' ') } : {},
       });
     }
+    const clientId = need('clientId', 'GATECHECK_CLIENT_ID', 'the Hosted UI sign-in');
+    const clientSecret = value('clientSecret');
     return signInWithHostedUi({
       domain,
       clientId,
@@ -104,7 +114,11 @@ export async function signInForRun(options: HandOffOptions): Promise<SdkTokens> 
     (cognitoEndpoint && !/\.amazonaws\.com/.test(cognitoEndpoint) ? cognitoEndpoint : undefined);
   const region =
     options.region ?? value('region') ?? (userPoolId ? regionOfUserPool(userPoolId) : undefined);
-  const refreshToken = fromEnv(tokenSourceEnv.refreshToken);
+  // A refresh token signs in only when no password is given: with both, the password's sign-in
+  // gives the tokens an API sign-in would, and the refresh token stays for the collection.
+  const refreshToken = value('password')
+    ? undefined
+    : (value('oauthRefreshToken') ?? fromEnv(tokenSourceEnv.refreshToken));
   const clientSecret = value('clientSecret');
   if (refreshToken && !options.admin) {
     const clientId = need('clientId', 'GATECHECK_CLIENT_ID', 'the refresh');

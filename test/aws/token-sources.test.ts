@@ -90,8 +90,8 @@ describe('gatecheck tokens: sign-in, client credentials, refresh token (sandbox)
     GATECHECK_PASSWORD: user.password,
   });
   const asMachine = () => ({
-    GATECHECK_CLIENT_ID: sandbox.machineClient?.clientId ?? '',
-    GATECHECK_CLIENT_SECRET: sandbox.machineClient?.clientSecret ?? '',
+    GATECHECK_MACHINE_CLIENT_ID: sandbox.machineClient?.clientId ?? '',
+    GATECHECK_MACHINE_CLIENT_SECRET: sandbox.machineClient?.clientSecret ?? '',
     GATECHECK_COGNITO_DOMAIN: sandbox.cognitoDomain,
   });
 
@@ -128,7 +128,7 @@ describe('gatecheck tokens: sign-in, client credentials, refresh token (sandbox)
     expect(text).to.not.include(sandbox.machineClient?.clientSecret ?? '(none)');
   });
 
-  it('client credentials with a client that lacks the flow: unauthorized_client and the setting to change', async () => {
+  it('client credentials with the run’s app client when it lacks the flow: unauthorized_client and the setting to change', async () => {
     setEnv({
       GATECHECK_CLIENT_ID: codeOnly.clientId,
       GATECHECK_CLIENT_SECRET: codeOnly.clientSecret,

@@ -92,8 +92,8 @@ describe('run --tokens-from-sdk: SRP and client credentials (sandbox)', function
     const machine = sandbox.machineClient;
     if (!machine) throw new Error('the sandbox made no machine client');
     setEnv({
-      GATECHECK_CLIENT_ID: machine.clientId,
-      GATECHECK_CLIENT_SECRET: machine.clientSecret,
+      GATECHECK_MACHINE_CLIENT_ID: machine.clientId,
+      GATECHECK_MACHINE_CLIENT_SECRET: machine.clientSecret,
       GATECHECK_COGNITO_DOMAIN: sandbox.cognitoDomain,
     });
     const { code, text } = await run([

@@ -34,7 +34,7 @@ export const runCollectionCommand: Command = {
         type: 'boolean',
         default: false,
         describe:
-          'With --tokens-from-sdk: a machine client (client_credentials, GATECHECK_CLIENT_SECRET) at the user pool domain',
+          'With --tokens-from-sdk: a machine client (client_credentials, GATECHECK_MACHINE_CLIENT_ID and _SECRET) at the user pool domain',
       })
       .option('scope', {
         type: 'string',

@@ -47,7 +47,7 @@ export const tokensCommand: Command = {
         type: 'boolean',
         default: false,
         describe:
-          'A machine client: client_credentials with GATECHECK_CLIENT_ID and GATECHECK_CLIENT_SECRET',
+          'A machine client: client_credentials with GATECHECK_MACHINE_CLIENT_ID and GATECHECK_MACHINE_CLIENT_SECRET (else GATECHECK_CLIENT_ID and GATECHECK_CLIENT_SECRET)',
       })
       .option('scope', {
         type: 'string',
