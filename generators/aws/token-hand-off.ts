@@ -188,6 +188,14 @@ function readEnvNames(path: string): Record<string, string> {
 
 type Lookup = (key: string) => string | undefined;
 
+/** A URL as given, a host name as `https://<host>`, a bare prefix as the region's Cognito domain. */
+export function userPoolDomainUrl(text: string, region: string): string {
+  const trimmed = text.trim().replace(/\/+$/, '');
+  if (/^https?:\/\//i.test(trimmed)) return trimmed;
+  if (trimmed.includes('.')) return `https://${trimmed}`;
+  return `https://${trimmed}.auth.${region || 'us-east-1'}.amazoncognito.com`;
+}
+
 /**
  * `https://<prefix>.auth.<region>.amazoncognito.com` from a URL, a host name or a bare prefix; a
  * domain named only in an environment file (of unknown origin) must be Cognito's or loopback,
@@ -201,12 +209,7 @@ function optionalDomain(
   const chosen = options.domain ?? fromEnv(tokenSourceEnv.domain) ?? value('cognitoDomain');
   if (!chosen) return undefined;
   const region = options.region ?? value('region') ?? '';
-  const text = chosen.trim().replace(/\/+$/, '');
-  const url = /^https?:\/\//i.test(text)
-    ? text
-    : text.includes('.')
-      ? `https://${text}`
-      : `https://${text}.auth.${region || 'us-east-1'}.amazoncognito.com`;
+  const url = userPoolDomainUrl(chosen, region);
   let host: string;
   try {
     host = new URL(url).hostname.toLowerCase();
