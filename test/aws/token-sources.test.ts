@@ -4,6 +4,7 @@
  * inputs that must be one line naming Cognito's answer and what to change (exit 2).
  */
 import { expect } from 'chai';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,6 +127,18 @@ describe('gatecheck tokens: sign-in, client credentials, refresh token (sandbox)
     expect(text).to.include('ID token: not received');
     expect(text).to.include('refresh token: not received');
     expect(text).to.not.include(sandbox.machineClient?.clientSecret ?? '(none)');
+  });
+
+  it('client credentials with --refresh-token-file: refused before any request, nothing written', async () => {
+    setEnv(asMachine());
+    const file = join(dir, 'never.env');
+    const { code, io } = await tokens(['--client-credentials', '--refresh-token-file', file]);
+    expect(code).to.equal(2);
+    expect(io.outLines).to.deep.equal([]);
+    expect(io.errLines).to.deep.equal([
+      'gatecheck: client credentials give no refresh token to write. Leave out --refresh-token-file, or sign in as a user (--hosted-ui or an API sign-in)',
+    ]);
+    expect(existsSync(file)).to.equal(false);
   });
 
   it('client credentials with the run’s app client when it lacks the flow: unauthorized_client and the setting to change', async () => {

@@ -76,7 +76,7 @@ export const tokensCommand: Command = {
         describe: 'Write GATECHECK_REFRESH_TOKEN=<refresh token> to this .env file (mode 600)',
       })
       .example(
-        '$0 tokens --hosted-ui --domain https://<prefix>.auth.eu-west-1.amazoncognito.com --refresh-token-file .env.refresh',
+        '$0 tokens --hosted-ui --domain https://<prefix>.auth.eu-west-1.amazoncognito.com --refresh-token-file ~/.gatecheck-refresh.env',
         '',
       )
       .example('$0 tokens --client-credentials --scope orders/read', ''),
@@ -99,6 +99,11 @@ export const tokensCommand: Command = {
             hint: 'Pass one of them',
           },
         );
+      }
+      if (flags.refreshTokenFile && flags.clientCredentials) {
+        throw new InputError('client credentials give no refresh token to write', {
+          hint: 'Leave out --refresh-token-file, or sign in as a user (--hosted-ui or an API sign-in)',
+        });
       }
       const source = flags.hostedUi
         ? 'hosted-ui'
