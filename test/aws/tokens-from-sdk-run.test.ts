@@ -79,10 +79,14 @@ describe('run --tokens-from-sdk: SRP and client credentials (sandbox)', function
       GATECHECK_USERNAME: values.username ?? '',
       GATECHECK_PASSWORD: values.password ?? '',
       GATECHECK_AUTH_FLOW: 'USER_SRP_AUTH',
+      // For collections that get a machine token of their own for the resource-server scope.
+      GATECHECK_MACHINE_CLIENT_ID: sandbox.machineClient?.clientId ?? '',
+      GATECHECK_MACHINE_CLIENT_SECRET: sandbox.machineClient?.clientSecret ?? '',
+      GATECHECK_COGNITO_DOMAIN: sandbox.cognitoDomain,
     });
     const { code, text } = await run(['--tokens-from-sdk']);
     expect(code, text).to.equal(0);
-    expect(text).to.include('checks: 358 passed, 0 failed, 0 inconclusive, 0 skipped');
+    expect(text).to.match(/checks: \d+ passed, 0 failed, 0 inconclusive, 0 skipped/);
     // The one sign-in is the revocation user's own (it is signed out everywhere on each run).
     expect(text).to.include('sign-ins: 1');
     expect(text).to.not.include(values.password ?? '(none)');
