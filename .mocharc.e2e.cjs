@@ -15,6 +15,8 @@ const spec = [
   'test/run/sandbox-run.test.ts',
   'test/run/smoke.test.ts',
   'test/aws/aws-commands.test.ts',
+  'test/aws/tokens-from-sdk-run.test.ts',
+  'test/docs/sign-in-commands.test.ts',
   'test/sandbox/start-sandbox-cli.test.ts',
 ];
 

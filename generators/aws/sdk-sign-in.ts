@@ -48,10 +48,18 @@ export interface SdkSignInRequest {
 }
 
 export interface SdkTokens {
-  idToken: string;
+  /** Absent from client credentials tokens and OAuth grants without the `openid` scope. */
+  idToken?: string;
   accessToken: string;
   refreshToken?: string;
   expiresIn: number;
+  /** Set for tokens of the user pool domain's /oauth2/token: a user's grant or a machine's. */
+  grant?: 'oauth-user' | 'client-credentials';
+}
+
+/** An API sign-in always gives the ID token. */
+export interface SignInTokens extends SdkTokens {
+  idToken: string;
 }
 
 /** Challenge → the ChallengeResponses key its one-time code goes in. */
@@ -101,15 +109,16 @@ function initiateParameters(
       },
     };
   }
-  throw new InputError(`unknown authFlow "${flow}"`, {
-    hint: `Set GATECHECK_AUTH_FLOW (or the environment's authFlow) to one of ${sdkAuthFlows.join(', ')}`,
-  });
+  // Any other value goes to Cognito with the user name only (never the password): its
+  // InvalidParameterException names the problem (an unknown flow fails its enum check, an admin
+  // flow is not an InitiateAuth method), and `signInHint` says what to set.
+  return { flow: flow as AuthFlowType, parameters: base };
 }
 
 export async function signInWithSdk(
   client: CognitoIdentityProviderClient,
   request: SdkSignInRequest,
-): Promise<SdkTokens> {
+): Promise<SignInTokens> {
   if (request.admin && !request.userPoolId) {
     throw new InputError('the admin sign-in needs the user pool id', {
       hint: 'Pass --user-pool-id or set GATECHECK_USER_POOL_ID',
@@ -270,25 +279,91 @@ async function send<T>(call: () => Promise<T>, flow?: string): Promise<T> {
   }
 }
 
-/**
- * What to change when Cognito refuses the flow itself (docs/reference/aws-wire-behaviour.md §1.2,
- * §1.9).
- */
+/** What to change when Cognito refuses the flow itself (docs/reference/aws-wire-behaviour.md §1.2, §1.4, §1.9). */
 function signInHint(described: string, flow: string | undefined): { hint?: string } {
-  if (!/flow not enabled for this client|Initiate Auth method not supported/.test(described)) {
-    return {};
+  const choose = `set GATECHECK_AUTH_FLOW (authFlow) to a flow the client allows (${sdkAuthFlows.join(', ')})`;
+  if (flow === 'REFRESH_TOKEN_AUTH' && /Refresh Token/.test(described)) {
+    return {
+      hint: 'GATECHECK_REFRESH_TOKEN is not a live refresh token of this app client: sign in again (gatecheck tokens --hosted-ui --refresh-token-file FILE) or unset it',
+    };
   }
-  const allow = flow ? `ALLOW_${flow}` : 'the flow';
+  if (/at 'authFlow' failed to satisfy constraint/.test(described)) {
+    return { hint: `Cognito knows no such flow: ${choose}` };
+  }
+  if (/Initiate Auth method not supported/.test(described)) {
+    return {
+      hint: flow?.startsWith('ADMIN_')
+        ? `${flow} is AdminInitiateAuth's: pass --admin-auth (IAM credentials), or ${choose}`
+        : choose,
+    };
+  }
+  if (/flow not enabled for this client/.test(described)) {
+    const allow = flow ? `ALLOW_${flow}` : 'the flow';
+    return {
+      hint: `Add ${allow} to the app client's ExplicitAuthFlows, or ${choose}`,
+    };
+  }
+  return {};
+}
+
+export interface SdkRefreshRequest {
+  clientId: string;
+  refreshToken: string;
+  clientSecret?: string;
+  /** The token owner's user name, for SECRET_HASH (docs/reference/aws-wire-behaviour.md §1.6). */
+  username?: string;
+}
+
+/**
+ * REFRESH_TOKEN_AUTH with a refresh token from an earlier sign-in (GATECHECK_REFRESH_TOKEN): new ID
+ * and access tokens, the refresh token itself kept, as Cognito rotates none by default
+ * (docs/reference/aws-wire-behaviour.md §1.3).
+ */
+export async function refreshWithSdk(
+  client: CognitoIdentityProviderClient,
+  request: SdkRefreshRequest,
+): Promise<SdkTokens> {
+  const hash: Record<string, string> =
+    request.clientSecret && request.username
+      ? { SECRET_HASH: secretHash(request.username, request.clientId, request.clientSecret) }
+      : {};
+  const step: AuthStep = await send(
+    () =>
+      client.send(
+        new InitiateAuthCommand({
+          ClientId: request.clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: request.refreshToken, ...hash },
+        }),
+      ),
+    'REFRESH_TOKEN_AUTH',
+  );
+  const result = step.AuthenticationResult;
+  if (!result?.AccessToken) throw new InputError('Cognito answered the refresh without tokens');
   return {
-    hint: `Add ${allow} to the app client's ExplicitAuthFlows, or set GATECHECK_AUTH_FLOW (authFlow) to a flow the client allows (${sdkAuthFlows.join(', ')})`,
+    ...(result.IdToken ? { idToken: result.IdToken } : {}),
+    accessToken: result.AccessToken,
+    refreshToken: result.RefreshToken ?? request.refreshToken,
+    expiresIn: result.ExpiresIn ?? 3600,
   };
 }
 
-/** The collection variables the generated scripts read the tokens from (contract/run-variables.ts). */
+/**
+ * Collections whose methods take OAuth 2.0 tokens read them from a variable of their own, by
+ * grant; the token is handed under that name too, so it serves those collections and the ones
+ * that read `accessToken` only.
+ */
+const oauthTokenVariable = {
+  'oauth-user': 'oauthAccessToken',
+  'client-credentials': 'machineAccessToken',
+} as const;
+
+/** The collection variables the generated scripts read the tokens from (render/run-variables.ts). */
 export function tokensAsRunVariables(tokens: SdkTokens, nowMs: number): Record<string, string> {
   return {
-    [runVariables.idToken]: tokens.idToken,
+    ...(tokens.idToken ? { [runVariables.idToken]: tokens.idToken } : {}),
     [runVariables.accessToken]: tokens.accessToken,
+    ...(tokens.grant ? { [oauthTokenVariable[tokens.grant]]: tokens.accessToken } : {}),
     ...(tokens.refreshToken ? { [runVariables.refreshToken]: tokens.refreshToken } : {}),
     [runVariables.tokenExpiresAt]: String(nowMs + tokens.expiresIn * 1000),
   };

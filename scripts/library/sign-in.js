@@ -44,7 +44,22 @@
       return stopSignIn(pm, client, 'sign-in did not finish within ' + maxSteps + ' challenges');
     }
     client.storeChallenge(answer);
+    var challenge = client.challengeFrom(answer);
+    // Postman app, nobody to read the code for us: stop here with what to do. The session is kept,
+    // so the next send (or the next Run collection) answers it with the pasted code; an answer
+    // sent now without the code would only be refused.
+    if (client.awaitsPastedCode(challenge)) return stopForCode(pm, client, challenge);
     pm.execution.setNextRequest(next.challenge);
+    return undefined;
+  }
+
+  function stopForCode(pm, client, challenge) {
+    var message = client.pasteCodeMessage(challenge);
+    console.warn('gatecheck: ' + message);
+    pm.test('sign-in: ' + message, function () {
+      throw new Error(message);
+    });
+    pm.execution.setNextRequest(null);
     return undefined;
   }
 
@@ -77,6 +92,12 @@
         var challenge = client.pendingChallenge();
         // Nothing to answer: Cognito already returned tokens, or the request was sent on its own.
         if (!challenge) return pm.execution.skipRequest();
+        // Sent on its own while the code is still to be pasted: say so rather than send an answer
+        // without it.
+        if (client.awaitsPastedCode(challenge)) {
+          stopForCode(pm, client, challenge);
+          return pm.execution.skipRequest();
+        }
         return client.prepareChallengeAnswer(challenge, function (error, body) {
           // The test script reports it next to Cognito's answer to the empty body.
           if (error) return client.recordSignInFailure(error.message);

@@ -43,6 +43,44 @@ function runNewman(
   });
 }
 
+/**
+ * A run, and the collection variables as its last script left them: what the Postman app keeps
+ * between two runs (newman's summary holds the variables the run started with).
+ */
+function runNewmanKeeping(
+  collection: object,
+  envVar: Array<{ key: string; value: string }>,
+): Promise<{
+  summary: NewmanRunSummary;
+  kept: Array<{ key: string; value: string }>;
+  logged: string[];
+}> {
+  return new Promise((resolve, reject) => {
+    let kept: Array<{ key: string; value: string }> = [];
+    const logged: string[] = [];
+    type ScriptEvent = {
+      executions?: Array<{
+        result?: { collectionVariables?: { values?: Array<{ key?: string; value?: unknown }> } };
+      }>;
+    };
+    const keep = (_error: unknown, event: ScriptEvent) => {
+      const values = event.executions?.at(-1)?.result?.collectionVariables?.values;
+      if (values) kept = values.map((v) => ({ key: v.key ?? '', value: String(v.value ?? '') }));
+    };
+    newman
+      .run(
+        { collection, envVar, reporters: [] },
+        (error: Error | null, summary: NewmanRunSummary) =>
+          error ? reject(error) : resolve({ summary, kept, logged }),
+      )
+      .on('prerequest', keep)
+      .on('test', keep)
+      .on('console', (_error: unknown, event: { messages?: unknown[] }) => {
+        logged.push((event.messages ?? []).map(String).join(' '));
+      });
+  });
+}
+
 function failures(summary: NewmanRunSummary): string[] {
   return summary.run.failures.map((f) => `${f.source?.name ?? '?'}: ${f.error.message}`);
 }
@@ -601,6 +639,82 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
     expect(failures(second)).to.deep.equal([]);
     expect(seenTokens[0]).to.match(/^eyJ/);
     expect(cognito.latestCode('rosalind', target.poolId)?.code, 'no new code').to.equal(code);
+  });
+
+  it('Postman app, Run collection, emailed code: stops at once asking for the code, no empty answer sent; the next run answers that session', async () => {
+    const target = await pool();
+    await user(target, 'dorothy');
+    const app = env(target, 'dorothy', {
+      authFlow: 'USER_AUTH',
+      preferredChallenge: 'EMAIL_OTP',
+      password: '',
+      sandboxUrl: '',
+    });
+    const recorder = await startCognitoRecorder(cognito.endpoint);
+    try {
+      const viaRecorder = [...app, { key: 'cognitoEndpoint', value: recorder.endpoint }];
+      const { summary: first, kept: left } = await runNewmanKeeping(collection, viaRecorder);
+      expect(requestNames(first)).to.deep.equal(['Sign in (InitiateAuth)']);
+      expect(failures(first)).to.deep.equal([
+        'Sign in (InitiateAuth): Cognito sent a one-time code (EMAIL_OTP): paste the code from your email into otpCode and send again',
+      ]);
+      expect(recorder.calls.map((c) => `${c.operation} ${c.step} → ${c.outcome}`)).to.deep.equal([
+        'InitiateAuth USER_AUTH → EMAIL_OTP',
+      ]);
+      // What the Postman app keeps between runs: the collection variables the first run set.
+      const kept = left.filter((variable) => challengeKeys.includes(variable.key));
+      expect(kept.find((v) => v.key === 'gatecheck.challengeName')?.value).to.equal('EMAIL_OTP');
+      const code = cognito.latestCode('dorothy', target.poolId)?.code ?? '';
+      recorder.calls.length = 0;
+      const signInFolder = collection.item.find((item) => item.name === 'Sign-in');
+      const second = await runNewman({ ...collection, item: [signInFolder] }, [
+        ...viaRecorder,
+        ...kept,
+        { key: 'otpCode', value: code },
+      ]);
+      expect(failures(second)).to.deep.equal([]);
+      expect(recorder.calls.map((c) => `${c.operation} ${c.step} → ${c.outcome}`)).to.deep.equal([
+        'RespondToAuthChallenge EMAIL_OTP → tokens',
+        'InitiateAuth REFRESH_TOKEN_AUTH → tokens',
+      ]);
+      expect(cognito.latestCode('dorothy', target.poolId)?.code, 'no new code').to.equal(code);
+    } finally {
+      await recorder.close();
+    }
+  });
+
+  it('Answer challenge sent on its own before the code is pasted: the message in the console, and nothing sent', async () => {
+    const target = await pool();
+    await user(target, 'edith');
+    const recorder = await startCognitoRecorder(cognito.endpoint);
+    try {
+      const app = env(target, 'edith', {
+        authFlow: 'USER_AUTH',
+        preferredChallenge: 'EMAIL_OTP',
+        password: '',
+        sandboxUrl: '',
+        cognitoEndpoint: recorder.endpoint,
+      });
+      const signInFolder = collection.item.find((item) => item.name === 'Sign-in') as PostmanFolder;
+      const { kept: left } = await runNewmanKeeping({ ...collection, item: [signInFolder] }, app);
+      const kept = left.filter((variable) => challengeKeys.includes(variable.key));
+      expect(kept).to.have.length(challengeKeys.length);
+      recorder.calls.length = 0;
+      const answerOnly = {
+        ...collection,
+        item: [
+          { ...signInFolder, item: signInFolder.item.filter((i) => i.name.startsWith('Answer')) },
+        ],
+      };
+      // A skipped request reports no test, so the message goes to the Postman console.
+      const { logged } = await runNewmanKeeping(answerOnly, [...app, ...kept]);
+      expect(logged).to.deep.equal([
+        'gatecheck: Cognito sent a one-time code (EMAIL_OTP): paste the code from your email into otpCode and send again',
+      ]);
+      expect(recorder.calls).to.deep.equal([]);
+    } finally {
+      await recorder.close();
+    }
   });
 
   it('another user in the same run (environment switched) never gets the previous tokens', async () => {

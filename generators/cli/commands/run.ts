@@ -1,4 +1,4 @@
-import type { ExitCode } from '../../errors.js';
+import { InputError, type ExitCode } from '../../errors.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
 import { checkNumberFlags, runFlags, runNumberFlags, type RunFlags } from '../../run/run-flags.js';
@@ -29,6 +29,23 @@ export const runCollectionCommand: Command = {
       .option('region', {
         type: 'string',
         describe: 'With --tokens-from-sdk: AWS region of the user pool',
+      })
+      .option('client-credentials', {
+        type: 'boolean',
+        default: false,
+        describe:
+          'With --tokens-from-sdk: a machine client (client_credentials, GATECHECK_MACHINE_CLIENT_ID and _SECRET) at the user pool domain',
+      })
+      .option('scope', {
+        type: 'string',
+        array: true,
+        describe:
+          'With --client-credentials: the scopes to ask for (default: all the client allows)',
+      })
+      .option('domain', {
+        type: 'string',
+        describe:
+          'With --tokens-from-sdk: the user pool domain, for --client-credentials and GATECHECK_REFRESH_TOKEN (default: GATECHECK_COGNITO_DOMAIN)',
       }),
   run: (args, io) =>
     runCommand(io, async (): Promise<ExitCode> => {
@@ -44,7 +61,15 @@ export const runCollectionCommand: Command = {
         tokensFromSdk: boolean;
         adminAuth: boolean;
         region?: string;
+        clientCredentials: boolean;
+        scope?: string[];
+        domain?: string;
       };
+      if (flags.clientCredentials && flags.adminAuth) {
+        throw new InputError('--client-credentials and --admin-auth are two different sign-ins', {
+          hint: 'Pass one of them',
+        });
+      }
       const environment = flags.environment
         ? await readEnvironmentFile(flags.environment)
         : undefined;
@@ -62,9 +87,17 @@ export const runCollectionCommand: Command = {
         ? await signInForRun({
             values: inputs.values,
             ...(environment ? { environment } : {}),
+            ...(flags.envFile ? { envFile: flags.envFile } : {}),
             admin: flags.adminAuth,
             ...(flags.region ? { region: flags.region } : {}),
             env: process.env,
+            ...(flags.clientCredentials
+              ? {
+                  source: 'client-credentials' as const,
+                  scopes: (flags.scope ?? []).flatMap((s) => s.split(/[\s,]+/)).filter(Boolean),
+                }
+              : {}),
+            ...(flags.domain ? { domain: flags.domain } : {}),
           })
         : undefined;
       const result = await runCollection({
