@@ -1,5 +1,5 @@
 import { ExitCode, InputError } from '../errors.js';
-import { printable } from './terminal-text.js';
+import { printable } from '../terminal-text.js';
 
 /** Output streams, injectable so tests can run commands in-process. */
 export interface Io {

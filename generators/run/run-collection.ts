@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleepMs } from 'node:timers/promises';
 import { ExitCode } from '../errors.js';
+import { printable } from '../terminal-text.js';
 import { runVariables } from '../render/run-variables.js';
 import type { Io } from '../cli/run-command.js';
 import { checksRun, sumTallies, type CheckTally } from './check-tally.js';
@@ -261,7 +262,8 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     // The matrix goes before the last line (where the reports are).
     if (authzMatrix)
       lines.splice(Math.max(0, lines.length - 1), 0, ...formatAuthzMatrix(authzMatrix));
-    for (const line of lines) io.out(secrets.mask(line));
+    // Summary lines quote collection and item names: no control sequence reaches the terminal.
+    for (const line of lines) io.out(printable(secrets.mask(line)));
     return {
       exitCode,
       tally,

@@ -4,7 +4,7 @@ import { authzSummaryLines } from '../authz-summary.js';
 import type { Command } from '../command.js';
 import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import { runCommand, type Io } from '../run-command.js';
-import { printable } from '../terminal-text.js';
+import { printable } from '../../terminal-text.js';
 
 const protectionNames: Record<OperationSummary['protection'], string> = {
   public: 'public',

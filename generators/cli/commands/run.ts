@@ -50,14 +50,15 @@ export const runCollectionCommand: Command = {
         : undefined;
       const inputs = resolveRunInputs(flags, process.env, environment);
       for (const notice of inputs.notices) io.err(notice);
-      const { checkSecretDestinations } = await import('../../run/trust-hosts.js');
-      // With no secret to hand over there is nothing to leak: the check applies only then.
-      if (inputs.secrets.length > 0)
-        checkSecretDestinations({
-          values: inputs.values,
-          ...(environment ? { environment } : {}),
-          trustHosts: flags.trustHost ?? [],
-        });
+      const { checkBeforeSecrets } = await import('../../run/secret-gate.js');
+      await checkBeforeSecrets({
+        collectionPath: flags.collection,
+        ...(environment ? { environment } : {}),
+        values: inputs.values,
+        secrets: inputs.secrets,
+        trustHosts: flags.trustHost ?? [],
+        trustCollection: flags.trustCollection ?? false,
+      });
       const tokens = flags.tokensFromSdk
         ? await signInForRun({
             values: inputs.values,
