@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sandboxPaths } from '../../sandbox/types.js';
+import { sandboxPaths, sandboxSecretHeader } from '../../sandbox/types.js';
 import {
   editedSubject,
   gatewayAnswers,
@@ -47,6 +47,7 @@ export const libraryConstants = {
   runVariables,
   stateVariablePrefixes,
   sandboxPaths,
+  sandboxSecretHeader,
   wrongApiKey,
   editedSubject,
   trapErrorTypes,

@@ -275,6 +275,10 @@ gatecheck.cognitoClient = function (pm) {
       {
         url: sandboxUrl.replace(/\/+$/, '') + path + '?username=' + encodeURIComponent(username),
         method: 'GET',
+        // The sandbox answers its own paths only with its secret (sandbox/types.ts).
+        header: [
+          { key: gatecheck.constants.sandboxSecretHeader, value: gcVar('sandboxSecret') || '' },
+        ],
       },
       function (error, response) {
         if (error) return callback(error);
