@@ -39,5 +39,6 @@ export class InputError extends Error {
 }
 
 /** Exit codes shared by every command. */
-export const ExitCode = { ok: 0, checksFailed: 1, couldNotRun: 2 } as const;
+/** `interrupted`: Ctrl-C stopped a run (128 + SIGINT, as shells report it). */
+export const ExitCode = { ok: 0, checksFailed: 1, couldNotRun: 2, interrupted: 130 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,6 +1,7 @@
 import type { ExitCode } from '../../errors.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
+import { sigintSignal } from '../../run/interrupt.js';
 import { checkNumberFlags, runFlags, runNumberFlags, type RunFlags } from '../../run/run-flags.js';
 
 export const runCollectionCommand: Command = {
@@ -79,6 +80,7 @@ export const runCollectionCommand: Command = {
         signInRetry: { attempts: flags.signInAttempts, firstDelayMs: 1000 },
         timeoutRequestMs: flags.timeoutRequest,
         githubActions: inputs.githubActions,
+        signal: sigintSignal(),
         io,
       });
       return result.exitCode;

@@ -1,6 +1,7 @@
 import type { ExitCode } from '../../errors.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
+import { sigintSignal } from '../../run/interrupt.js';
 import { checkNumberFlags, runFlags, runNumberFlags, type RunFlags } from '../../run/run-flags.js';
 
 export const smokeCommand: Command = {
@@ -47,6 +48,7 @@ export const smokeCommand: Command = {
         timeoutRequestMs: flags.timeoutRequest,
         githubActions: inputs.githubActions,
         waitSeconds: flags.wait,
+        signal: sigintSignal(),
         io,
       });
       return result.exitCode;
