@@ -17,10 +17,12 @@ export interface SecretGate {
   trustHosts: readonly string[];
   /** `--trust-collection`. */
   trustCollection: boolean;
+  /** Tokens signed in outside the collection (`--tokens-from-sdk`) are handed over too. */
+  handsOverTokens?: boolean;
 }
 
 export async function checkBeforeSecrets(gate: SecretGate): Promise<void> {
-  if (gate.secrets.length === 0) return;
+  if (gate.secrets.length === 0 && !gate.handsOverTokens) return;
   checkSecretDestinations({
     values: gate.values,
     ...(gate.environment ? { environment: gate.environment } : {}),

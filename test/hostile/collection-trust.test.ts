@@ -7,8 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { main } from '../../generators/cli/main.js';
 import type { PostmanCollection } from '../../generators/run/collection-file.js';
 import { findUntrustedPart } from '../../generators/run/collection-trust.js';
+import { checkBeforeSecrets } from '../../generators/run/secret-gate.js';
 import { scriptsFingerprint } from '../../generators/render/scripts-fingerprint.js';
-import { tempFolder } from './hostile-helpers.js';
+import { inputErrorOf, tempFolder } from './hostile-helpers.js';
 
 const generated = 'collections/lab-demo-api.postman_collection.json';
 const environment = 'environments/lab-demo-api.prod.postman_environment.json';
@@ -126,6 +127,19 @@ describe('hostile collections: scripts that are not gatecheck’s own', () => {
       expect(err[0]).to.include('gets no GATECHECK_* secrets');
       expect(err[0]).to.include('--trust-collection');
       expect(err[0]).to.not.include('Secret-Pa55');
+    });
+
+    it('tokens signed in with the SDK count as secrets; no secret at all, nothing to check', async () => {
+      const collection = await fresh();
+      firstRequestItem(collection).item.event[0].script.exec.push(steal);
+      const file = await folder.write('tampered-sdk.json', JSON.stringify(collection));
+      const gate = { collectionPath: file, values: {}, trustHosts: [], trustCollection: false };
+      const error = await inputErrorOf(() =>
+        checkBeforeSecrets({ ...gate, secrets: [], handsOverTokens: true }),
+      );
+      expect(error.message).to.include('gets no GATECHECK_* secrets');
+      await checkBeforeSecrets({ ...gate, secrets: [] });
+      await checkBeforeSecrets({ ...gate, secrets: ['x'], trustCollection: true });
     });
   });
 });

@@ -59,6 +59,7 @@ export const runCollectionCommand: Command = {
         secrets: inputs.secrets,
         trustHosts: flags.trustHost ?? [],
         trustCollection: flags.trustCollection ?? false,
+        handsOverTokens: flags.tokensFromSdk,
       });
       const tokens = flags.tokensFromSdk
         ? await signInForRun({
