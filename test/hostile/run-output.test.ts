@@ -4,6 +4,7 @@
  */
 import { expect } from 'chai';
 import { createProgress } from '../../generators/run/progress.js';
+import { smokeCollection } from '../../generators/run/smoke.js';
 import { formatRunSummary } from '../../generators/run/text-summary.js';
 import { printable } from '../../generators/terminal-text.js';
 
@@ -36,6 +37,27 @@ describe('hostile names in run output', () => {
       reportDir: 'reports/x',
       notes: [],
     }).map(printable);
+    for (const line of lines) expect(line).to.not.match(control);
+  });
+
+  it('smoke: the waiting lines quote the URL without its control sequences', async () => {
+    const lines: string[] = [];
+    let clock = 0;
+    const result = await smokeCollection({
+      collectionPath: 'collections/lab-demo-api.postman_collection.json',
+      values: { baseUrl: 'http://127.0.0.1:9/prod\u001b]0;owned\u0007\u001b[2J' },
+      secrets: [],
+      waitSeconds: 2,
+      probeIntervalMs: 500,
+      reportEveryMs: 500,
+      fetchImpl: (async () => new Response('', { status: 503 })) as typeof fetch,
+      clock: () => (clock += 400),
+      sleep: async () => undefined,
+      io: { out: (line) => lines.push(line), err: (line) => lines.push(line) },
+    });
+    expect(result.exitCode).to.equal(2);
+    expect(lines.some((line) => line.includes('waiting for the deployment'))).to.equal(true);
+    expect(lines.some((line) => line.includes('did not answer within'))).to.equal(true);
     for (const line of lines) expect(line).to.not.match(control);
   });
 });
