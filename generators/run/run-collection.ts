@@ -251,6 +251,10 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
 
   const release = options.signal ? claimInterrupt() : undefined;
   try {
+    if (options.signal?.aborted) {
+      interrupted = true;
+      return await writePartialReport();
+    }
     const running = execute();
     // After Ctrl-C the parts still running in this process are left behind (newman cannot stop
     // one): their late failures must not surface.

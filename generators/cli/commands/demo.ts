@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ExitCode } from '../../errors.js';
 import type { Fault, Sandbox } from '../../../sandbox/types.js';
 import type { Command } from '../command.js';
-import { sigintSignal } from '../../run/interrupt.js';
+import { claimInterrupt, sigintSignal } from '../../run/interrupt.js';
 import { checkNumberFlags } from '../../run/run-flags.js';
 import { runCommand, type Io } from '../run-command.js';
 import { parseFault } from './sandbox.js';
@@ -120,6 +120,8 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
     ...(options.passwords ? { passwords: options.passwords } : {}),
   });
   const workDir = await mkdtemp(join(tmpdir(), 'gatecheck-demo-'));
+  // Until the sandbox is stopped and the folder removed, Ctrl-C waits for this cleanup.
+  const release = options.signal ? claimInterrupt() : undefined;
   try {
     io.out(`sandbox: Cognito ${sandbox.cognitoEndpoint}  API ${sandbox.apiBaseUrl}`);
     if (faults.length > 0)
@@ -145,6 +147,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
   } finally {
     await sandbox.stop();
     await rm(workDir, { recursive: true, force: true });
+    release?.();
   }
 }
 
