@@ -13,3 +13,6 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const { main } = await import('../dist/generators/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));
+// Ctrl-C: the partial report is written and temporary files are gone, but a newman run in this
+// process cannot be stopped and would keep it alive: leave now.
+if (process.exitCode === 130) process.exit(130);

@@ -21,23 +21,36 @@ export class InputError extends Error {
   readonly pointer: string | undefined;
   /** What the user can do about it. */
   readonly hint: string | undefined;
+  /** Line and column (1-based) of the pointer in the file's text, when known. */
+  readonly position: { line: number; column: number } | undefined;
 
-  constructor(message: string, where: { file?: string; pointer?: string; hint?: string } = {}) {
+  constructor(
+    message: string,
+    where: {
+      file?: string;
+      pointer?: string;
+      hint?: string;
+      position?: { line: number; column: number };
+    } = {},
+  ) {
     super(message);
     this.file = where.file;
     this.pointer = where.pointer;
     this.hint = where.hint;
+    this.position = where.position;
   }
 
-  /** One line: `<file>#<pointer>: <message> (<hint>)`. */
+  /** One line: `<file>[:<line>:<column>]#<pointer>: <message>. <hint>`. */
   describe(): string {
+    const at = this.position ? `:${this.position.line}:${this.position.column}` : '';
     const place = this.file
-      ? `${this.file}${this.pointer !== undefined ? `#${this.pointer}` : ''}: `
+      ? `${this.file}${at}${this.pointer !== undefined ? `#${this.pointer}` : ''}: `
       : '';
     return `${place}${this.message}${this.hint ? `. ${this.hint}` : ''}`;
   }
 }
 
 /** Exit codes shared by every command. */
-export const ExitCode = { ok: 0, checksFailed: 1, couldNotRun: 2 } as const;
+/** `interrupted`: Ctrl-C stopped a run (128 + SIGINT, as shells report it). */
+export const ExitCode = { ok: 0, checksFailed: 1, couldNotRun: 2, interrupted: 130 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

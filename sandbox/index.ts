@@ -18,7 +18,7 @@ export type {
   Fault,
   FaultName,
 } from './types.js';
-export { faultNames, sandboxPaths } from './types.js';
+export { faultNames, sandboxPaths, sandboxSecretHeader } from './types.js';
 export { SpecError } from './spec/spec-error.js';
 
 /**
@@ -36,6 +36,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     region,
     ...(options.cognitoPort !== undefined ? { port: options.cognitoPort } : {}),
     ...(options.tokenLifetimes ? { tokenLifetimes: options.tokenLifetimes } : {}),
+    ...(options.testSecret !== undefined ? { testSecret: options.testSecret } : {}),
     ...(options.preTokenGenerationTrigger === false
       ? {}
       : { preTokenGenerationScopes: spec.requiredScopes }),
@@ -105,6 +106,7 @@ function sandboxOf(
   return {
     cognitoEndpoint: cognito.endpoint,
     sandboxUrl: cognito.url,
+    testSecret: cognito.testSecret,
     apiBaseUrl: gateway.apiBaseUrl,
     stage: gateway.stage,
     region,

@@ -70,6 +70,8 @@ export interface SandboxOptions {
   clientSecret?: boolean;
   /** Fixed passwords instead of random ones (tests); never printed. */
   passwords?: Record<string, string>;
+  /** The secret of the sandbox-only paths (`sandboxSecretHeader`); default: 32 random bytes. */
+  testSecret?: string;
   /**
    * Give the trusted pool a simulated pre token generation trigger (event version V2, Essentials
    * tier) that adds the spec's method scopes to API sign-in access tokens. Default true; false
@@ -106,6 +108,8 @@ export interface Sandbox {
   cognitoEndpoint: string;
   /** Base URL of the sandbox-only helpers (outbox, test tokens): same server as Cognito, no trailing slash. */
   sandboxUrl: string;
+  /** The secret the sandbox-only helpers require in `sandboxSecretHeader`; never printed. */
+  testSecret: string;
   /** API base URL including the stage, no trailing slash: `http://127.0.0.1:41234/prod`. */
   apiBaseUrl: string;
   stage: string;
@@ -145,6 +149,7 @@ export interface Sandbox {
 
 /**
  * Sandbox-only HTTP paths on the Cognito server (never part of AWS's API). Documented in README.
+ * Each needs the `sandboxSecretHeader` and a loopback `Host` (403 otherwise).
  * - `GET  /__sandbox/outbox?username=U`       → `{"username","medium":"EMAIL"|"SMS","code","sentAt"}` latest code, 404 if none
  * - `GET  /__sandbox/totp?username=U`         → `{"code"}` the user's current TOTP code
  * - `POST /__sandbox/tokens` `{username, tokenUse:"id"|"access", pool?:"main"|"other", expired?:boolean, scopes?:string[], signer?:"pool"|"foreign", client?:"main"|"other"}`
@@ -152,6 +157,14 @@ export interface Sandbox {
  * - `POST /__sandbox/throttle` `{rejectNext?:number, maxRequests?:number, windowMs?:number, operations?:string[]}` (or `{}` to turn off)
  *                                              → Cognito answers `TooManyRequestsException` as configured
  */
+/**
+ * The sandbox-only paths answer only a request that carries the sandbox's own secret in this
+ * header and names the server as `127.0.0.1:<port>` or `localhost:<port>` in `Host` (so a web page
+ * the user visits cannot reach them through DNS rebinding). They hand out one-time codes and
+ * tokens: another user of the machine, or a page in the browser, must not get them.
+ */
+export const sandboxSecretHeader = 'x-gatecheck-sandbox-secret';
+
 export const sandboxPaths = {
   outbox: '/__sandbox/outbox',
   totp: '/__sandbox/totp',

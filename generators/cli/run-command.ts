@@ -1,6 +1,6 @@
 import { ExitCode, InputError } from '../errors.js';
 import type { Io } from '../io.js';
-import { printable } from './terminal-text.js';
+import { printable } from '../terminal-text.js';
 
 /**
  * The one wrapper every command handler goes through: a known input problem becomes one line and

@@ -22,6 +22,17 @@ export async function startSandboxForCli(options: SandboxOptions): Promise<Sandb
   }
 }
 
+/**
+ * The secret of a sandbox started on its own (`gatecheck sandbox`): GATECHECK_SANDBOX_SECRET, so
+ * that a run in another process (or the Postman app) can give the same value; when unset the
+ * sandbox makes a random one, and its one-time code and test token paths serve only in-process
+ * callers.
+ */
+export function sandboxSecretFrom(env: NodeJS.ProcessEnv): { testSecret?: string } {
+  const secret = env['GATECHECK_SANDBOX_SECRET'];
+  return secret ? { testSecret: secret } : {};
+}
+
 /** The sandbox's non-secret values, as a Postman environment for it holds them. */
 export function sandboxEnvironmentValues(sandbox: Sandbox): Record<string, string> {
   return {
@@ -53,6 +64,7 @@ export function sandboxRunValues(sandbox: Sandbox): {
     ...sandboxEnvironmentValues(sandbox),
     password: main?.password ?? '',
     apiKey: sandbox.apiKey,
+    sandboxSecret: sandbox.testSecret,
     ...(sandbox.clientSecret ? { clientSecret: sandbox.clientSecret } : {}),
     revocationUsername: signOut?.username ?? '',
     revocationPassword: signOut?.password ?? '',
@@ -63,6 +75,7 @@ export function sandboxRunValues(sandbox: Sandbox): {
     sandbox.otherPool.password,
     ...sandbox.personas.map((persona) => persona.password),
     sandbox.apiKey,
+    sandbox.testSecret,
     ...(sandbox.clientSecret ? [sandbox.clientSecret] : []),
     ...(sandbox.machineClient ? [sandbox.machineClient.clientSecret] : []),
   ];

@@ -155,4 +155,11 @@ export const environmentVariables: readonly VariableSpec[] = [
     secret: false,
     envName: 'GATECHECK_SANDBOX_URL',
   },
+  {
+    key: 'sandboxSecret',
+    description:
+      'Set only against the gatecheck sandbox: the secret its one-time code and test token paths require (the value of GATECHECK_SANDBOX_SECRET the sandbox was started with)',
+    secret: true,
+    envName: 'GATECHECK_SANDBOX_SECRET',
+  },
 ];

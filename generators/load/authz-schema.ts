@@ -4,6 +4,8 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import { InputError } from '../errors.js';
+import { pointerJoin } from './json-pointer.js';
+import type { Locate } from './source-position.js';
 
 const personaName = { type: 'string', pattern: '^[a-z][a-z0-9]*$' } as const;
 
@@ -81,14 +83,31 @@ const validate = new Ajv({ allErrors: false, strict: true, strictRequired: false
   authzSchema,
 );
 
-/** Throws an InputError naming the first problem's pointer (under `base` inside `file`). */
-export function checkAuthzDocument(document: unknown, file: string, base: string): void {
+/**
+ * Throws an InputError naming the first problem's pointer (under `base` inside `file`) and, with
+ * `locate`, its line and column: an unknown field's or a bad key's own, not its object's.
+ */
+export function checkAuthzDocument(
+  document: unknown,
+  file: string,
+  base: string,
+  locate?: Locate,
+): void {
   if (validate(document)) return;
   const error = validate.errors?.[0];
+  const pointer = `${base}${error?.instancePath ?? ''}`;
+  // An unknown field, or a key that breaks `propertyNames` (ajv names it on the error).
+  const field =
+    (error?.params as { additionalProperty?: unknown } | undefined)?.additionalProperty ??
+    error?.propertyName;
+  const position =
+    (typeof field === 'string' ? locate?.(pointerJoin(pointer, field)) : undefined) ??
+    locate?.(pointer);
   throw new InputError(`authorization rules: ${describe(error)}`, {
     file,
-    pointer: `${base}${error?.instancePath ?? ''}`,
+    pointer,
     hint: 'See docs/authorization-matrix.md for the rules file format',
+    ...(position ? { position } : {}),
   });
 }
 

@@ -9,6 +9,7 @@ import yaml from 'js-yaml';
 import { InputError } from '../errors.js';
 import { isUrl } from './read-source.js';
 import { checkAuthzDocument } from './authz-schema.js';
+import { sourceLocator, type Locate } from './source-position.js';
 
 /** The file name looked for beside the spec when no `--authz` is given (after `<spec>.authz.yaml`). */
 export const authzFileName = 'gatecheck.authz.yaml';
@@ -27,6 +28,8 @@ export interface LoadedAuthz {
   /** JSON pointer of the rules inside `source` ('' for a rules file). */
   pointer: string;
   document: Record<string, unknown>;
+  /** Line and column of a pointer in a rules file's text (for `file:line:column` in errors). */
+  locate?: Locate;
 }
 
 /**
@@ -39,7 +42,7 @@ export function loadAuthz(
   explicitPath?: string,
 ): LoadedAuthz | undefined {
   const path = explicitPath ?? authzCandidates(specSource).find((file) => existsSync(file));
-  if (path) return { source: path, pointer: '', document: readAuthzFile(path) };
+  if (path) return { source: path, pointer: '', ...readAuthzFile(path) };
   const extension = (specDocument as Record<string, unknown>)['x-gatecheck-authz'];
   if (extension === undefined) return undefined;
   checkAuthzDocument(extension, specSource, '/x-gatecheck-authz');
@@ -50,7 +53,7 @@ export function loadAuthz(
   };
 }
 
-function readAuthzFile(path: string): Record<string, unknown> {
+function readAuthzFile(path: string): { document: Record<string, unknown>; locate: Locate } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -65,12 +68,15 @@ function readAuthzFile(path: string): Record<string, unknown> {
     document = yaml.load(text, { filename: path, schema: yaml.JSON_SCHEMA });
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
-    const where = mark?.line !== undefined ? ` at line ${mark.line + 1}` : '';
-    throw new InputError(`the authorization rules are not valid YAML${where}`, {
+    throw new InputError('the authorization rules are not valid YAML', {
       file: path,
       hint: 'Fix the YAML syntax (see docs/authorization-matrix.md)',
+      ...(mark?.line !== undefined
+        ? { position: { line: mark.line + 1, column: (mark.column ?? 0) + 1 } }
+        : {}),
     });
   }
-  checkAuthzDocument(document, path, '');
-  return document as Record<string, unknown>;
+  const locate = sourceLocator(text);
+  checkAuthzDocument(document, path, '', locate);
+  return { document: document as Record<string, unknown>, locate };
 }

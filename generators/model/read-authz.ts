@@ -32,10 +32,12 @@ export function readAuthz(
 ): AuthzModel {
   const at = (...tokens: string[]) => pointerJoin(loaded.pointer, ...tokens);
   const fail = (message: string, pointer: string, hint: string): never => {
+    const position = loaded.locate?.(pointer);
     throw new InputError(`authorization rules: ${message}`, {
       file: loaded.source,
       pointer,
       hint,
+      ...(position ? { position } : {}),
     });
   };
   const personas = readPersonas(loaded);

@@ -80,6 +80,8 @@ export interface PostmanCollection {
     name: string;
     description: string;
     schema: typeof collectionSchemaUrl;
+    /** Hash of gatecheck's own script code (scripts-fingerprint.ts): `run` checks it. */
+    gatecheckScripts: string;
   };
   event: PostmanEvent[];
   variable: PostmanVariable[];

@@ -29,6 +29,7 @@ import { renderPositiveItem } from './render-positive.js';
 import { renderRequest } from './render-request.js';
 import { renderScript } from './render-script.js';
 import { scriptLibrary, type LibraryOptions } from './script-library.js';
+import { scriptsFingerprint } from './scripts-fingerprint.js';
 import { renderSignInFolder, scriptEvents, signInIds } from './render-sign-in.js';
 import { runVariables } from '../contract/run-variables.js';
 
@@ -52,6 +53,7 @@ export function renderCollection(
       name: itemName(model.title),
       description: collectionDescription(model),
       schema: collectionSchemaUrl,
+      gatecheckScripts: scriptsFingerprint(),
     },
     event: [collectionPrerequestEvent(prerequest)],
     variable: [

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sandboxPaths } from '../../sandbox/types.js';
+import { sandboxPaths, sandboxSecretHeader } from '../../sandbox/types.js';
 import { authzVariables } from '../contract/authz-variables.js';
 import {
   editedSubject,
@@ -57,7 +57,7 @@ export function libraryConstants(options: LibraryOptions = {}) {
   return {
     runVariables,
     stateVariablePrefixes,
-    ...(options.forSandbox === true ? { sandboxPaths } : {}),
+    ...(options.forSandbox === true ? { sandboxPaths, sandboxSecretHeader } : {}),
     wrongApiKey,
     editedSubject,
     trapErrorTypes,

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import { checkCollectionShape, checkEnvironmentShape } from './postman-shape.js';
 
 export interface PostmanVariable {
   key: string;
@@ -65,6 +66,7 @@ export async function readCollectionFile(path: string): Promise<PostmanCollectio
       hint: 'Pass a Postman v2.1 collection, e.g. one written by `gatecheck generate`',
     });
   }
+  checkCollectionShape(parsed, path);
   return parsed as PostmanCollection;
 }
 
@@ -77,6 +79,7 @@ export async function readEnvironmentFile(path: string): Promise<PostmanEnvironm
       hint: 'Pass an environment written by `gatecheck generate` (environments/*.json)',
     });
   }
+  checkEnvironmentShape(parsed, path);
   return parsed as PostmanEnvironment;
 }
 

@@ -44,6 +44,10 @@ process.on('message', (message: ToWorker) => {
   );
 });
 
+// Ctrl-C reaches the whole process group: the runner decides (it writes the partial report and
+// lets this process go), so the signal alone does not end it.
+process.on('SIGINT', () => undefined);
+
 // The runner is gone or finished: newman may keep sockets open, so leave now.
 process.on('disconnect', () => process.exit(0));
 

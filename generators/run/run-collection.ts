@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleepMs } from 'node:timers/promises';
 import { ExitCode } from '../errors.js';
+import { printable } from '../terminal-text.js';
 import { runVariables } from '../contract/run-variables.js';
 import type { Io } from '../io.js';
 import { checksRun, sumTallies, type CheckTally } from './check-tally.js';
@@ -35,6 +36,7 @@ import { checkPersonaCredentials } from './persona-credentials.js';
 import { addMaskCommands } from './github-actions.js';
 import { runPart, type PartOptions, type PartResult, type PartRole } from './newman-part.js';
 import { defaultProcessCount, startPartPool, type PartPool } from './part-pool.js';
+import { claimInterrupt, whenAborted } from './interrupt.js';
 import { createProgress } from './progress.js';
 import { reportDirName, writeReports } from './report-dir.js';
 import { SecretSet } from './secret-mask.js';
@@ -78,6 +80,8 @@ export interface RunCollectionOptions {
   /** Print `::add-mask::` for every secret as soon as it is known. */
   githubActions?: boolean;
   io: Io;
+  /** Aborted on Ctrl-C (interrupt.ts): the run writes a partial report and ends with 130. */
+  signal?: AbortSignal;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -91,6 +95,8 @@ export interface RunCollectionResult {
   signInFailure?: { cognito?: CognitoError; problem?: string };
   /** Newman runs the operation folders were shared among. */
   workers: number;
+  /** Ctrl-C stopped the run: the report holds the parts that finished before. */
+  partial?: boolean;
 }
 
 const DEFAULT_RETRY: SignInRetry = { attempts: 4, firstDelayMs: 1000 };
@@ -126,13 +132,23 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     layout.operations.reduce((sum, folder) => sum + countRequests(folder), 0) +
     layout.preludes.length * Math.max(1, buckets.length) +
     guards.length;
-  const progress = createProgress(total, (line) => io.err(secrets.mask(line)));
+  let interrupted = false;
+  const progress = createProgress(total, (line) => {
+    if (!interrupted) io.err(secrets.mask(line));
+  });
+  let requestsDone = 0;
   const staging = await mkdtemp(join(tmpdir(), 'gatecheck-run-'));
   const sleep = options.sleep ?? ((ms: number) => sleepMs(ms).then(() => undefined));
   const parts: PartResult[] = [];
   const notes: string[] = [];
 
-  const onItem = (name: string, failed: boolean) => progress.itemDone(name, failed);
+  const onItem = (name: string, failed: boolean) => {
+    requestsDone += 1;
+    progress.itemDone(name, failed);
+  };
+  // Parts in the order they finish: what a partial report can hold after Ctrl-C.
+  const finished: PartResult[] = [];
+  const track = (result: Promise<PartResult>) => result.then((done) => (finished.push(done), done));
   const partOptions = (
     label: string,
     role: PartRole,
@@ -154,7 +170,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     role: PartRole,
     items: PostmanItem[],
     carried: Record<string, string>,
-  ) => runPart({ ...partOptions(label, role, items, carried), secrets, onItem });
+  ) => track(runPart({ ...partOptions(label, role, items, carried), secrets, onItem }));
 
   // This process takes a share of the workers too: it has newman loaded and warmed up by the
   // sign-in, where a new process starts cold. The others are started before the sign-in, so that
@@ -172,13 +188,21 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     carried: Record<string, string>,
   ): Promise<PartResult> =>
     pool && index % processes !== 0
-      ? pool.run(
-          { ...partOptions(label, 'checks', items, carried), secrets: secrets.values() },
-          onItem,
+      ? track(
+          pool.run(
+            { ...partOptions(label, 'checks', items, carried), secrets: secrets.values() },
+            onItem,
+          ),
         )
       : part(label, 'checks', items, carried);
 
-  try {
+  const reportDirOf = () =>
+    join(
+      options.reportsDir ?? 'reports',
+      reportDirName(collection.info.name, (options.now ?? (() => new Date()))()),
+    );
+
+  const execute = async (): Promise<RunCollectionResult['signInFailure']> => {
     let carried: Record<string, string> = { ...(options.tokens ?? {}) };
     let signInFailure: RunCollectionResult['signInFailure'];
 
@@ -222,16 +246,32 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       parts.push(await part('run-guard', 'checks', guards, carried));
     }
 
+    return signInFailure;
+  };
+
+  const release = options.signal ? claimInterrupt() : undefined;
+  try {
+    if (options.signal?.aborted) {
+      interrupted = true;
+      return await writePartialReport();
+    }
+    const running = execute();
+    // After Ctrl-C the parts still running in this process are left behind (newman cannot stop
+    // one): their late failures must not surface.
+    running.catch(() => undefined);
+    const outcome = await Promise.race([running, whenAborted(options.signal)]);
+    if (outcome === 'interrupted') {
+      interrupted = true;
+      return await writePartialReport();
+    }
+    const signInFailure = outcome;
     // The sign-in part's tally holds only its refresh check's failures (newman-part.ts).
     const tally = sumTallies(parts.map((p) => p.tally));
     const signIns = parts.reduce((sum, p) => sum + p.signIns, 0);
     const exitCode = decideExitCode(tally, signInFailure, notes, runGuard);
     const durationMs = Date.now() - startedAt;
     const authzMatrix = readAuthzMatrix(parts.map((p) => p.variables));
-    const reportDir = join(
-      options.reportsDir ?? 'reports',
-      reportDirName(collection.info.name, (options.now ?? (() => new Date()))()),
-    );
+    const reportDir = reportDirOf();
     await writeReports({
       dir: reportDir,
       collectionName: collection.info.name,
@@ -261,7 +301,8 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     // The matrix goes before the last line (where the reports are).
     if (authzMatrix)
       lines.splice(Math.max(0, lines.length - 1), 0, ...formatAuthzMatrix(authzMatrix));
-    for (const line of lines) io.out(secrets.mask(line));
+    // Summary lines quote collection and item names: no control sequence reaches the terminal.
+    for (const line of lines) io.out(printable(secrets.mask(line)));
     return {
       exitCode,
       tally,
@@ -274,6 +315,50 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
   } finally {
     await pool?.close();
     await rm(staging, { recursive: true, force: true });
+    release?.();
+  }
+
+  /** The parts that finished before Ctrl-C, in a report marked partial. */
+  async function writePartialReport(): Promise<RunCollectionResult> {
+    // Worker processes stop when let go; this process's own newman runs end with it.
+    await pool?.close();
+    const done = [...finished];
+    const tally = sumTallies(done.map((p) => p.tally));
+    const signIns = done.reduce((sum, p) => sum + p.signIns, 0);
+    const durationMs = Date.now() - startedAt;
+    const reportDir = reportDirOf();
+    await writeReports({
+      dir: reportDir,
+      collectionName: collection.info.name,
+      itemOrder: collection.item.map((item) => item.id as string),
+      parts: done,
+      gatecheck: {
+        exitCode: ExitCode.interrupted,
+        partial: true,
+        requests: { done: requestsDone, planned: total },
+        checks: { ...tally, failures: tally.failures.length },
+        signIns,
+        workers: buckets.length,
+        durationMs,
+      },
+      mask: secrets.mask,
+    });
+    io.out(
+      printable(
+        secrets.mask(
+          `gatecheck: interrupted (Ctrl-C) after ${requestsDone} of ${total} requests; partial reports: ${reportDir}`,
+        ),
+      ),
+    );
+    return {
+      exitCode: ExitCode.interrupted,
+      tally,
+      signIns,
+      durationMs,
+      reportDir,
+      workers: buckets.length,
+      partial: true,
+    };
   }
 }
 

@@ -12,6 +12,7 @@ export interface RunFlags {
   signInAttempts: number;
   timeoutRequest: number;
   trustHost: string[];
+  trustCollection?: boolean;
 }
 
 export function runFlags(yargs: Argv): Argv {
@@ -48,6 +49,12 @@ export function runFlags(yargs: Argv): Argv {
       default: [],
       describe:
         'A host (besides Cognito, API Gateway and loopback) the environment may send secrets to',
+    })
+    .option('trust-collection', {
+      type: 'boolean',
+      default: false,
+      describe:
+        "Hand secrets to a collection whose scripts or requests are not gatecheck's own (one you wrote or edited)",
     })
     .option('timeout-request', {
       type: 'number',

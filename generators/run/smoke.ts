@@ -5,6 +5,7 @@
  */
 import postmanCollection from 'postman-collection';
 import { ExitCode } from '../errors.js';
+import { printable } from '../terminal-text.js';
 import { readCollectionFile, readEnvironmentFile } from './collection-file.js';
 import { rawUrlOf } from './collection-layout.js';
 import {
@@ -57,15 +58,18 @@ export async function smokeCollection(options: SmokeOptions): Promise<SmokeResul
         timeoutMs: (options.waitSeconds ?? 120) * 1000,
         intervalMs: options.probeIntervalMs ?? 2000,
         reportEveryMs: options.reportEveryMs ?? 5000,
-        say: (line) => options.io.err(line),
+        // The URL comes from the collection or environment: no control sequence is printed.
+        say: (line) => options.io.err(printable(line)),
         sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
         ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
         ...(options.clock ? { now: options.clock } : {}),
       });
       if (!waited.ready) {
         options.io.err(
-          `gatecheck: the deployment did not answer within ${options.waitSeconds ?? 120} s ` +
-            `(${url} last answered ${waited.lastAnswer}); no check was run`,
+          printable(
+            `gatecheck: the deployment did not answer within ${options.waitSeconds ?? 120} s ` +
+              `(${url} last answered ${waited.lastAnswer}); no check was run`,
+          ),
         );
         return { exitCode: ExitCode.couldNotRun, notReady: waited.lastAnswer };
       }

@@ -11,6 +11,9 @@ import { InputError } from '../errors.js';
 import type { PostmanEnvironment } from './collection-file.js';
 import { effectiveValue } from './run-inputs.js';
 
+/** The variables requests may name as their host: the hosts checked below. */
+export const secretDestinationVariables = ['baseUrl', 'cognitoEndpoint'] as const;
+
 export interface SecretDestinations {
   /** Run-time values (`GATECHECK_*`, `--base-url`): the user's own choice. */
   values: Record<string, string>;
@@ -40,13 +43,19 @@ export function checkSecretDestinations(input: SecretDestinations): void {
       throw refusal('baseUrl', host);
     }
   }
+  // The sandbox's test-only endpoints get the sandbox secret: loopback or a host the user named.
+  const sandboxUrl = effectiveValue('sandboxUrl', input.values, input.environment);
+  if (sandboxUrl !== undefined && input.values['sandboxUrl'] === undefined) {
+    const host = hostOf(resolve(sandboxUrl));
+    if (!trusted.has(host) && !isLoopback(host)) throw refusal('sandboxUrl', host);
+  }
 }
 
 function refusal(variable: string, host: string): InputError {
   return new InputError(
-    `the environment's ${variable} sends the run's secrets to ${host}, which is not a Cognito or API Gateway host of the region`,
+    `the environment's ${variable} sends the run's secrets to ${host}, which is not ${variable === 'sandboxUrl' ? 'a loopback host' : 'a Cognito or API Gateway host of the region'}`,
     {
-      hint: `Pass --trust-host ${host} if that host is yours, or set GATECHECK_${variable === 'baseUrl' ? 'BASE_URL' : 'COGNITO_ENDPOINT'}`,
+      hint: `Pass --trust-host ${host} if that host is yours, or set GATECHECK_${variable.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
     },
   );
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TokenLifetimes } from '../types.js';
@@ -5,6 +6,11 @@ import { systemClock, type Clock } from './clock.js';
 import type { OperationContext } from './context.js';
 import { handleApiCall } from './http/api-route.js';
 import { handleSandboxRoute } from './http/sandbox-routes.js';
+import {
+  refuseSandboxRequest,
+  sandboxPathPrefix,
+  type SandboxGuard,
+} from './http/sandbox-guard.js';
 import { handleWellKnown } from './http/well-known.js';
 import { sendJson } from './http/wire.js';
 import { findPool, findUser } from './lookup.js';
@@ -39,6 +45,8 @@ export interface CognitoOptions {
   throttle?: ThrottleConfig;
   /** Time source (tests). */
   clock?: Clock;
+  /** The secret of the sandbox-only paths (`sandboxSecretHeader`); default: 32 random bytes. */
+  testSecret?: string;
 }
 
 export interface CognitoStandIn {
@@ -46,6 +54,8 @@ export interface CognitoStandIn {
   endpoint: string;
   /** Same server, no trailing slash: base of issuers and of the sandbox-only paths. */
   url: string;
+  /** What the sandbox-only paths require in `sandboxSecretHeader`. */
+  testSecret: string;
   region: string;
   /** `<url>/<userPoolId>`. */
   issuer(userPoolId: string): string;
@@ -101,9 +111,12 @@ export async function startCognito(options: CognitoOptions = {}): Promise<Cognit
   const throttle = new Throttle(clock);
   throttle.set(options.throttle);
   const oauthFaults: TokenEndpointFaults = { pkceNotVerified: false };
+  const testSecret = options.testSecret ?? randomBytes(32).toString('base64url');
+  // Hosts are known once the server listens; until then every sandbox-only request is refused.
+  const guard: SandboxGuard = { secret: testSecret, hosts: [] };
 
   const server = createServer((req, res) => {
-    route(ctx, throttle, oauthFaults, req, res).catch((error: unknown) => {
+    route(ctx, throttle, oauthFaults, guard, req, res).catch((error: unknown) => {
       if (!res.headersSent)
         sendJson(res, 500, { message: error instanceof Error ? error.message : 'error' });
       else res.destroy();
@@ -116,10 +129,12 @@ export async function startCognito(options: CognitoOptions = {}): Promise<Cognit
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   ctx.settings.baseUrl = url;
+  guard.hosts.push(`127.0.0.1:${port}`, `localhost:${port}`);
 
   return {
     endpoint: `${url}/`,
     url,
+    testSecret,
     region: ctx.settings.region,
     issuer: (userPoolId) => issuerOf(url, userPoolId),
     jwksUri: (userPoolId) => `${issuerOf(url, userPoolId)}/.well-known/jwks.json`,
@@ -154,10 +169,15 @@ async function route(
   ctx: OperationContext,
   throttle: Throttle,
   oauthFaults: TokenEndpointFaults,
+  guard: SandboxGuard,
   req: IncomingMessage,
   res: ServerResponse,
 ) {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname.startsWith(sandboxPathPrefix)) {
+    const refusal = refuseSandboxRequest(guard, req);
+    if (refusal) return sendJson(res, 403, { message: refusal });
+  }
   if (req.method === 'POST' && url.pathname === '/') return handleApiCall(ctx, throttle, req, res);
   if (await handleDomainRoute(ctx, oauthFaults, req, res, url)) return;
   if (await handleSandboxRoute(ctx, throttle, req, res, url)) return;

@@ -242,6 +242,8 @@
       var list = gatecheck.state.parseJson(pm.collectionVariables.get(CLEANUP), []);
       pm.collectionVariables.set(CLEANUP, '[]');
       list.forEach(function (entry) {
+        // Only a path on the API's own host: `{{baseUrl}}` + `@host/...` would name another host.
+        if (String(entry.path).charAt(0) !== '/') return;
         withToken(
           pm,
           entry.persona,

@@ -284,10 +284,22 @@ gatecheck.cognitoClient = function (pm) {
       {
         url: sandboxUrl + path + '?username=' + encodeURIComponent(username),
         method: 'GET',
+        // The sandbox answers its own paths only with its secret (sandbox/types.ts).
+        header: [
+          { key: gatecheck.constants.sandboxSecretHeader, value: gcVar('sandboxSecret') || '' },
+        ],
       },
       function (error, response) {
         if (error) return callback(error);
         var body = parseJson(response.text(), {});
+        if (response.code === 403) {
+          return callback(
+            new Error(
+              'the sandbox refused to hand out the one-time code (403): set GATECHECK_SANDBOX_SECRET ' +
+                '(sandboxSecret) to the secret the sandbox was started with',
+            ),
+          );
+        }
         if (response.code !== 200 || !body.code) {
           return callback(
             new Error('the sandbox has no one-time code for this user (' + response.code + ')'),

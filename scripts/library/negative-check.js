@@ -99,7 +99,14 @@ gatecheck.negative = {
       {
         url: sandboxUrl + gatecheck.constants.sandboxPaths.tokens,
         method: 'POST',
-        header: { 'Content-Type': 'application/json' },
+        header: [
+          { key: 'Content-Type', value: 'application/json' },
+          // The sandbox answers its own paths only with its secret (sandbox/types.ts).
+          {
+            key: gatecheck.constants.sandboxSecretHeader,
+            value: pm.variables.get('sandboxSecret') || '',
+          },
+        ],
         body: { mode: 'raw', raw: JSON.stringify(body) },
       },
       function (error, response) {

@@ -265,6 +265,7 @@ describe('AWS SDK commands against the sandbox', function () {
       GATECHECK_USERNAME: values.username ?? '',
       GATECHECK_PASSWORD: values.password ?? '',
       GATECHECK_SANDBOX_URL: values.sandboxUrl ?? '',
+      GATECHECK_SANDBOX_SECRET: values.sandboxSecret ?? '',
     });
     const io = captureIo();
     const code = await main(

@@ -54,6 +54,7 @@ describe('demo run: no secret in reports or output @slow', function () {
           const main = sandbox.users.find((user) => user.role === 'main')!;
           const outbox = await fetch(
             `${sandbox.sandboxUrl}/__sandbox/outbox?username=${main.username}`,
+            { headers: { 'x-gatecheck-sandbox-secret': sandbox.testSecret } },
           );
           handedOut.push(((await outbox.json()) as { code: string }).code);
         },

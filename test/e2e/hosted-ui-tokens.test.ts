@@ -19,7 +19,7 @@ import {
 import { expect } from 'chai';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { main } from '../../generators/cli/main.js';
-import type { Io } from '../../generators/cli/run-command.js';
+import type { Io } from '../../generators/io.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 
 const chromiumPath = '/usr/bin/chromium';

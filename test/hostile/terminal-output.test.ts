@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { main } from '../../generators/cli/main.js';
-import { printable } from '../../generators/cli/terminal-text.js';
+import { printable } from '../../generators/terminal-text.js';
 import { specWith, tempFolder } from './hostile-helpers.js';
 
 function capture() {

@@ -21,23 +21,23 @@ function capture() {
 const cases: Array<{ file: string; line: string }> = [
   {
     file: 'unknown-operation.yaml',
-    line: `${fixtures}/unknown-operation.yaml#/operations/getUsr: authorization rules: unknown operation "getUsr". Name an operation by its operationId or as "METHOD /path", as \`gatecheck inspect\` lists them`,
+    line: `${fixtures}/unknown-operation.yaml:5:3#/operations/getUsr: authorization rules: unknown operation "getUsr". Name an operation by its operationId or as "METHOD /path", as \`gatecheck inspect\` lists them`,
   },
   {
     file: 'unknown-persona.yaml',
-    line: `${fixtures}/unknown-persona.yaml#/operations/updateUser/allow/1: authorization rules: unknown persona "admin". Declare it under personas: owner, other`,
+    line: `${fixtures}/unknown-persona.yaml:6:20#/operations/updateUser/allow/1: authorization rules: unknown persona "admin". Declare it under personas: owner, other`,
   },
   {
     file: 'unknown-field.yaml',
-    line: `${fixtures}/unknown-field.yaml#/operations/updateUser: authorization rules: unknown field "refuse". See docs/authorization-matrix.md for the rules file format`,
+    line: `${fixtures}/unknown-field.yaml:7:5#/operations/updateUser: authorization rules: unknown field "refuse". See docs/authorization-matrix.md for the rules file format`,
   },
   {
     file: 'invalid-yaml.txt',
-    line: `${fixtures}/invalid-yaml.txt: the authorization rules are not valid YAML at line 4. Fix the YAML syntax (see docs/authorization-matrix.md)`,
+    line: `${fixtures}/invalid-yaml.txt:4:1: the authorization rules are not valid YAML. Fix the YAML syntax (see docs/authorization-matrix.md)`,
   },
   {
     file: 'fixed-write.yaml',
-    line: `${fixtures}/fixed-write.yaml#/operations/PUT ~1users~1{id}/object: authorization rules: PUT /users/{id} would change a fixed object. Give the object a "create" operation, so writes aim only at objects made for the run`,
+    line: `${fixtures}/fixed-write.yaml:12:5#/operations/PUT ~1users~1{id}/object: authorization rules: PUT /users/{id} would change a fixed object. Give the object a "create" operation, so writes aim only at objects made for the run`,
   },
 ];
 

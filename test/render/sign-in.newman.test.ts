@@ -258,6 +258,7 @@ describe('Sign-in folder against the Cognito stand-in (newman)', function () {
       password,
       clientSecret: target.clientSecret ?? '',
       sandboxUrl: cognito.url,
+      sandboxSecret: cognito.testSecret,
       ...extra,
     };
     return Object.entries(values).map(([key, value]) => ({ key, value }));

@@ -25,6 +25,7 @@ const ENV_NAMES: Record<string, string> = {
   clientSecret: 'GATECHECK_CLIENT_SECRET',
   apiKey: 'GATECHECK_API_KEY',
   sandboxUrl: 'GATECHECK_SANDBOX_URL',
+  sandboxSecret: 'GATECHECK_SANDBOX_SECRET',
   revocationUsername: 'GATECHECK_REVOCATION_USERNAME',
   revocationPassword: 'GATECHECK_REVOCATION_PASSWORD',
 };

@@ -22,7 +22,10 @@ describe('sandbox: token of another app client of the pool', function () {
     const main = sandbox.users.find((user) => user.role === 'main');
     const response = await fetch(`${sandbox.sandboxUrl}${sandboxPaths.tokens}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: {
+        'Content-Type': 'application/json',
+        'x-gatecheck-sandbox-secret': sandbox.testSecret,
+      },
       body: JSON.stringify({
         username: main?.username,
         tokenUse: 'access',

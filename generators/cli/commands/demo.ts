@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ExitCode } from '../../errors.js';
 import type { Fault, Sandbox } from '../../../sandbox/types.js';
 import type { Command } from '../command.js';
+import { claimInterrupt, sigintSignal } from '../../run/interrupt.js';
 import { checkNumberFlags } from '../../run/run-flags.js';
 import type { Io } from '../../io.js';
 import { runCommand } from '../run-command.js';
@@ -73,6 +74,7 @@ export const demoCommand: Command = {
           clientSecret: Boolean(args['client-secret']),
           faults: ((args['fault'] as string[] | undefined) ?? []).map(parseFault),
           ...(typeof args['authz'] === 'string' ? { authzPath: args['authz'] } : {}),
+          signal: sigintSignal(),
         },
         io,
       );
@@ -91,6 +93,8 @@ export interface DemoOptions {
   authzPath?: string;
   /** Fixed sandbox passwords (tests), by role or user name. */
   passwords?: Record<string, string>;
+  /** Ctrl-C (run/interrupt.ts): the run writes a partial report, the sandbox stops, exit 130. */
+  signal?: AbortSignal;
   /** Called with the sandbox after the run, before it stops (tests read what it handed out). */
   afterRun?: (sandbox: Sandbox) => Promise<void>;
 }
@@ -117,6 +121,8 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
     ...(options.passwords ? { passwords: options.passwords } : {}),
   });
   const workDir = await mkdtemp(join(tmpdir(), 'gatecheck-demo-'));
+  // Until the sandbox is stopped and the folder removed, Ctrl-C waits for this cleanup.
+  const release = options.signal ? claimInterrupt() : undefined;
   try {
     io.out(`sandbox: Cognito ${sandbox.cognitoEndpoint}  API ${sandbox.apiBaseUrl}`);
     if (faults.length > 0)
@@ -132,14 +138,17 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
       ...sandboxRunValues(sandbox),
       reportsDir: options.reportsDir,
       workers: options.workers,
+      ...(options.signal ? { signal: options.signal } : {}),
       io,
     });
+    if (result.exitCode === ExitCode.interrupted) return result.exitCode;
     printOutcome(io, result.exitCode, result.reportDir, faults.length > 0);
     await options.afterRun?.(sandbox);
     return result.exitCode;
   } finally {
     await sandbox.stop();
     await rm(workDir, { recursive: true, force: true });
+    release?.();
   }
 }
 

@@ -5,7 +5,7 @@ import type { Command } from '../command.js';
 import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import type { Io } from '../../io.js';
 import { runCommand } from '../run-command.js';
-import { printable } from '../terminal-text.js';
+import { printable } from '../../terminal-text.js';
 
 const protectionNames: Record<OperationSummary['protection'], string> = {
   public: 'public',

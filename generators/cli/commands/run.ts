@@ -1,6 +1,7 @@
 import { InputError, type ExitCode } from '../../errors.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
+import { sigintSignal } from '../../run/interrupt.js';
 import { checkNumberFlags, runFlags, runNumberFlags, type RunFlags } from '../../run/run-flags.js';
 
 export const runCollectionCommand: Command = {
@@ -75,14 +76,16 @@ export const runCollectionCommand: Command = {
         : undefined;
       const inputs = resolveRunInputs(flags, process.env, environment);
       for (const notice of inputs.notices) io.err(notice);
-      const { checkSecretDestinations } = await import('../../run/trust-hosts.js');
-      // With no secret to hand over there is nothing to leak: the check applies only then.
-      if (inputs.secrets.length > 0)
-        checkSecretDestinations({
-          values: inputs.values,
-          ...(environment ? { environment } : {}),
-          trustHosts: flags.trustHost ?? [],
-        });
+      const { checkBeforeSecrets } = await import('../../run/secret-gate.js');
+      await checkBeforeSecrets({
+        collectionPath: flags.collection,
+        ...(environment ? { environment } : {}),
+        values: inputs.values,
+        secrets: inputs.secrets,
+        trustHosts: flags.trustHost ?? [],
+        trustCollection: flags.trustCollection ?? false,
+        handsOverTokens: flags.tokensFromSdk,
+      });
       const tokens = flags.tokensFromSdk
         ? await signInForRun({
             values: inputs.values,
@@ -111,6 +114,7 @@ export const runCollectionCommand: Command = {
         signInRetry: { attempts: flags.signInAttempts, firstDelayMs: 1000 },
         timeoutRequestMs: flags.timeoutRequest,
         githubActions: inputs.githubActions,
+        signal: sigintSignal(),
         io,
       });
       return result.exitCode;

@@ -2,6 +2,7 @@ import { dirname, basename, resolve } from 'node:path';
 import {
   faultNames,
   sandboxPaths,
+  sandboxSecretHeader,
   type Fault,
   type FaultName,
   type Sandbox,
@@ -61,7 +62,7 @@ export const sandboxCommand: Command = {
       const { jsonFileText } = await import('../../render/json-file.js');
       const { renderEnvironment } = await import('../../render/render-environment.js');
       const { writeFilesAtomically } = await import('../../write/write-files.js');
-      const { sandboxEnvironmentValues, startSandboxForCli } =
+      const { sandboxEnvironmentValues, sandboxSecretFrom, startSandboxForCli } =
         await import('../sandbox-session.js');
       const faults = ((args['fault'] as string[] | undefined) ?? []).map(parseFault);
       const specPath = String(args['spec'] ?? defaultSpec);
@@ -72,6 +73,7 @@ export const sandboxCommand: Command = {
         ...(typeof args['stage'] === 'string' ? { stage: args['stage'] } : {}),
         faults,
         latencyMs: Number(args['latency'] ?? 0),
+        ...sandboxSecretFrom(process.env),
       });
       try {
         const envOut = resolve(String(args['env-out'] ?? defaultEnvOut));
@@ -141,6 +143,11 @@ function printSandbox(
   io.out(`  one-time codes    ${sandbox.sandboxUrl}${sandboxPaths.outbox}?username=<user>`);
   io.out(`  TOTP codes        ${sandbox.sandboxUrl}${sandboxPaths.totp}?username=<user>`);
   io.out(`  test tokens       POST ${sandbox.sandboxUrl}${sandboxPaths.tokens}`);
+  io.out(
+    process.env['GATECHECK_SANDBOX_SECRET']
+      ? `  these three need header ${sandboxSecretHeader}: the value of GATECHECK_SANDBOX_SECRET`
+      : `  these three are locked (random secret): start the sandbox with GATECHECK_SANDBOX_SECRET set to use them`,
+  );
   io.out(
     `  users             ${sandbox.users.map((user) => `${user.username} (${user.role})`).join(', ')}`,
   );

@@ -1,6 +1,7 @@
 import type { ExitCode } from '../../errors.js';
 import type { Command } from '../command.js';
 import { runCommand } from '../run-command.js';
+import { sigintSignal } from '../../run/interrupt.js';
 import { checkNumberFlags, runFlags, runNumberFlags, type RunFlags } from '../../run/run-flags.js';
 
 export const smokeCommand: Command = {
@@ -28,14 +29,15 @@ export const smokeCommand: Command = {
         : undefined;
       const inputs = resolveRunInputs(flags, process.env, environment);
       for (const notice of inputs.notices) io.err(notice);
-      const { checkSecretDestinations } = await import('../../run/trust-hosts.js');
-      // With no secret to hand over there is nothing to leak: the check applies only then.
-      if (inputs.secrets.length > 0)
-        checkSecretDestinations({
-          values: inputs.values,
-          ...(environment ? { environment } : {}),
-          trustHosts: flags.trustHost ?? [],
-        });
+      const { checkBeforeSecrets } = await import('../../run/secret-gate.js');
+      await checkBeforeSecrets({
+        collectionPath: flags.collection,
+        ...(environment ? { environment } : {}),
+        values: inputs.values,
+        secrets: inputs.secrets,
+        trustHosts: flags.trustHost ?? [],
+        trustCollection: flags.trustCollection ?? false,
+      });
       const result = await smokeCollection({
         collectionPath: flags.collection,
         ...(flags.environment ? { environmentPath: flags.environment } : {}),
@@ -46,6 +48,7 @@ export const smokeCommand: Command = {
         timeoutRequestMs: flags.timeoutRequest,
         githubActions: inputs.githubActions,
         waitSeconds: flags.wait,
+        signal: sigintSignal(),
         io,
       });
       return result.exitCode;

@@ -92,7 +92,9 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
       CODE_DELIVERY_DESTINATION: 'a***@e***',
     });
     const outbox = (await (
-      await fetch(`${fx.cognito.url}/__sandbox/outbox?username=alice`)
+      await fetch(`${fx.cognito.url}/__sandbox/outbox?username=alice`, {
+        headers: { 'x-gatecheck-sandbox-secret': fx.cognito.testSecret },
+      })
     ).json()) as Record<string, string>;
     expect(outbox.medium).to.equal('EMAIL');
     expect(outbox.username).to.equal('alice');
@@ -319,7 +321,10 @@ describe('cognito stand-in: USER_AUTH (choice-based sign-in), sessions, sign-up'
   });
 
   it('outbox: 404 for a user without codes, 400 without a user name', async () => {
-    expect((await fetch(`${fx.cognito.url}/__sandbox/outbox?username=pat`)).status).to.equal(404);
-    expect((await fetch(`${fx.cognito.url}/__sandbox/outbox`)).status).to.equal(400);
+    const headers = { 'x-gatecheck-sandbox-secret': fx.cognito.testSecret };
+    expect(
+      (await fetch(`${fx.cognito.url}/__sandbox/outbox?username=pat`, { headers })).status,
+    ).to.equal(404);
+    expect((await fetch(`${fx.cognito.url}/__sandbox/outbox`, { headers })).status).to.equal(400);
   });
 });

@@ -136,6 +136,7 @@ export class Fixture {
   async code(username: string): Promise<string> {
     const response = await fetch(
       `${this.cognito.url}/__sandbox/outbox?username=${encodeURIComponent(username)}`,
+      { headers: { 'x-gatecheck-sandbox-secret': this.cognito.testSecret } },
     );
     expect(response.status).to.equal(200);
     return ((await response.json()) as { code: string }).code;

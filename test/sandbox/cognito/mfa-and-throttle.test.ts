@@ -25,7 +25,9 @@ describe('cognito stand-in: SOFTWARE_TOKEN_MFA (TOTP) and throttling', () => {
     );
 
   const totpNow = async (username: string) => {
-    const response = await fetch(`${fx.cognito.url}/__sandbox/totp?username=${username}`);
+    const response = await fetch(`${fx.cognito.url}/__sandbox/totp?username=${username}`, {
+      headers: { 'x-gatecheck-sandbox-secret': fx.cognito.testSecret },
+    });
     expect(response.status).to.equal(200);
     return ((await response.json()) as { code: string }).code;
   };
@@ -133,7 +135,13 @@ describe('cognito stand-in: SOFTWARE_TOKEN_MFA (TOTP) and throttling', () => {
     expect((await passwordSignIn('uma', off.clientId)).AuthenticationResult).to.not.equal(
       undefined,
     );
-    expect((await fetch(`${fx.cognito.url}/__sandbox/totp?username=nobody`)).status).to.equal(404);
+    expect(
+      (
+        await fetch(`${fx.cognito.url}/__sandbox/totp?username=nobody`, {
+          headers: { 'x-gatecheck-sandbox-secret': fx.cognito.testSecret },
+        })
+      ).status,
+    ).to.equal(404);
   });
 
   it('AdminSetUserMFAPreference refuses to enable an unverified software token', async () => {
@@ -161,7 +169,11 @@ describe('cognito stand-in: SOFTWARE_TOKEN_MFA (TOTP) and throttling', () => {
 
   it('throttling: maxRequests per window, switchable over HTTP', async () => {
     const set = (body: unknown) =>
-      fetch(`${fx.cognito.url}/__sandbox/throttle`, { method: 'POST', body: JSON.stringify(body) });
+      fetch(`${fx.cognito.url}/__sandbox/throttle`, {
+        method: 'POST',
+        headers: { 'x-gatecheck-sandbox-secret': fx.cognito.testSecret },
+        body: JSON.stringify(body),
+      });
     expect((await set({ maxRequests: 1, windowMs: 60_000 })).status).to.equal(200);
     await rawCall(fx.cognito, 'InitiateAuth', {});
     const second = await rawCall(fx.cognito, 'InitiateAuth', {});

@@ -30,6 +30,7 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
   const testToken = async (body: Record<string, unknown>) => {
     const response = await fetch(`${fx.cognito.url}/__sandbox/tokens`, {
       method: 'POST',
+      headers: { 'x-gatecheck-sandbox-secret': fx.cognito.testSecret },
       body: JSON.stringify(body),
     });
     expect(response.status).to.equal(200);
@@ -190,7 +191,11 @@ describe('cognito stand-in: tokens, JWKS, revocation, test tokens', () => {
     ).payload;
     expect(viaId.iss).to.equal(fx.cognito.issuer(other.poolId));
     const post = (body: unknown) =>
-      fetch(`${fx.cognito.url}/__sandbox/tokens`, { method: 'POST', body: JSON.stringify(body) });
+      fetch(`${fx.cognito.url}/__sandbox/tokens`, {
+        method: 'POST',
+        headers: { 'x-gatecheck-sandbox-secret': fx.cognito.testSecret },
+        body: JSON.stringify(body),
+      });
     expect((await post({ username: 'nobody', tokenUse: 'id' })).status).to.equal(404);
     expect((await post({ username: 'alice', tokenUse: 'refresh' })).status).to.equal(400);
   });
