@@ -11,7 +11,7 @@ import ts from 'typescript';
 const stages = ['load', 'model', 'plan', 'render', 'write', 'run', 'aws', 'cli'] as const;
 
 /** Modules outside the stages that every stage may use; they import only each other. */
-const neutral = ['errors.ts', 'io.ts', 'contract/'];
+const neutral = ['errors.ts', 'io.ts', 'terminal-text.ts', 'contract/'];
 
 /** Modules that wire the stages together; only the CLI (and the public API) builds on them. */
 const composition: Record<string, readonly string[]> = {

@@ -107,7 +107,7 @@ describe('run --tokens-from-sdk: SRP and client credentials (sandbox)', function
       'orders/read',
     ]);
     expect(text).to.match(/GET \/orders\/\{orderId\} · positive: ok/);
-    // A machine token has no ID token (aws-behaviour.md §1.10): the method that takes one fails.
+    // A machine token has no ID token (docs/reference/aws-wire-behaviour.md §1.10): the method that takes one fails.
     expect(text).to.match(/GET \/orders · positive: FAILED/);
     expect(code).to.equal(1);
     expect(text).to.not.include(machine.clientSecret);
