@@ -1,11 +1,57 @@
-import type { Argv } from 'yargs';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { ExitCode } from '../errors.js';
-import type { Io } from './run-command.js';
+import { shapeOutput, type GlobalArgs } from './global-flags.js';
+import { runCommand, type Io } from './run-command.js';
 
-/** One CLI command: flags on yargs, then `run`, which goes through `runCommand`. */
-export interface Command {
+/**
+ * One CLI command. `builder` declares every flag with its type and default (the only place
+ * defaults live); `handler` receives exactly the arguments the builder declared, so both share one
+ * `Args` type. Errors thrown by a handler become exit codes in one place (`runCommand`, applied by
+ * `commandModule`), never in the command itself.
+ */
+export interface Command<Args> {
   command: string;
   describe: string;
-  builder: (yargs: Argv) => Argv;
-  run: (args: Record<string, unknown>, io: Io) => Promise<ExitCode>;
+  builder: (yargs: Argv<GlobalArgs>) => Argv<Args>;
+  handler: (args: ArgumentsCamelCase<Args>, io: Io) => Promise<ExitCode>;
+}
+
+/**
+ * A command as the command table holds it: its `Args` stay inside, so commands with different flags
+ * share one list. `register` adds it to a parser with its handler wrapped by `runCommand` and the
+ * output shaped by the global flags (`--quiet`, `--verbose`, colour).
+ */
+export interface CommandEntry {
+  command: string;
+  describe: string;
+  register: (parser: Argv<GlobalArgs>, io: Io, hooks: CommandHooks) => void;
+}
+
+export interface CommandHooks {
+  /** The command's parser once its builder has declared its flags (for flag suggestions). */
+  built: (parser: Argv) => void;
+  /** The handler's exit code. */
+  done: (code: ExitCode) => void;
+}
+
+export function defineCommand<Args extends GlobalArgs>(command: Command<Args>): CommandEntry {
+  return {
+    command: command.command,
+    describe: command.describe,
+    register: (parser, io, hooks) => {
+      parser.command<Args>({
+        command: command.command,
+        describe: command.describe,
+        builder: (yargs) => {
+          const built = command.builder(yargs);
+          hooks.built(built);
+          return built;
+        },
+        handler: async (args) => {
+          const shaped = shapeOutput(io, args, process.env);
+          hooks.done(await runCommand(shaped, () => command.handler(args, shaped)));
+        },
+      });
+    },
+  };
 }

@@ -3,6 +3,8 @@ import yargs from 'yargs';
 import { ExitCode } from '../errors.js';
 import { processIo, type Io } from './run-command.js';
 import { commands } from './commands/index.js';
+import { withGlobalFlags } from './global-flags.js';
+import { unknownFlagMessage } from './flag-suggestions.js';
 
 /**
  * The package's own version. yargs looks for a package.json above the entry script, which in an
@@ -31,30 +33,36 @@ class UsageError extends Error {}
  */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let exitCode: number = ExitCode.ok;
-  const parser = yargs(argv)
-    .scriptName('gatecheck')
-    .usage(
-      '$0 <command> [options]\n\nTest the Cognito authorizer of an API Gateway API from its OpenAPI export.',
-    )
-    .strict()
-    .strictCommands()
-    .demandCommand(1, 'Name a command: gatecheck --help lists them.')
-    .recommendCommands()
-    .epilogue(
-      'Exit codes: 0 all good, 1 checks failed, 2 could not run (bad input, sign-in failed).',
-    )
-    .wrap(Math.min(110, process.stdout.columns ?? 100))
-    .fail((message, error) => {
-      // Throwing stops yargs from running the handler after a failed validation.
-      throw error ?? new UsageError(message);
-    });
+  /** The parser of the command being run (its flags), or the top-level one. */
+  let current: unknown;
+  const parser = withGlobalFlags(
+    yargs(argv)
+      .scriptName('gatecheck')
+      .usage(
+        '$0 <command> [options]\n\nTest the Cognito authorizer of an API Gateway API from its OpenAPI export.',
+      )
+      .strict()
+      .strictCommands()
+      .demandCommand(1, 'Name a command: gatecheck --help lists them.')
+      .recommendCommands()
+      .epilogue(
+        'Exit codes: 0 all good, 1 checks failed, 2 could not run (bad input, sign-in failed).',
+      )
+      .wrap(Math.min(110, process.stdout.columns ?? 100))
+      .fail((message, error) => {
+        // Throwing stops yargs from running the handler after a failed validation.
+        throw (
+          error ?? new UsageError(unknownFlagMessage(message, current ?? parser, argv) ?? message)
+        );
+      }),
+  );
   for (const command of commands) {
-    parser.command({
-      command: command.command,
-      describe: command.describe,
-      builder: command.builder,
-      handler: async (args) => {
-        exitCode = await command.run(args, io);
+    command.register(parser, io, {
+      built: (built) => {
+        current = built;
+      },
+      done: (code) => {
+        exitCode = code;
       },
     });
   }

@@ -5,16 +5,21 @@ import { printable } from './terminal-text.js';
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Whether stdout / stderr are terminals (colour by default); absent: neither is. */
+  terminal?: { out: boolean; err: boolean };
+  /** Lines printed only with `--verbose` (on stderr); absent: dropped. */
+  verbose?: (line: string) => void;
 }
 
 export const processIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  terminal: { out: process.stdout.isTTY === true, err: process.stderr.isTTY === true },
 };
 
 /**
- * The one wrapper every command handler goes through: a known input problem becomes one line and
- * exit code 2; anything else is a bug and is printed with its stack.
+ * The one wrapper every command handler goes through (command.ts applies it): a known input problem
+ * becomes one line and exit code 2; anything else is a bug and is printed with its stack.
  */
 export async function runCommand(io: Io, handler: () => Promise<ExitCode>): Promise<ExitCode> {
   try {

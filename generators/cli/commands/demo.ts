@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode } from '../../errors.js';
 import type { Fault, Sandbox } from '../../../sandbox/types.js';
-import type { Command } from '../command.js';
-import { checkNumberFlags } from '../../run/run-flags.js';
-import { runCommand, type Io } from '../run-command.js';
+import { defineCommand } from '../command.js';
+import { checkNumberFlags } from '../run-flags.js';
+import type { Io } from '../run-command.js';
 import { parseFault } from './sandbox.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';
@@ -16,7 +16,7 @@ const defaultSpec = 'examples/lab-demo-api.yaml';
  * choice-based sign-in (USER_AUTH) with a one-time code "emailed" to the sandbox outbox, then every
  * positive and negative check with the captured tokens. Reports go to `reports/`.
  */
-export const demoCommand: Command = {
+export const demoCommand = defineCommand({
   command: 'demo',
   describe: 'Start the sandbox, generate the example collection and run every check against it',
   builder: (yargs) =>
@@ -47,6 +47,7 @@ export const demoCommand: Command = {
           'Run against a misconfigured sandbox (any `gatecheck sandbox --fault`): the checks that catch it fail, exit 1',
         type: 'string',
         array: true,
+        default: [] as string[],
       })
       .option('authz', {
         describe: 'Authorization rules file; default: <spec>.authz.yaml beside the spec',
@@ -61,22 +62,21 @@ export const demoCommand: Command = {
         '$0 demo --spec examples/users-api.json --fault owner-check-removed',
         "Another user may change the owner's record: the persona checks fail",
       ),
-  run: (args, io) =>
-    runCommand(io, () => {
-      checkNumberFlags(args, { parallel: { min: 1, integer: true } });
-      return runDemo(
-        {
-          specPath: String(args['spec'] ?? defaultSpec),
-          reportsDir: String(args['reports-dir'] ?? 'reports'),
-          workers: Number(args['parallel'] ?? 1),
-          clientSecret: Boolean(args['client-secret']),
-          faults: ((args['fault'] as string[] | undefined) ?? []).map(parseFault),
-          ...(typeof args['authz'] === 'string' ? { authzPath: args['authz'] } : {}),
-        },
-        io,
-      );
-    }),
-};
+  handler: async (args, io) => {
+    checkNumberFlags(args, { parallel: { min: 1, integer: true } });
+    return runDemo(
+      {
+        specPath: args.spec,
+        reportsDir: args.reportsDir,
+        workers: args.parallel,
+        clientSecret: args.clientSecret,
+        faults: args.fault.map(parseFault),
+        ...(args.authz !== undefined ? { authzPath: args.authz } : {}),
+      },
+      io,
+    );
+  },
+});
 
 export interface DemoOptions {
   specPath: string;

@@ -1,21 +1,21 @@
 import { ExitCode } from '../../errors.js';
-import type { Command } from '../command.js';
-import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
-import { runCommand } from '../run-command.js';
+import { defineCommand } from '../command.js';
+import { loadOptionsOf, withLoadFlags, withSelectionFlags } from '../load-flags.js';
 
 /**
  * `gatecheck generate <spec...>`: collections and environments for each spec. Everything is
  * rendered before anything is written; `--check` compares with the files on disk instead.
  */
-export const generateCommand: Command = {
+export const generateCommand = defineCommand({
   command: 'generate <spec...>',
   describe: 'Generate Postman collections and environments from API Gateway OpenAPI exports',
   builder: (yargs) =>
-    withLoadFlags(yargs)
+    withSelectionFlags(withLoadFlags(yargs), 'Generate')
       .positional('spec', {
         describe: 'OpenAPI / Swagger export: file path or http(s) URL (JSON or YAML)',
         type: 'string',
         array: true,
+        demandOption: true,
       })
       .option('out-dir', {
         describe: 'Where collections/ and environments/ are written',
@@ -38,40 +38,44 @@ export const generateCommand: Command = {
       })
       .example('$0 generate api-prod-oas30.yaml', 'Write collections/ and environments/ here')
       .example('$0 generate api.json --out-dir build --base-url https://api.example.com/prod', '')
+      .example('$0 generate examples/*-api.yaml --check', 'Fail when the committed output is stale')
       .example(
-        '$0 generate examples/*-api.yaml --check',
-        'Fail when the committed output is stale',
+        '$0 generate examples/users-api.json --operation getUser --operation updateUser --out-dir /tmp/gatecheck-out',
+        'Only the checks of two operations',
+      )
+      .example(
+        '$0 generate examples/users-api.json --tag users --out-dir /tmp/gatecheck-out',
+        'Only the operations tagged "users"',
       ),
-  run: (args, io) =>
-    runCommand(io, async () => {
-      // Loaded on use, like every command's work, so `--help` and other commands start fast.
-      const { generate } = await import('../../pipeline.js');
-      const baseUrl = args['base-url'] as string | undefined;
-      const result = await generate((args['spec'] as string[] | undefined) ?? [], {
-        outDir: String(args['out-dir']),
-        check: args['check'] === true,
-        ...loadOptionsOf(args),
-        ...(baseUrl !== undefined ? { baseUrl } : {}),
-        ...(typeof args['authz'] === 'string' ? { authzPath: args['authz'] } : {}),
-      });
-      if (args['check']) {
-        for (const file of result.stale) io.err(`stale: ${file}`);
-        if (result.stale.length > 0) {
-          io.err(
-            `gatecheck: ${result.stale.length} generated file(s) out of date: run gatecheck generate`,
-          );
-          return ExitCode.checksFailed;
-        }
-        io.out(`up to date: ${result.files.length} file(s)`);
-        return ExitCode.ok;
+  handler: async (args, io) => {
+    // Loaded on use, like every command's work, so `--help` and other commands start fast.
+    const { generate } = await import('../../pipeline.js');
+    const result = await generate(args.spec, {
+      outDir: args.outDir,
+      check: args.check,
+      ...loadOptionsOf(args),
+      ...(args.baseUrl !== undefined ? { baseUrl: args.baseUrl } : {}),
+      ...(args.authz !== undefined ? { authzPath: args.authz } : {}),
+      select: { operations: args.operation, tags: args.tag },
+    });
+    if (args.check) {
+      for (const file of result.stale) io.err(`stale: ${file}`);
+      if (result.stale.length > 0) {
+        io.err(
+          `gatecheck: ${result.stale.length} generated file(s) out of date: run gatecheck generate`,
+        );
+        return ExitCode.checksFailed;
       }
-      // What the collection cannot check is said here too, not only by `inspect`.
-      for (const { source, model } of result.apis)
-        for (const warning of model.warnings)
-          io.err(
-            `warning [${warning.code}] ${warning.message} (${source}#${warning.origin.pointer})`,
-          );
-      for (const path of result.written) io.out(`wrote ${path}`);
+      io.out(`up to date: ${result.files.length} file(s)`);
       return ExitCode.ok;
-    }),
-};
+    }
+    // What the collection cannot check is said here too, not only by `inspect`.
+    for (const { source, model } of result.apis)
+      for (const warning of model.warnings)
+        io.err(
+          `warning [${warning.code}] ${warning.message} (${source}#${warning.origin.pointer})`,
+        );
+    for (const path of result.written) io.out(`wrote ${path}`);
+    return ExitCode.ok;
+  },
+});

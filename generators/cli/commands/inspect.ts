@@ -1,9 +1,9 @@
 import { ExitCode } from '../../errors.js';
 import type { ModelSummary, OperationSummary } from '../../model/summarise-model.js';
 import { authzSummaryLines } from '../authz-summary.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
-import { runCommand, type Io } from '../run-command.js';
+import type { Io } from '../run-command.js';
 import { printable } from '../terminal-text.js';
 
 const protectionNames: Record<OperationSummary['protection'], string> = {
@@ -14,7 +14,7 @@ const protectionNames: Record<OperationSummary['protection'], string> = {
   unsupported: 'unsupported',
 };
 
-export const inspectCommand: Command = {
+export const inspectCommand = defineCommand({
   command: 'inspect <spec>',
   describe: 'Show how each operation is protected and how the gateway should reject bad requests',
   builder: (yargs) =>
@@ -22,6 +22,7 @@ export const inspectCommand: Command = {
       .positional('spec', {
         describe: 'OpenAPI/Swagger file (JSON or YAML) or http(s) URL',
         type: 'string',
+        demandOption: true,
       })
       .option('json', {
         type: 'boolean',
@@ -46,31 +47,28 @@ export const inspectCommand: Command = {
         '$0 inspect https://example.com/openapi.json --base-url https://abc123.execute-api.eu-west-1.amazonaws.com/prod',
         'Read the spec from a URL and test another stage',
       ),
-  run: (args, io) =>
-    runCommand(io, async () => {
-      const [{ loadAndModel }, { summariseModel }, { variableReferencesIn }] = await Promise.all([
-        import('../../pipeline.js'),
-        import('../../model/summarise-model.js'),
-        import('../../render/neutralise-variables.js'),
-      ]);
-      const authzPath = typeof args.authz === 'string' ? args.authz : undefined;
-      const baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
-      const source = String(args.spec);
-      const { spec, model } = await loadAndModel(source, {
-        ...loadOptionsOf(args),
-        ...(baseUrl === undefined ? {} : { baseUrl }),
-        ...(authzPath === undefined ? {} : { authzPath }),
-      });
-      warnVariableReferences(variableReferencesIn(spec.document), io);
-      const summary = summariseModel(model);
-      if (args.json === true) io.out(JSON.stringify(summary, null, 2));
-      else {
-        printSummary(summary, io);
-        for (const line of authzSummaryLines(model, source)) io.out(line);
-      }
-      return ExitCode.ok;
-    }),
-};
+  handler: async (args, io) => {
+    const [{ loadAndModel }, { summariseModel }, { variableReferencesIn }] = await Promise.all([
+      import('../../pipeline.js'),
+      import('../../model/summarise-model.js'),
+      import('../../render/neutralise-variables.js'),
+    ]);
+    const { authz: authzPath, baseUrl, spec: source } = args;
+    const { spec, model } = await loadAndModel(source, {
+      ...loadOptionsOf(args),
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+      ...(authzPath === undefined ? {} : { authzPath }),
+    });
+    warnVariableReferences(variableReferencesIn(spec.document), io);
+    const summary = summariseModel(model);
+    if (args.json) io.out(JSON.stringify(summary, null, 2));
+    else {
+      printSummary(summary, io);
+      for (const line of authzSummaryLines(model, source)) io.out(line);
+    }
+    return ExitCode.ok;
+  },
+});
 
 /**
  * Postman has no escape for `{{`: generated requests carry `{ {` instead (neutralise-variables.ts),

@@ -1,19 +1,40 @@
-import type { ExitCode } from '../../errors.js';
-import type { Command } from '../command.js';
-import { runCommand } from '../run-command.js';
-import { checkNumberFlags, runFlags, runNumberFlags, type RunFlags } from '../../run/run-flags.js';
+import { defineCommand } from '../command.js';
+import { loadOptionsOf, withLoadFlags, withSelectionFlags } from '../load-flags.js';
+import { checkNumberFlags, newmanTransportOf, runNumberFlags, withRunFlags } from '../run-flags.js';
+import { describeRun } from '../run-description.js';
 
-export const runCollectionCommand: Command = {
+export const runCollectionCommand = defineCommand({
   command: 'run <collection>',
   describe:
     'Run a generated collection with newman: sign in once, run every check, write masked reports',
   builder: (yargs) =>
-    runFlags(yargs)
-      .positional('collection', { type: 'string', describe: 'Postman collection (JSON)' })
+    withSelectionFlags(withLoadFlags(withRunFlags(yargs)), 'Run')
+      .positional('collection', {
+        type: 'string',
+        demandOption: true,
+        describe: 'Postman collection (JSON)',
+      })
       .option('parallel', {
         type: 'number',
         default: 1,
         describe: 'Run the operation folders in N newman runs at once, after one sign-in',
+      })
+      .option('bail', {
+        type: 'boolean',
+        default: false,
+        describe: 'Stop at the first failed check (each newman run stops at its first failure)',
+      })
+      .option('spec', {
+        type: 'string',
+        describe:
+          'The export the collection was generated from (needed by --tag); with --operation or --tag the run guard is skipped',
+      })
+      .option('sandbox', {
+        type: 'string',
+        describe:
+          'Run against a running `gatecheck sandbox`: its values file (default .gatecheck/sandbox-values.json)',
+        coerce: (value: string | undefined) =>
+          value === '' ? '.gatecheck/sandbox-values.json' : value,
       })
       .option('tokens-from-sdk', {
         type: 'boolean',
@@ -29,57 +50,72 @@ export const runCollectionCommand: Command = {
       .option('region', {
         type: 'string',
         describe: 'With --tokens-from-sdk: AWS region of the user pool',
-      }),
-  run: (args, io) =>
-    runCommand(io, async (): Promise<ExitCode> => {
-      checkNumberFlags(args, { ...runNumberFlags, parallel: { min: 1, integer: true } });
-      const { tokensAsRunVariables } = await import('../../aws/sdk-sign-in.js');
-      const { signInForRun } = await import('../../aws/token-hand-off.js');
-      const { readEnvironmentFile } = await import('../../run/collection-file.js');
-      const { runCollection } = await import('../../run/run-collection.js');
-      const { resolveRunInputs } = await import('../../run/run-inputs.js');
-      const flags = args as unknown as RunFlags & {
-        collection: string;
-        parallel: number;
-        tokensFromSdk: boolean;
-        adminAuth: boolean;
-        region?: string;
-      };
-      const environment = flags.environment
-        ? await readEnvironmentFile(flags.environment)
-        : undefined;
-      const inputs = resolveRunInputs(flags, process.env, environment);
-      for (const notice of inputs.notices) io.err(notice);
-      const { checkSecretDestinations } = await import('../../run/trust-hosts.js');
-      // With no secret to hand over there is nothing to leak: the check applies only then.
-      if (inputs.secrets.length > 0)
-        checkSecretDestinations({
+      })
+      .example(
+        '$0 run collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json',
+        'Every check; credentials from GATECHECK_* variables',
+      )
+      .example(
+        '$0 run collections/dev-token-api.postman_collection.json --sandbox',
+        'Against `gatecheck sandbox --spec examples/dev-token-api.yaml` running in another terminal',
+      )
+      .example(
+        '$0 run collections/users-api.postman_collection.json --sandbox --operation getUser --bail',
+        'One operation, stopping at the first failed check',
+      )
+      .example(
+        '$0 run collections/users-api.postman_collection.json --sandbox --tag users --spec examples/users-api.json',
+        'The operations tagged "users"',
+      )
+      .example(
+        '$0 run collections/users-api.postman_collection.json -e env.json --ca-file corp-proxy-ca.pem',
+        "Behind a proxy that re-signs TLS with the company's CA",
+      ),
+  handler: async (args, io) => {
+    checkNumberFlags(args, { ...runNumberFlags, parallel: { min: 1, integer: true } });
+    const { tokensAsRunVariables } = await import('../../aws/sdk-sign-in.js');
+    const { signInForRun } = await import('../../aws/token-hand-off.js');
+    const { runCollection } = await import('../../run/run-collection.js');
+    const { runInputsOf } = await import('../run-inputs-of.js');
+    const { folderSelection } = await import('../run-selection.js');
+    const transport = newmanTransportOf(args);
+    const select = await folderSelection(args, loadOptionsOf(args));
+    const { inputs, environment, environmentPath } = await runInputsOf(args);
+    for (const notice of inputs.notices) io.err(notice);
+    const { checkSecretDestinations } = await import('../../run/trust-hosts.js');
+    // With no secret to hand over there is nothing to leak: the check applies only then.
+    if (inputs.secrets.length > 0)
+      checkSecretDestinations({
+        values: inputs.values,
+        ...(environment ? { environment } : {}),
+        trustHosts: args.trustHost,
+      });
+    for (const line of describeRun(args, environmentPath, inputs, transport)) io.verbose?.(line);
+    const tokens = args.tokensFromSdk
+      ? await signInForRun({
           values: inputs.values,
           ...(environment ? { environment } : {}),
-          trustHosts: flags.trustHost ?? [],
-        });
-      const tokens = flags.tokensFromSdk
-        ? await signInForRun({
-            values: inputs.values,
-            ...(environment ? { environment } : {}),
-            admin: flags.adminAuth,
-            ...(flags.region ? { region: flags.region } : {}),
-            env: process.env,
-          })
-        : undefined;
-      const result = await runCollection({
-        collectionPath: flags.collection,
-        ...(flags.environment ? { environmentPath: flags.environment } : {}),
-        values: inputs.values,
-        secrets: inputs.secrets,
-        reportsDir: flags.reportsDir,
-        workers: flags.parallel,
-        ...(tokens ? { tokens: tokensAsRunVariables(tokens, Date.now()) } : {}),
-        signInRetry: { attempts: flags.signInAttempts, firstDelayMs: 1000 },
-        timeoutRequestMs: flags.timeoutRequest,
-        githubActions: inputs.githubActions,
-        io,
-      });
-      return result.exitCode;
-    }),
-};
+          admin: args.adminAuth,
+          ...(args.region ? { region: args.region } : {}),
+          env: process.env,
+        })
+      : undefined;
+    const result = await runCollection({
+      collectionPath: args.collection,
+      ...(environmentPath ? { environmentPath } : {}),
+      values: inputs.values,
+      secrets: inputs.secrets,
+      reportsDir: args.reportsDir,
+      workers: args.parallel,
+      bail: args.bail,
+      ...(select ? { select, runGuard: false } : {}),
+      ...(tokens ? { tokens: tokensAsRunVariables(tokens, Date.now()) } : {}),
+      signInRetry: { attempts: args.signInAttempts, firstDelayMs: 1000 },
+      timeoutRequestMs: args.timeoutRequest,
+      transport,
+      githubActions: inputs.githubActions,
+      io,
+    });
+    return result.exitCode;
+  },
+});

@@ -1,15 +1,14 @@
 import { decodeJwt } from 'jose';
 import type { SdkTokens } from '../../aws/sdk-sign-in.js';
 import { ExitCode } from '../../errors.js';
-import type { Command } from '../command.js';
-import { checkNumberFlags, runNumberFlags } from '../../run/run-flags.js';
-import { runCommand } from '../run-command.js';
+import { defineCommand } from '../command.js';
+import { checkNumberFlags, runNumberFlags } from '../run-flags.js';
 
 /**
  * Signs in with the SDK and shows what the tokens say (never the tokens): a check that CI's
  * credentials work before a run. `gatecheck run --tokens-from-sdk` hands the tokens to newman.
  */
-export const tokensCommand: Command = {
+export const tokensCommand = defineCommand({
   command: 'tokens',
   describe:
     'Sign in with the AWS SDK and show the token claims (not the tokens); use `run --tokens-from-sdk` to run with them',
@@ -33,37 +32,38 @@ export const tokensCommand: Command = {
       .option('endpoint', {
         type: 'string',
         describe: 'Cognito endpoint (default: GATECHECK_COGNITO_ENDPOINT unless AWS)',
-      }),
-  run: (args, io) =>
-    runCommand(io, async () => {
-      checkNumberFlags(args, runNumberFlags);
-      const { signInForRun } = await import('../../aws/token-hand-off.js');
-      const { readEnvironmentFile } = await import('../../run/collection-file.js');
-      const { resolveRunInputs } = await import('../../run/run-inputs.js');
-      const flags = args as unknown as {
-        environment?: string;
-        envFile?: string;
-        adminAuth: boolean;
-        region?: string;
-        endpoint?: string;
-      };
-      const environment = flags.environment
-        ? await readEnvironmentFile(flags.environment)
-        : undefined;
-      const inputs = resolveRunInputs(flags, process.env, environment);
-      for (const notice of inputs.notices) io.err(notice);
-      const tokens = await signInForRun({
-        values: inputs.values,
-        ...(environment ? { environment } : {}),
-        admin: flags.adminAuth,
-        ...(flags.region ? { region: flags.region } : {}),
-        ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
-        env: process.env,
-      });
-      for (const line of describeTokens(tokens)) io.out(line);
-      return ExitCode.ok;
-    }),
-};
+      })
+      .example(
+        'GATECHECK_PASSWORD=... $0 tokens -e environments/users-api.prod.postman_environment.json',
+        'Sign in as the environment says and show who the tokens name, their scopes and expiry',
+      )
+      .example(
+        '$0 tokens -e environments/users-api.prod.postman_environment.json --env-file ci.env --admin-auth',
+        'AdminInitiateAuth with IAM credentials, the values from a .env file',
+      ),
+  handler: async (args, io) => {
+    checkNumberFlags(args, runNumberFlags);
+    const { signInForRun } = await import('../../aws/token-hand-off.js');
+    const { readEnvironmentFile } = await import('../../run/collection-file.js');
+    const { resolveRunInputs } = await import('../../run/run-inputs.js');
+    const flags = args;
+    const environment = flags.environment
+      ? await readEnvironmentFile(flags.environment)
+      : undefined;
+    const inputs = resolveRunInputs(flags, process.env, environment);
+    for (const notice of inputs.notices) io.err(notice);
+    const tokens = await signInForRun({
+      values: inputs.values,
+      ...(environment ? { environment } : {}),
+      admin: flags.adminAuth,
+      ...(flags.region ? { region: flags.region } : {}),
+      ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+      env: process.env,
+    });
+    for (const line of describeTokens(tokens)) io.out(line);
+    return ExitCode.ok;
+  },
+});
 
 /** Non-secret facts about the tokens: who, which kind, scopes, groups, expiry. */
 export function describeTokens(tokens: SdkTokens): string[] {

@@ -1,20 +1,24 @@
+import { accessSync, constants } from 'node:fs';
 import type { Argv } from 'yargs';
 import { InputError } from '../errors.js';
+import type { NewmanTransport } from '../run/newman-part.js';
 
 /** Command-line flags `gatecheck run` and `gatecheck smoke` share (the commands stay thin). */
-
 export interface RunFlags {
-  environment?: string;
-  envFile?: string;
+  environment?: string | undefined;
+  envFile?: string | undefined;
   reportsDir: string;
-  baseUrl?: string;
-  stage?: string;
+  baseUrl?: string | undefined;
+  stage?: string | undefined;
   signInAttempts: number;
   timeoutRequest: number;
   trustHost: string[];
+  insecure: boolean;
+  caFile?: string | undefined;
+  delayRequest: number;
 }
 
-export function runFlags(yargs: Argv): Argv {
+export function withRunFlags<T>(yargs: Argv<T>) {
   return yargs
     .option('environment', {
       alias: 'e',
@@ -45,7 +49,7 @@ export function runFlags(yargs: Argv): Argv {
     .option('trust-host', {
       type: 'string',
       array: true,
-      default: [],
+      default: [] as string[],
       describe:
         'A host (besides Cognito, API Gateway and loopback) the environment may send secrets to',
     })
@@ -53,7 +57,46 @@ export function runFlags(yargs: Argv): Argv {
       type: 'number',
       default: 30000,
       describe: 'Per-request timeout in milliseconds',
+    })
+    .option('delay-request', {
+      type: 'number',
+      default: 0,
+      describe: 'Milliseconds to wait between requests (a rate-limited stage, a WAF)',
+    })
+    .option('insecure', {
+      type: 'boolean',
+      default: false,
+      describe:
+        'Accept any TLS certificate (a proxy that re-signs traffic); prefer --ca-file, which keeps verification',
+    })
+    .option('ca-file', {
+      type: 'string',
+      describe: "A PEM file of extra CA certificates to trust (a corporate proxy's CA)",
     });
+}
+
+/** What the flags ask of newman's transport, the CA file checked first (exit 2 when unreadable). */
+export function newmanTransportOf(flags: RunFlags): NewmanTransport {
+  if (flags.caFile !== undefined) {
+    try {
+      accessSync(flags.caFile, constants.R_OK);
+    } catch {
+      throw new InputError('cannot read the CA file', {
+        file: flags.caFile,
+        hint: 'Give --ca-file the path of a PEM file of CA certificates',
+      });
+    }
+  }
+  return {
+    insecure: flags.insecure,
+    ...(flags.caFile !== undefined ? { caFile: flags.caFile } : {}),
+    delayRequestMs: flags.delayRequest,
+  };
+}
+
+export interface NumberRule {
+  min: number;
+  integer?: boolean;
 }
 
 /**
@@ -61,8 +104,8 @@ export function runFlags(yargs: Argv): Argv {
  * every number flag is checked before anything runs. `min` is the smallest accepted value.
  */
 export function checkNumberFlags(
-  args: Record<string, unknown>,
-  flags: Record<string, { min: number; integer?: boolean }>,
+  args: Readonly<Record<string, unknown>>,
+  flags: Readonly<Record<string, NumberRule>>,
 ): void {
   for (const [flag, rule] of Object.entries(flags)) {
     const value = args[flag];
@@ -81,8 +124,9 @@ export function checkNumberFlags(
   }
 }
 
-/** The number flags every run-like command has (see `runFlags`). */
+/** The number flags every run-like command has (see `withRunFlags`). */
 export const runNumberFlags = {
   'sign-in-attempts': { min: 1, integer: true },
   'timeout-request': { min: 1 },
+  'delay-request': { min: 0 },
 } as const;
