@@ -12,6 +12,11 @@ import { runCommand, type Io } from './run-command.js';
 export interface Command<Args> {
   command: string;
   describe: string;
+  /**
+   * Shown under `--help`: a command line that works when pasted in a clone of the repository (or
+   * names the AWS resources to replace), and what it does. Tested (test/cli/examples.test.ts).
+   */
+  examples: readonly Example[];
   builder: (yargs: Argv<GlobalArgs>) => Argv<Args>;
   handler: (args: ArgumentsCamelCase<Args>, io: Io) => Promise<ExitCode>;
 }
@@ -21,9 +26,16 @@ export interface Command<Args> {
  * share one list. `register` adds it to a parser with its handler wrapped by `runCommand` and the
  * output shaped by the global flags (`--quiet`, `--verbose`, colour).
  */
+export interface Example {
+  /** The command line, starting with `gatecheck` (written `$0`, as yargs prints the script name). */
+  line: string;
+  what: string;
+}
+
 export interface CommandEntry {
   command: string;
   describe: string;
+  examples: readonly Example[];
   register: (parser: Argv<GlobalArgs>, io: Io, hooks: CommandHooks) => void;
 }
 
@@ -38,12 +50,14 @@ export function defineCommand<Args extends GlobalArgs>(command: Command<Args>): 
   return {
     command: command.command,
     describe: command.describe,
+    examples: command.examples,
     register: (parser, io, hooks) => {
       parser.command<Args>({
         command: command.command,
         describe: command.describe,
         builder: (yargs) => {
           const built = command.builder(yargs);
+          for (const example of command.examples) built.example(example.line, example.what);
           hooks.built(built);
           return built;
         },

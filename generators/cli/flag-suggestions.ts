@@ -71,7 +71,10 @@ export function unknownFlagMessage(
       ...Object.keys(options.key),
     ]),
   ].filter((flag) => flag.length > 1 && !/[A-Z]/.test(flag));
-  const unknowns = match[1]!.split(', ');
+  const listed = match[1]!.split(', ');
+  // yargs also lists the camelCase twin of a kebab-case flag (delay-reqest, delayReqest).
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  const unknowns = listed.filter((name) => name === kebab(name) || !listed.includes(kebab(name)));
   // A stray positional is reported the same way: only what was typed as a flag is one.
   const typedAsFlag = (name: string) =>
     argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));

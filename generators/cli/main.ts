@@ -43,6 +43,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       )
       .strict()
       .strictCommands()
+      // `--help` and `--version` return from main like any command: callable in-process.
+      .exitProcess(false)
       .demandCommand(1, 'Name a command: gatecheck --help lists them.')
       .recommendCommands()
       .epilogue(

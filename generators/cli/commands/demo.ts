@@ -19,6 +19,20 @@ const defaultSpec = 'examples/lab-demo-api.yaml';
 export const demoCommand = defineCommand({
   command: 'demo',
   describe: 'Start the sandbox, generate the example collection and run every check against it',
+  examples: [
+    {
+      line: '$0 demo',
+      what: 'Sandbox + examples/lab-demo-api.yaml: sign in with an emailed code, run all checks',
+    },
+    {
+      line: '$0 demo --spec examples/users-api.json',
+      what: 'The users API (CRUD, ID tokens, personas)',
+    },
+    {
+      line: '$0 demo --spec examples/users-api.json --fault owner-check-removed',
+      what: "Another user may change the owner's record: the persona checks fail (exit 1)",
+    },
+  ],
   builder: (yargs) =>
     yargs
       .option('spec', {
@@ -52,16 +66,7 @@ export const demoCommand = defineCommand({
       .option('authz', {
         describe: 'Authorization rules file; default: <spec>.authz.yaml beside the spec',
         type: 'string',
-      })
-      .example('$0 demo', `Sandbox + ${defaultSpec}: sign in with an emailed code, run all checks`)
-      .example(
-        '$0 demo --spec examples/users-api.json',
-        'The users API (CRUD, ID tokens, personas)',
-      )
-      .example(
-        '$0 demo --spec examples/users-api.json --fault owner-check-removed',
-        "Another user may change the owner's record: the persona checks fail",
-      ),
+      }),
   handler: async (args, io) => {
     checkNumberFlags(args, { parallel: { min: 1, integer: true } });
     return runDemo(

@@ -6,6 +6,16 @@ export const fetchSpecCommand = defineCommand({
   command: 'fetch-spec',
   describe:
     "Download a deployed REST API's OpenAPI export (oas30, with the authorizers) with the AWS SDK",
+  examples: [
+    {
+      line: '$0 fetch-spec --rest-api-id a1b2c3d4e5 --stage prod --region eu-west-1',
+      what: 'Write a1b2c3d4e5-prod.json (your API id; needs apigateway:GET)',
+    },
+    {
+      line: '$0 fetch-spec --rest-api-id a1b2c3d4e5 --stage prod --region eu-west-1 --export-type swagger --out openapi/api-export.json',
+      what: 'Swagger 2.0, to a chosen file',
+    },
+  ],
   builder: (yargs) =>
     yargs
       .option('rest-api-id', { type: 'string', demandOption: true, describe: 'REST API id' })
@@ -16,15 +26,7 @@ export const fetchSpecCommand = defineCommand({
       .option('out', {
         type: 'string',
         describe: 'Write here (default: <rest-api-id>-<stage>.json)',
-      })
-      .example(
-        '$0 fetch-spec --rest-api-id a1b2c3d4e5 --stage prod --region eu-west-1',
-        'Write a1b2c3d4e5-prod.json (needs apigateway:GET)',
-      )
-      .example(
-        '$0 fetch-spec --rest-api-id a1b2c3d4e5 --stage prod --region eu-west-1 --export-type swagger --out openapi/api-export.json',
-        'Swagger 2.0, to a chosen file',
-      ),
+      }),
   handler: async (args, io) => {
     const { APIGatewayClient } = await import('@aws-sdk/client-api-gateway');
     const { awsClientConfig, describeAwsError } = await import('../../aws/client-config.js');

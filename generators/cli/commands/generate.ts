@@ -9,6 +9,28 @@ import { loadOptionsOf, withLoadFlags, withSelectionFlags } from '../load-flags.
 export const generateCommand = defineCommand({
   command: 'generate <spec...>',
   describe: 'Generate Postman collections and environments from API Gateway OpenAPI exports',
+  examples: [
+    {
+      line: '$0 generate examples/users-api.json --out-dir /tmp/gatecheck-out',
+      what: 'Write collections/ and environments/ under /tmp/gatecheck-out',
+    },
+    {
+      line: '$0 generate examples/users-api.json --out-dir /tmp/gatecheck-out --base-url https://abc123.execute-api.eu-west-1.amazonaws.com/prod',
+      what: "Another stage URL than the spec's servers",
+    },
+    {
+      line: '$0 generate examples/users-api.json --check',
+      what: 'Fail (exit 1) when the committed output is stale',
+    },
+    {
+      line: '$0 generate examples/users-api.json --operation getUser --operation updateUser --out-dir /tmp/gatecheck-out',
+      what: 'Only the checks of two operations',
+    },
+    {
+      line: '$0 generate examples/users-api.json --tag read --out-dir /tmp/gatecheck-out',
+      what: 'Only the operations tagged "read"',
+    },
+  ],
   builder: (yargs) =>
     withSelectionFlags(withLoadFlags(yargs), 'Generate')
       .positional('spec', {
@@ -35,18 +57,7 @@ export const generateCommand = defineCommand({
         describe: 'Write nothing; exit 1 listing the files that are stale or missing',
         type: 'boolean',
         default: false,
-      })
-      .example('$0 generate api-prod-oas30.yaml', 'Write collections/ and environments/ here')
-      .example('$0 generate api.json --out-dir build --base-url https://api.example.com/prod', '')
-      .example('$0 generate examples/*-api.yaml --check', 'Fail when the committed output is stale')
-      .example(
-        '$0 generate examples/users-api.json --operation getUser --operation updateUser --out-dir /tmp/gatecheck-out',
-        'Only the checks of two operations',
-      )
-      .example(
-        '$0 generate examples/users-api.json --tag users --out-dir /tmp/gatecheck-out',
-        'Only the operations tagged "users"',
-      ),
+      }),
   handler: async (args, io) => {
     // Loaded on use, like every command's work, so `--help` and other commands start fast.
     const { generate } = await import('../../pipeline.js');

@@ -17,6 +17,17 @@ const protectionNames: Record<OperationSummary['protection'], string> = {
 export const inspectCommand = defineCommand({
   command: 'inspect <spec>',
   describe: 'Show how each operation is protected and how the gateway should reject bad requests',
+  examples: [
+    {
+      line: '$0 inspect examples/users-api.json',
+      what: 'Table of operations, authorizers and expected rejections',
+    },
+    { line: '$0 inspect examples/dev-token-api.yaml --json', what: 'Machine-readable summary' },
+    {
+      line: '$0 inspect examples/lab-demo-api.yaml --base-url https://abc123.execute-api.eu-west-1.amazonaws.com/test',
+      what: 'As deployed on another stage',
+    },
+  ],
   builder: (yargs) =>
     withLoadFlags(yargs)
       .positional('spec', {
@@ -37,16 +48,7 @@ export const inspectCommand = defineCommand({
       .option('base-url', {
         type: 'string',
         describe: "Stage URL to use instead of the spec's servers",
-      })
-      .example(
-        '$0 inspect api-prod-oas30.json',
-        'Table of operations, authorizers and expected rejections',
-      )
-      .example('$0 inspect openapi.yaml --json > model.json', 'Machine-readable summary')
-      .example(
-        '$0 inspect https://example.com/openapi.json --base-url https://abc123.execute-api.eu-west-1.amazonaws.com/prod',
-        'Read the spec from a URL and test another stage',
-      ),
+      }),
   handler: async (args, io) => {
     const [{ loadAndModel }, { summariseModel }, { variableReferencesIn }] = await Promise.all([
       import('../../pipeline.js'),

@@ -5,6 +5,16 @@ export const provisionCommand = defineCommand({
   command: 'provision',
   describe:
     'Create or update the test users of a run (no invitation, permanent password from GATECHECK_PASSWORD, groups); safe to repeat',
+  examples: [
+    {
+      line: '$0 provision --user-pool-id eu-west-1_AbCdEf123 --authz examples/users-api.authz.yaml',
+      what: 'The personas of the rules in their groups, from GATECHECK_<PERSONA>_USERNAME / _PASSWORD (safe to repeat)',
+    },
+    {
+      line: 'GATECHECK_PASSWORD=... $0 provision --user-pool-id eu-west-1_AbCdEf123 --user ci-user --group admins',
+      what: 'One test user with a permanent password, in a group',
+    },
+  ],
   builder: (yargs) =>
     yargs
       .option('user-pool-id', {
@@ -35,15 +45,7 @@ export const provisionCommand = defineCommand({
         type: 'string',
         describe: 'Cognito endpoint (the sandbox, a local emulator)',
       })
-      .option('env-file', { type: 'string', describe: 'A .env file with GATECHECK_PASSWORD' })
-      .example(
-        '$0 provision --user-pool-id eu-west-1_AbC --authz examples/users-api.authz.yaml',
-        'Create the personas of the rules, groups included (safe to repeat)',
-      )
-      .example(
-        'GATECHECK_PASSWORD=... $0 provision --user-pool-id eu-west-1_AbC --user ci-user --group admins',
-        'One test user with a permanent password, in a group',
-      ),
+      .option('env-file', { type: 'string', describe: 'A .env file with GATECHECK_PASSWORD' }),
   handler: async (args, io) => {
     const { CognitoIdentityProviderClient } =
       await import('@aws-sdk/client-cognito-identity-provider');

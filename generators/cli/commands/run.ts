@@ -7,6 +7,28 @@ export const runCollectionCommand = defineCommand({
   command: 'run <collection>',
   describe:
     'Run a generated collection with newman: sign in once, run every check, write masked reports',
+  examples: [
+    {
+      line: '$0 run collections/users-api.postman_collection.json --sandbox',
+      what: 'Every check against `gatecheck sandbox --spec examples/users-api.json` (another terminal)',
+    },
+    {
+      line: '$0 run collections/users-api.postman_collection.json --sandbox --operation getUser --bail',
+      what: 'One operation, stopping at the first failed check',
+    },
+    {
+      line: '$0 run collections/users-api.postman_collection.json --sandbox --tag read --spec examples/users-api.json',
+      what: 'The operations tagged "read" (tags are read from the spec)',
+    },
+    {
+      line: 'GATECHECK_PASSWORD=... $0 run collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json --parallel 4',
+      what: 'Against AWS: credentials from GATECHECK_* variables, 4 newman workers',
+    },
+    {
+      line: 'GATECHECK_PASSWORD=... $0 run collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json --ca-file corporate-ca.pem',
+      what: "Behind a proxy that re-signs TLS with the company's CA (your PEM file)",
+    },
+  ],
   builder: (yargs) =>
     withSelectionFlags(withLoadFlags(withRunFlags(yargs)), 'Run')
       .positional('collection', {
@@ -50,27 +72,7 @@ export const runCollectionCommand = defineCommand({
       .option('region', {
         type: 'string',
         describe: 'With --tokens-from-sdk: AWS region of the user pool',
-      })
-      .example(
-        '$0 run collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json',
-        'Every check; credentials from GATECHECK_* variables',
-      )
-      .example(
-        '$0 run collections/dev-token-api.postman_collection.json --sandbox',
-        'Against `gatecheck sandbox --spec examples/dev-token-api.yaml` running in another terminal',
-      )
-      .example(
-        '$0 run collections/users-api.postman_collection.json --sandbox --operation getUser --bail',
-        'One operation, stopping at the first failed check',
-      )
-      .example(
-        '$0 run collections/users-api.postman_collection.json --sandbox --tag users --spec examples/users-api.json',
-        'The operations tagged "users"',
-      )
-      .example(
-        '$0 run collections/users-api.postman_collection.json -e env.json --ca-file corp-proxy-ca.pem',
-        "Behind a proxy that re-signs TLS with the company's CA",
-      ),
+      }),
   handler: async (args, io) => {
     checkNumberFlags(args, { ...runNumberFlags, parallel: { min: 1, integer: true } });
     const { tokensAsRunVariables } = await import('../../aws/sdk-sign-in.js');

@@ -23,6 +23,18 @@ const defaultSandboxValuesPath = '.gatecheck/sandbox-values.json';
 export const sandboxCommand = defineCommand({
   command: 'sandbox',
   describe: 'Run a local Cognito user pool and API Gateway stage for a spec (until Ctrl-C)',
+  examples: [
+    { line: '$0 sandbox', what: 'Serve examples/lab-demo-api.yaml' },
+    {
+      line: '$0 sandbox --spec examples/users-api.json',
+      what: 'Then, in another terminal: gatecheck run collections/users-api.postman_collection.json --sandbox',
+    },
+    {
+      line: "$0 sandbox --spec examples/users-api.json --fault 'authorizer-removed:GET /users'",
+      what: 'GET /users answers without a token: its negative checks fail',
+    },
+    { line: '$0 sandbox --port 4010 --cognito-port 4011', what: 'Fixed ports' },
+  ],
   builder: (yargs) =>
     yargs
       .option('spec', {
@@ -58,17 +70,7 @@ export const sandboxCommand = defineCommand({
         describe: 'Milliseconds added to every gateway answer',
         type: 'number',
         default: 0,
-      })
-      .example('$0 sandbox', `Serve ${defaultSpec}`)
-      .example(
-        '$0 sandbox --spec examples/dev-token-api.yaml',
-        'Then in another terminal: gatecheck run collections/dev-token-api.postman_collection.json --sandbox',
-      )
-      .example(
-        "$0 sandbox --spec examples/users-api.json --fault 'authorizer-removed:GET /users'",
-        'GET /users answers without a token: its negative checks fail',
-      )
-      .example('$0 sandbox --port 4010 --cognito-port 4011', 'Fixed ports'),
+      }),
   handler: async (args, io) => {
     const { jsonFileText } = await import('../../render/json-file.js');
     const { renderEnvironment } = await import('../../render/render-environment.js');

@@ -6,6 +6,20 @@ export const smokeCommand = defineCommand({
   command: 'smoke <collection>',
   describe:
     'After a deploy: wait for the stage to answer, then run only harmless checks (safe methods, sentinel targets), stopping at the first failure',
+  examples: [
+    {
+      line: '$0 smoke collections/users-api.postman_collection.json --sandbox',
+      what: 'The harmless checks against `gatecheck sandbox --spec examples/users-api.json`',
+    },
+    {
+      line: 'GATECHECK_PASSWORD=... $0 smoke collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json --wait 180',
+      what: 'Right after a deploy: wait up to 3 minutes for the stage, then the harmless checks',
+    },
+    {
+      line: 'GATECHECK_PASSWORD=... $0 smoke collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json --stage test',
+      what: "The environment's API on another stage",
+    },
+  ],
   builder: (yargs) =>
     withRunFlags(yargs)
       .positional('collection', {
@@ -25,19 +39,7 @@ export const smokeCommand = defineCommand({
           'Smoke-test a running `gatecheck sandbox`: its values file (default .gatecheck/sandbox-values.json)',
         coerce: (value: string | undefined) =>
           value === '' ? '.gatecheck/sandbox-values.json' : value,
-      })
-      .example(
-        '$0 smoke collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json --wait 180',
-        'Right after a deploy: wait up to 3 minutes for the stage, then the harmless checks',
-      )
-      .example(
-        '$0 smoke collections/users-api.postman_collection.json -e env.json --base-url https://abc123.execute-api.eu-west-1.amazonaws.com/prod',
-        'Another stage than the environment names',
-      )
-      .example(
-        '$0 smoke collections/lab-demo-api.postman_collection.json --sandbox',
-        'Against `gatecheck sandbox` running in another terminal',
-      ),
+      }),
   handler: async (args, io) => {
     checkNumberFlags(args, { ...runNumberFlags, wait: { min: 0 } });
     const { runInputsOf } = await import('../run-inputs-of.js');

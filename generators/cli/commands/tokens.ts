@@ -12,6 +12,16 @@ export const tokensCommand = defineCommand({
   command: 'tokens',
   describe:
     'Sign in with the AWS SDK and show the token claims (not the tokens); use `run --tokens-from-sdk` to run with them',
+  examples: [
+    {
+      line: 'GATECHECK_PASSWORD=... $0 tokens -e environments/users-api.prod.postman_environment.json',
+      what: 'Sign in as the environment says; show who the tokens name, their scopes and expiry',
+    },
+    {
+      line: '$0 tokens -e environments/users-api.prod.postman_environment.json --env-file ci.env --admin-auth',
+      what: 'AdminInitiateAuth with IAM credentials, the values from a .env file',
+    },
+  ],
   builder: (yargs) =>
     yargs
       .option('environment', {
@@ -32,15 +42,7 @@ export const tokensCommand = defineCommand({
       .option('endpoint', {
         type: 'string',
         describe: 'Cognito endpoint (default: GATECHECK_COGNITO_ENDPOINT unless AWS)',
-      })
-      .example(
-        'GATECHECK_PASSWORD=... $0 tokens -e environments/users-api.prod.postman_environment.json',
-        'Sign in as the environment says and show who the tokens name, their scopes and expiry',
-      )
-      .example(
-        '$0 tokens -e environments/users-api.prod.postman_environment.json --env-file ci.env --admin-auth',
-        'AdminInitiateAuth with IAM credentials, the values from a .env file',
-      ),
+      }),
   handler: async (args, io) => {
     checkNumberFlags(args, runNumberFlags);
     const { signInForRun } = await import('../../aws/token-hand-off.js');
