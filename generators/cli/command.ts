@@ -1,13 +1,13 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import type { ExitCode } from '../errors.js';
-import { shapeOutput, type GlobalArgs } from './global-flags.js';
-import { runCommand, type Io } from './run-command.js';
+import type { GlobalArgs } from './global-flags.js';
+import type { Io } from './run-command.js';
 
 /**
  * One CLI command. `builder` declares every flag with its type and default (the only place
  * defaults live); `handler` receives exactly the arguments the builder declared, so both share one
- * `Args` type. Errors thrown by a handler become exit codes in one place (`runCommand`, applied by
- * `commandModule`), never in the command itself.
+ * `Args` type. Errors thrown by a handler become exit codes in one place (`runCommand`, applied in
+ * main.ts), never in the command itself.
  */
 export interface Command<Args> {
   command: string;
@@ -21,29 +21,32 @@ export interface Command<Args> {
   handler: (args: ArgumentsCamelCase<Args>, io: Io) => Promise<ExitCode>;
 }
 
-/**
- * A command as the command table holds it: its `Args` stay inside, so commands with different flags
- * share one list. `register` adds it to a parser with its handler wrapped by `runCommand` and the
- * output shaped by the global flags (`--quiet`, `--verbose`, colour).
- */
+/** One `--help` example. */
 export interface Example {
   /** The command line, starting with `gatecheck` (written `$0`, as yargs prints the script name). */
   line: string;
   what: string;
 }
 
+/**
+ * A command as the command table holds it: its `Args` stay inside, so commands with different flags
+ * share one list. `register` adds it to a parser; its handler runs through `hooks.run`.
+ */
 export interface CommandEntry {
   command: string;
   describe: string;
   examples: readonly Example[];
-  register: (parser: Argv<GlobalArgs>, io: Io, hooks: CommandHooks) => void;
+  register: (parser: Argv<GlobalArgs>, hooks: CommandHooks) => void;
 }
 
 export interface CommandHooks {
   /** The command's parser once its builder has declared its flags (for flag suggestions). */
   built: (parser: Argv) => void;
-  /** The handler's exit code. */
-  done: (code: ExitCode) => void;
+  /**
+   * Runs the handler with the parsed global flags: main.ts shapes the output streams and maps what
+   * the handler throws to an exit code (`runCommand`), once for every command.
+   */
+  run: (args: GlobalArgs, handler: (io: Io) => Promise<ExitCode>) => Promise<void>;
 }
 
 export function defineCommand<Args extends GlobalArgs>(command: Command<Args>): CommandEntry {
@@ -51,7 +54,7 @@ export function defineCommand<Args extends GlobalArgs>(command: Command<Args>): 
     command: command.command,
     describe: command.describe,
     examples: command.examples,
-    register: (parser, io, hooks) => {
+    register: (parser, hooks) => {
       parser.command<Args>({
         command: command.command,
         describe: command.describe,
@@ -61,10 +64,7 @@ export function defineCommand<Args extends GlobalArgs>(command: Command<Args>): 
           hooks.built(built);
           return built;
         },
-        handler: async (args) => {
-          const shaped = shapeOutput(io, args, process.env);
-          hooks.done(await runCommand(shaped, () => command.handler(args, shaped)));
-        },
+        handler: (args) => hooks.run(args, (io) => command.handler(args, io)),
       });
     },
   };

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { ExitCode } from '../errors.js';
-import { processIo, type Io } from './run-command.js';
+import { processIo, runCommand, type Io } from './run-command.js';
 import { commands } from './commands/index.js';
-import { withGlobalFlags } from './global-flags.js';
+import { shapeOutput, withGlobalFlags } from './global-flags.js';
 import { unknownFlagMessage } from './flag-suggestions.js';
 
 /**
@@ -59,12 +59,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       }),
   );
   for (const command of commands) {
-    command.register(parser, io, {
+    command.register(parser, {
       built: (built) => {
         current = built;
       },
-      done: (code) => {
-        exitCode = code;
+      run: async (args, handler) => {
+        // Every command's output shaped by the global flags, its errors mapped to exit codes here.
+        const shaped = shapeOutput(io, args, process.env);
+        exitCode = await runCommand(shaped, () => handler(shaped));
       },
     });
   }
