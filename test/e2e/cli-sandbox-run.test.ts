@@ -161,7 +161,7 @@ describe('gatecheck sandbox + gatecheck run --sandbox, two processes @slow', fun
         '--color',
       ]);
       expect(run.code, run.stdout + run.stderr).to.equal(0);
-      expect(run.stderr).to.match(/gatecheck: values .*apiKey,/);
+      expect(run.stderr).to.match(/gatecheck: values .*apiKey \(secret\)/);
       expect(leaks([run.stdout, run.stderr], secrets)).to.deep.equal([]);
       expect(checksLine(run)).to.include('\u001b[32m');
       expect(full.stdout).to.not.include('\u001b[');
