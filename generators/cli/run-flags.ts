@@ -75,6 +75,25 @@ export function withRunFlags<T>(yargs: Argv<T>) {
     });
 }
 
+/**
+ * `--sandbox`: run against a `gatecheck sandbox` running in another terminal, with the values it
+ * wrote (sandbox-values-file.ts). A flag and a path apart, so `--sandbox` never takes the next
+ * word (the collection) as its value.
+ */
+export function withSandboxFlags<T>(yargs: Argv<T>, what: string) {
+  return yargs
+    .option('sandbox', {
+      type: 'boolean',
+      default: false,
+      describe: `${what} a running \`gatecheck sandbox\` (another terminal), with the values it wrote`,
+    })
+    .option('sandbox-values', {
+      type: 'string',
+      default: '.gatecheck/sandbox-values.json',
+      describe: 'With --sandbox: the file `gatecheck sandbox --values-out` wrote',
+    });
+}
+
 /** What the flags ask of newman's transport, the CA file checked first (exit 2 when unreadable). */
 export function newmanTransportOf(flags: RunFlags): NewmanTransport {
   if (flags.caFile !== undefined) {

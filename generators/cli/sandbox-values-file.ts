@@ -46,7 +46,7 @@ export async function readSandboxValues(path: string): Promise<SandboxValuesFile
   } catch {
     throw new InputError('no sandbox values file', {
       file: path,
-      hint: 'Start `gatecheck sandbox` (same folder, same --values-out) in another terminal first',
+      hint: 'Start `gatecheck sandbox` in another terminal first (from the same folder, or name its --values-out file with --sandbox-values)',
     });
   }
   const file = parse(text, path);

@@ -54,7 +54,7 @@ describe('run flags for newman: --insecure, --ca-file, --delay-request', () => {
       line: /^gatecheck: \/nonexistent\/ca\.pem: cannot read the CA file\. /,
     },
     {
-      args: ['run', 'c.json', '--sandbox', '/nonexistent/values.json'],
+      args: ['run', 'c.json', '--sandbox', '--sandbox-values', '/nonexistent/values.json'],
       line: /^gatecheck: \/nonexistent\/values\.json: no sandbox values file\. /,
     },
   ];

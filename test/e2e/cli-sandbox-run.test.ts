@@ -95,6 +95,7 @@ describe('gatecheck sandbox + gatecheck run --sandbox, two processes @slow', fun
         'run',
         collection,
         '--sandbox',
+        '--sandbox-values',
         sandbox.valuesPath,
         '--reports-dir',
         join(dir, 'reports'),
@@ -130,6 +131,7 @@ describe('gatecheck sandbox + gatecheck run --sandbox, two processes @slow', fun
         'run',
         collection,
         '--sandbox',
+        '--sandbox-values',
         sandbox.valuesPath,
         '--reports-dir',
         join(dir, 'reports-one'),
@@ -152,6 +154,7 @@ describe('gatecheck sandbox + gatecheck run --sandbox, two processes @slow', fun
         'run',
         collection,
         '--sandbox',
+        '--sandbox-values',
         sandbox.valuesPath,
         '--reports-dir',
         join(dir, 'reports-verbose'),
@@ -172,6 +175,7 @@ describe('gatecheck sandbox + gatecheck run --sandbox, two processes @slow', fun
         'run',
         collection,
         '--sandbox',
+        '--sandbox-values',
         sandbox.valuesPath,
         '--operation',
         'listItem',
@@ -186,7 +190,13 @@ describe('gatecheck sandbox + gatecheck run --sandbox, two processes @slow', fun
       expect(await sandbox.stop()).to.equal(0);
       expect(sandbox.stdout()).to.include('sandbox stopped');
       expect(existsSync(sandbox.valuesPath)).to.equal(false);
-      const run = await runCliChild(['run', collection, '--sandbox', sandbox.valuesPath]);
+      const run = await runCliChild([
+        'run',
+        collection,
+        '--sandbox',
+        '--sandbox-values',
+        sandbox.valuesPath,
+      ]);
       expect(run.code).to.equal(2);
       expect(run.stderr).to.include('no sandbox values file');
     });
@@ -202,7 +212,7 @@ describe('gatecheck sandbox + gatecheck run --sandbox, two processes @slow', fun
     });
 
     it('without --bail every check runs; with it the run stops early, both exit 1', async () => {
-      const args = ['run', collection, '--sandbox', sandbox.valuesPath];
+      const args = ['run', collection, '--sandbox', '--sandbox-values', sandbox.valuesPath];
       const all = await runCliChild([...args, '--reports-dir', join(dir, 'faulty', 'all')]);
       const bailed = await runCliChild([
         ...args,

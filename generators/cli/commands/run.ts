@@ -1,6 +1,12 @@
 import { defineCommand } from '../command.js';
 import { loadOptionsOf, withLoadFlags, withSelectionFlags } from '../load-flags.js';
-import { checkNumberFlags, newmanTransportOf, runNumberFlags, withRunFlags } from '../run-flags.js';
+import {
+  checkNumberFlags,
+  newmanTransportOf,
+  runNumberFlags,
+  withRunFlags,
+  withSandboxFlags,
+} from '../run-flags.js';
 import { describeRun } from '../run-description.js';
 
 export const runCollectionCommand = defineCommand({
@@ -30,7 +36,7 @@ export const runCollectionCommand = defineCommand({
     },
   ],
   builder: (yargs) =>
-    withSelectionFlags(withLoadFlags(withRunFlags(yargs)), 'Run')
+    withSandboxFlags(withSelectionFlags(withLoadFlags(withRunFlags(yargs)), 'Run'), 'Run against')
       .positional('collection', {
         type: 'string',
         demandOption: true,
@@ -50,13 +56,6 @@ export const runCollectionCommand = defineCommand({
         type: 'string',
         describe:
           'The export the collection was generated from (needed by --tag); with --operation or --tag the run guard is skipped',
-      })
-      .option('sandbox', {
-        type: 'string',
-        describe:
-          'Run against a running `gatecheck sandbox`: its values file (default .gatecheck/sandbox-values.json)',
-        coerce: (value: string | undefined) =>
-          value === '' ? '.gatecheck/sandbox-values.json' : value,
       })
       .option('tokens-from-sdk', {
         type: 'boolean',
@@ -82,7 +81,10 @@ export const runCollectionCommand = defineCommand({
     const { folderSelection } = await import('../run-selection.js');
     const transport = newmanTransportOf(args);
     const select = await folderSelection(args, loadOptionsOf(args));
-    const { inputs, environment, environmentPath } = await runInputsOf(args);
+    const { inputs, environment, environmentPath } = await runInputsOf({
+      ...args,
+      sandbox: args.sandbox ? args.sandboxValues : undefined,
+    });
     for (const notice of inputs.notices) io.err(notice);
     const { checkSecretDestinations } = await import('../../run/trust-hosts.js');
     // With no secret to hand over there is nothing to leak: the check applies only then.

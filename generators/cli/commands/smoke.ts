@@ -1,5 +1,11 @@
 import { defineCommand } from '../command.js';
-import { checkNumberFlags, newmanTransportOf, runNumberFlags, withRunFlags } from '../run-flags.js';
+import {
+  checkNumberFlags,
+  newmanTransportOf,
+  runNumberFlags,
+  withRunFlags,
+  withSandboxFlags,
+} from '../run-flags.js';
 import { describeRun } from '../run-description.js';
 
 export const smokeCommand = defineCommand({
@@ -21,7 +27,7 @@ export const smokeCommand = defineCommand({
     },
   ],
   builder: (yargs) =>
-    withRunFlags(yargs)
+    withSandboxFlags(withRunFlags(yargs), 'Smoke-test')
       .positional('collection', {
         type: 'string',
         demandOption: true,
@@ -32,20 +38,16 @@ export const smokeCommand = defineCommand({
         default: 120,
         describe:
           'Seconds to wait while a fresh deployment answers 5xx or 403 Missing Authentication Token',
-      })
-      .option('sandbox', {
-        type: 'string',
-        describe:
-          'Smoke-test a running `gatecheck sandbox`: its values file (default .gatecheck/sandbox-values.json)',
-        coerce: (value: string | undefined) =>
-          value === '' ? '.gatecheck/sandbox-values.json' : value,
       }),
   handler: async (args, io) => {
     checkNumberFlags(args, { ...runNumberFlags, wait: { min: 0 } });
     const { runInputsOf } = await import('../run-inputs-of.js');
     const { smokeCollection } = await import('../../run/smoke.js');
     const transport = newmanTransportOf(args);
-    const { inputs, environment, environmentPath } = await runInputsOf(args);
+    const { inputs, environment, environmentPath } = await runInputsOf({
+      ...args,
+      sandbox: args.sandbox ? args.sandboxValues : undefined,
+    });
     for (const notice of inputs.notices) io.err(notice);
     const { checkSecretDestinations } = await import('../../run/trust-hosts.js');
     // With no secret to hand over there is nothing to leak: the check applies only then.
