@@ -122,12 +122,12 @@ export interface NumberRule {
  * yargs turns `--parallel abc` into NaN, which would mean zero workers or a wait that never ends:
  * every number flag is checked before anything runs. `min` is the smallest accepted value.
  */
-export function checkNumberFlags(
-  args: Readonly<Record<string, unknown>>,
-  flags: Readonly<Record<string, NumberRule>>,
+export function checkNumberFlags<Args extends object>(
+  args: Args,
+  flags: Partial<Record<Extract<keyof Args, string>, NumberRule>>,
 ): void {
-  for (const [flag, rule] of Object.entries(flags)) {
-    const value = args[flag];
+  for (const [flag, rule] of Object.entries(flags) as [keyof Args & string, NumberRule][]) {
+    const value: unknown = args[flag];
     if (value === undefined) continue;
     const ok =
       typeof value === 'number' &&
