@@ -94,6 +94,10 @@ export function withSandboxFlags<T>(yargs: Argv<T>, what: string) {
     });
 }
 
+/** Said on every run with --insecure: a run that trusts any certificate must not look like any other. */
+export const insecureWarning =
+  'gatecheck: --insecure: TLS certificates are not verified (a proxy could read every token); prefer --ca-file';
+
 /** What the flags ask of newman's transport, the CA file checked first (exit 2 when unreadable). */
 export function newmanTransportOf(flags: RunFlags): NewmanTransport {
   if (flags.caFile !== undefined) {

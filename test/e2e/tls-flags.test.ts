@@ -88,12 +88,12 @@ describe('run over TLS a public CA did not sign: --ca-file, --insecure', functio
   });
 
   const run = async (...flags: string[]) => {
-    const { io, out } = capture();
+    const { io, out, err } = capture();
     const code = await main(
       ['run', collectionPath, '--reports-dir', join(dir, 'reports'), ...flags],
       io,
     );
-    return { code, out, summary: out.find((line) => line.startsWith('  checks: ')) ?? '' };
+    return { code, out, err, summary: out.find((line) => line.startsWith('  checks: ')) ?? '' };
   };
 
   it('refuses the certificate by default: the request fails, exit 1', async () => {
@@ -113,7 +113,10 @@ describe('run over TLS a public CA did not sign: --ca-file, --insecure', functio
   });
 
   it('--insecure: not verified, accepted, exit 0', async () => {
-    const { code, summary } = await run('--insecure');
+    const { code, err, summary } = await run('--insecure');
+    expect(err).to.include(
+      'gatecheck: --insecure: TLS certificates are not verified (a proxy could read every token); prefer --ca-file',
+    );
     expect(summary).to.equal('  checks: 1 passed, 0 failed, 0 inconclusive, 0 skipped');
     expect(code).to.equal(0);
   });

@@ -2,6 +2,7 @@ import { defineCommand } from '../command.js';
 import { loadOptionsOf, withLoadFlags, withSelectionFlags } from '../load-flags.js';
 import {
   checkNumberFlags,
+  insecureWarning,
   newmanTransportOf,
   runNumberFlags,
   withRunFlags,
@@ -80,6 +81,7 @@ export const runCollectionCommand = defineCommand({
     const { runInputsOf } = await import('../run-inputs-of.js');
     const { folderSelection } = await import('../run-selection.js');
     const transport = newmanTransportOf(args);
+    if (transport.insecure) io.err(insecureWarning);
     const select = await folderSelection(args, loadOptionsOf(args));
     const { inputs, environment, environmentPath } = await runInputsOf({
       ...args,

@@ -1,6 +1,7 @@
 import { defineCommand } from '../command.js';
 import {
   checkNumberFlags,
+  insecureWarning,
   newmanTransportOf,
   runNumberFlags,
   withRunFlags,
@@ -44,6 +45,7 @@ export const smokeCommand = defineCommand({
     const { runInputsOf } = await import('../run-inputs-of.js');
     const { smokeCollection } = await import('../../run/smoke.js');
     const transport = newmanTransportOf(args);
+    if (transport.insecure) io.err(insecureWarning);
     const { inputs, environment, environmentPath } = await runInputsOf({
       ...args,
       sandbox: args.sandbox ? args.sandboxValues : undefined,
