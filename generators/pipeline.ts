@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { InputError } from './errors.js';
 import { loadSpec, type LoadedSpec, type LoadSpecOptions } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
+import { selectOperations, type OperationSelection } from './model/select-operations.js';
 import type { ApiModel } from './model/types.js';
 import { planCollection } from './plan/plan-collection.js';
 import type { RenderOptions } from './render/render-collection.js';
@@ -17,6 +18,8 @@ import { findStaleFiles, writeFilesAtomically, type OutputFile } from './write/w
 export interface SourceOptions extends LoadSpecOptions {
   /** API base URL including the stage, instead of the servers in the spec. */
   baseUrl?: string;
+  /** Only these operations (by id or tag); all when absent. */
+  select?: OperationSelection;
 }
 
 /** Everything the first four stages need. */
@@ -58,9 +61,10 @@ export async function loadAndModel(
   source: string,
   options: SourceOptions = {},
 ): Promise<{ spec: LoadedSpec; model: ApiModel }> {
-  const { baseUrl, ...load } = options;
+  const { baseUrl, select, ...load } = options;
   const spec = await loadSpec(source, load);
-  return { spec, model: buildModel(spec, baseUrl === undefined ? {} : { baseUrl }) };
+  const model = buildModel(spec, baseUrl === undefined ? {} : { baseUrl });
+  return { spec, model: select ? selectOperations(model, select, source) : model };
 }
 
 /**

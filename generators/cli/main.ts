@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { ExitCode } from '../errors.js';
 import { processIo, type Io } from '../io.js';
+import { runCommand } from './run-command.js';
 import { commands } from './commands/index.js';
+import { shapeOutput, withGlobalFlags } from './global-flags.js';
+import { unknownFlagMessage } from './flag-suggestions.js';
 
 /**
  * The package's own version. yargs looks for a package.json above the entry script, which in an
@@ -31,30 +34,40 @@ class UsageError extends Error {}
  */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let exitCode: number = ExitCode.ok;
-  const parser = yargs(argv)
-    .scriptName('gatecheck')
-    .usage(
-      '$0 <command> [options]\n\nTest the Cognito authorizer of an API Gateway API from its OpenAPI export.',
-    )
-    .strict()
-    .strictCommands()
-    .demandCommand(1, 'Name a command: gatecheck --help lists them.')
-    .recommendCommands()
-    .epilogue(
-      'Exit codes: 0 all good, 1 checks failed, 2 could not run (bad input, sign-in failed).',
-    )
-    .wrap(Math.min(110, process.stdout.columns ?? 100))
-    .fail((message, error) => {
-      // Throwing stops yargs from running the handler after a failed validation.
-      throw error ?? new UsageError(message);
-    });
+  /** The parser of the command being run (its flags), or the top-level one. */
+  let current: unknown;
+  const parser = withGlobalFlags(
+    yargs(argv)
+      .scriptName('gatecheck')
+      .usage(
+        '$0 <command> [options]\n\nTest the Cognito authorizer of an API Gateway API from its OpenAPI export.',
+      )
+      .strict()
+      .strictCommands()
+      // `--help` and `--version` return from main like any command: callable in-process.
+      .exitProcess(false)
+      .demandCommand(1, 'Name a command: gatecheck --help lists them.')
+      .recommendCommands()
+      .epilogue(
+        'Exit codes: 0 all good, 1 checks failed, 2 could not run (bad input, sign-in failed).',
+      )
+      .wrap(Math.min(110, process.stdout.columns ?? 100))
+      .fail((message, error) => {
+        // Throwing stops yargs from running the handler after a failed validation.
+        throw (
+          error ?? new UsageError(unknownFlagMessage(message, current ?? parser, argv) ?? message)
+        );
+      }),
+  );
   for (const command of commands) {
-    parser.command({
-      command: command.command,
-      describe: command.describe,
-      builder: command.builder,
-      handler: async (args) => {
-        exitCode = await command.run(args, io);
+    command.register(parser, {
+      built: (built) => {
+        current = built;
+      },
+      run: async (args, handler) => {
+        // Every command's output shaped by the global flags, its errors mapped to exit codes here.
+        const shaped = shapeOutput(io, args, process.env);
+        exitCode = await runCommand(shaped, () => handler(shaped));
       },
     });
   }

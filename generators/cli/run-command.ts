@@ -3,8 +3,8 @@ import type { Io } from '../io.js';
 import { printable } from '../terminal-text.js';
 
 /**
- * The one wrapper every command handler goes through: a known input problem becomes one line and
- * exit code 2; anything else is a bug and is printed with its stack.
+ * The one wrapper every command handler goes through (command.ts applies it): a known input problem
+ * becomes one line and exit code 2; anything else is a bug and is printed with its stack.
  */
 export async function runCommand(io: Io, handler: () => Promise<ExitCode>): Promise<ExitCode> {
   try {

@@ -20,6 +20,16 @@ import { maskDeep, type SecretSet } from './secret-mask.js';
 
 export type PartRole = 'sign-in' | 'checks';
 
+/** How newman reaches the API: TLS verification and pacing (newman's insecure, sslExtraCaCerts, delayRequest). */
+export interface NewmanTransport {
+  /** Accept any TLS certificate. */
+  insecure?: boolean;
+  /** A PEM file of CA certificates trusted besides the built-in ones. */
+  caFile?: string;
+  /** Milliseconds between two requests. */
+  delayRequestMs?: number;
+}
+
 export interface PartOptions {
   /** File-name-safe label, e.g. `sign-in`, `checks-3`. */
   label: string;
@@ -32,6 +42,7 @@ export interface PartOptions {
   itemIds?: string[];
   bail?: boolean;
   timeoutRequestMs: number;
+  transport?: NewmanTransport;
   /** Where the part's JUnit/JSON/HTML reports go (a private temporary directory). */
   stagingDir: string;
   secrets: SecretSet;
@@ -106,6 +117,11 @@ export function runPart(options: PartOptions): Promise<PartResult> {
         folder: options.itemIds,
         bail: options.bail ?? false,
         timeoutRequest: options.timeoutRequestMs,
+        ...(options.transport?.insecure ? { insecure: true } : {}),
+        ...(options.transport?.caFile ? { sslExtraCaCerts: options.transport.caFile } : {}),
+        ...(options.transport?.delayRequestMs
+          ? { delayRequest: options.transport.delayRequestMs }
+          : {}),
         reporters: ['junit', 'json', 'htmlextra'],
         reporter: {
           junit: { export: reports.junit },

@@ -34,7 +34,13 @@ import { secretVariableKeys } from './credentials.js';
 import { formatAuthzMatrix, readAuthzMatrix } from './authz-matrix.js';
 import { checkPersonaCredentials } from './persona-credentials.js';
 import { addMaskCommands } from './github-actions.js';
-import { runPart, type PartOptions, type PartResult, type PartRole } from './newman-part.js';
+import {
+  runPart,
+  type NewmanTransport,
+  type PartOptions,
+  type PartResult,
+  type PartRole,
+} from './newman-part.js';
 import { defaultProcessCount, startPartPool, type PartPool } from './part-pool.js';
 import { claimInterrupt, whenAborted } from './interrupt.js';
 import { createProgress } from './progress.js';
@@ -77,6 +83,8 @@ export interface RunCollectionOptions {
   runGuard?: boolean;
   signInRetry?: SignInRetry;
   timeoutRequestMs?: number;
+  /** TLS verification and pacing for every newman run. */
+  transport?: NewmanTransport;
   /** Print `::add-mask::` for every secret as soon as it is known. */
   githubActions?: boolean;
   io: Io;
@@ -163,6 +171,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     values: options.values,
     bail: options.bail ?? false,
     timeoutRequestMs: options.timeoutRequestMs ?? 30_000,
+    ...(options.transport ? { transport: options.transport } : {}),
     stagingDir: staging,
   });
   const part = (

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import yargs from 'yargs';
-import { runFlags } from '../../generators/run/run-flags.js';
+import { withRunFlags } from '../../generators/cli/run-flags.js';
 
 describe('hostile input: the security notes', () => {
   it('README: --export-environment writes secrets in clear', async () => {
@@ -19,7 +19,7 @@ describe('hostile input: the security notes', () => {
     const notes = await readFile('docs/security.md', 'utf8');
     const options = Object.keys(
       (
-        runFlags(yargs([])) as unknown as { getOptions(): { key: Record<string, unknown> } }
+        withRunFlags(yargs([])) as unknown as { getOptions(): { key: Record<string, unknown> } }
       ).getOptions().key,
     );
     const relaxing = options.filter((name) => /^(trust|allow)-/.test(name));

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode } from '../../errors.js';
 import type { Fault, Sandbox } from '../../../sandbox/types.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import { claimInterrupt, sigintSignal } from '../../run/interrupt.js';
-import { checkNumberFlags } from '../../run/run-flags.js';
+import { checkNumberFlags } from '../run-flags.js';
 import type { Io } from '../../io.js';
-import { runCommand } from '../run-command.js';
 import { parseFault } from './sandbox.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';
@@ -18,9 +17,23 @@ const defaultSpec = 'examples/lab-demo-api.yaml';
  * choice-based sign-in (USER_AUTH) with a one-time code "emailed" to the sandbox outbox, then every
  * positive and negative check with the captured tokens. Reports go to `reports/`.
  */
-export const demoCommand: Command = {
+export const demoCommand = defineCommand({
   command: 'demo',
   describe: 'Start the sandbox, generate the example collection and run every check against it',
+  examples: [
+    {
+      line: '$0 demo',
+      what: 'Sandbox + examples/lab-demo-api.yaml: sign in with an emailed code, run all checks',
+    },
+    {
+      line: '$0 demo --spec examples/users-api.json',
+      what: 'The users API (CRUD, ID tokens, personas)',
+    },
+    {
+      line: '$0 demo --spec examples/users-api.json --fault owner-check-removed',
+      what: "Another user may change the owner's record: the persona checks fail (exit 1)",
+    },
+  ],
   builder: (yargs) =>
     yargs
       .option('spec', {
@@ -49,37 +62,28 @@ export const demoCommand: Command = {
           'Run against a misconfigured sandbox (any `gatecheck sandbox --fault`): the checks that catch it fail, exit 1',
         type: 'string',
         array: true,
+        default: [] as string[],
       })
       .option('authz', {
         describe: 'Authorization rules file; default: <spec>.authz.yaml beside the spec',
         type: 'string',
-      })
-      .example('$0 demo', `Sandbox + ${defaultSpec}: sign in with an emailed code, run all checks`)
-      .example(
-        '$0 demo --spec examples/users-api.json',
-        'The users API (CRUD, ID tokens, personas)',
-      )
-      .example(
-        '$0 demo --spec examples/users-api.json --fault owner-check-removed',
-        "Another user may change the owner's record: the persona checks fail",
-      ),
-  run: (args, io) =>
-    runCommand(io, () => {
-      checkNumberFlags(args, { parallel: { min: 1, integer: true } });
-      return runDemo(
-        {
-          specPath: String(args['spec'] ?? defaultSpec),
-          reportsDir: String(args['reports-dir'] ?? 'reports'),
-          workers: Number(args['parallel'] ?? 1),
-          clientSecret: Boolean(args['client-secret']),
-          faults: ((args['fault'] as string[] | undefined) ?? []).map(parseFault),
-          ...(typeof args['authz'] === 'string' ? { authzPath: args['authz'] } : {}),
-          signal: sigintSignal(),
-        },
-        io,
-      );
-    }),
-};
+      }),
+  handler: async (args, io) => {
+    checkNumberFlags(args, { parallel: { min: 1, integer: true } });
+    return runDemo(
+      {
+        specPath: args.spec,
+        reportsDir: args.reportsDir,
+        workers: args.parallel,
+        clientSecret: args.clientSecret,
+        faults: args.fault.map(parseFault),
+        ...(args.authz !== undefined ? { authzPath: args.authz } : {}),
+        signal: sigintSignal(),
+      },
+      io,
+    );
+  },
+});
 
 export interface DemoOptions {
   specPath: string;

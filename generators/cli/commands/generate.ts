@@ -1,21 +1,47 @@
 import { ExitCode } from '../../errors.js';
-import type { Command } from '../command.js';
-import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
-import { runCommand } from '../run-command.js';
+import { defineCommand } from '../command.js';
+import { loadOptionsOf, withLoadFlags, withSelectionFlags } from '../load-flags.js';
 
 /**
  * `gatecheck generate <spec...>`: collections and environments for each spec. Everything is
  * rendered before anything is written; `--check` compares with the files on disk instead.
  */
-export const generateCommand: Command = {
+export const generateCommand = defineCommand({
   command: 'generate <spec...>',
   describe: 'Generate Postman collections and environments from API Gateway OpenAPI exports',
+  examples: [
+    {
+      line: '$0 generate examples/users-api.json --out-dir /tmp/gatecheck-out',
+      what: 'Write collections/ and environments/ under /tmp/gatecheck-out',
+    },
+    {
+      line: '$0 generate examples/users-api.json --out-dir /tmp/gatecheck-out --base-url https://abc123.execute-api.eu-west-1.amazonaws.com/prod',
+      what: "Another stage URL than the spec's servers",
+    },
+    {
+      line: '$0 generate examples/users-api.json --check',
+      what: 'Fail (exit 1) when the committed output is stale',
+    },
+    {
+      line: '$0 generate examples/users-api.json --operation getUser --operation updateUser --out-dir /tmp/gatecheck-out',
+      what: 'Only the checks of two operations',
+    },
+    {
+      line: '$0 generate examples/lab-demo-api.yaml --for-sandbox --out-dir /tmp/gatecheck-out',
+      what: 'A collection to run against `gatecheck sandbox`',
+    },
+    {
+      line: '$0 generate examples/users-api.json --tag read --out-dir /tmp/gatecheck-out',
+      what: 'Only the operations tagged "read"',
+    },
+  ],
   builder: (yargs) =>
-    withLoadFlags(yargs)
+    withSelectionFlags(withLoadFlags(yargs), 'Generate')
       .positional('spec', {
         describe: 'OpenAPI / Swagger export: file path or http(s) URL (JSON or YAML)',
         type: 'string',
         array: true,
+        demandOption: true,
       })
       .option('out-dir', {
         describe: 'Where collections/ and environments/ are written',
@@ -41,48 +67,37 @@ export const generateCommand: Command = {
         describe: 'Write nothing; exit 1 listing the files that are stale or missing',
         type: 'boolean',
         default: false,
-      })
-      .example('$0 generate api-prod-oas30.yaml', 'Write collections/ and environments/ here')
-      .example('$0 generate api.json --out-dir build --base-url https://api.example.com/prod', '')
-      .example(
-        '$0 generate examples/lab-demo-api.yaml --for-sandbox --out-dir /tmp/sandbox',
-        'A collection to run against `gatecheck sandbox`',
-      )
-      .example(
-        '$0 generate examples/*-api.yaml --check',
-        'Fail when the committed output is stale',
-      ),
-  run: (args, io) =>
-    runCommand(io, async () => {
-      // Loaded on use, like every command's work, so `--help` and other commands start fast.
-      const { generate } = await import('../../pipeline.js');
-      const baseUrl = args['base-url'] as string | undefined;
-      const result = await generate((args['spec'] as string[] | undefined) ?? [], {
-        outDir: String(args['out-dir']),
-        check: args['check'] === true,
-        forSandbox: args['for-sandbox'] === true,
-        ...loadOptionsOf(args),
-        ...(baseUrl !== undefined ? { baseUrl } : {}),
-        ...(typeof args['authz'] === 'string' ? { authzPath: args['authz'] } : {}),
-      });
-      if (args['check']) {
-        for (const file of result.stale) io.err(`stale: ${file}`);
-        if (result.stale.length > 0) {
-          io.err(
-            `gatecheck: ${result.stale.length} generated file(s) out of date: run gatecheck generate`,
-          );
-          return ExitCode.checksFailed;
-        }
-        io.out(`up to date: ${result.files.length} file(s)`);
-        return ExitCode.ok;
+      }),
+  handler: async (args, io) => {
+    // Loaded on use, like every command's work, so `--help` and other commands start fast.
+    const { generate } = await import('../../pipeline.js');
+    const result = await generate(args.spec, {
+      outDir: args.outDir,
+      check: args.check,
+      forSandbox: args.forSandbox,
+      ...loadOptionsOf(args),
+      ...(args.baseUrl !== undefined ? { baseUrl: args.baseUrl } : {}),
+      ...(args.authz !== undefined ? { authzPath: args.authz } : {}),
+      select: { operations: args.operation, tags: args.tag },
+    });
+    if (args.check) {
+      for (const file of result.stale) io.err(`stale: ${file}`);
+      if (result.stale.length > 0) {
+        io.err(
+          `gatecheck: ${result.stale.length} generated file(s) out of date: run gatecheck generate`,
+        );
+        return ExitCode.checksFailed;
       }
-      // What the collection cannot check is said here too, not only by `inspect`.
-      for (const { source, model } of result.apis)
-        for (const warning of model.warnings)
-          io.err(
-            `warning [${warning.code}] ${warning.message} (${source}#${warning.origin.pointer})`,
-          );
-      for (const path of result.written) io.out(`wrote ${path}`);
+      io.out(`up to date: ${result.files.length} file(s)`);
       return ExitCode.ok;
-    }),
-};
+    }
+    // What the collection cannot check is said here too, not only by `inspect`.
+    for (const { source, model } of result.apis)
+      for (const warning of model.warnings)
+        io.err(
+          `warning [${warning.code}] ${warning.message} (${source}#${warning.origin.pointer})`,
+        );
+    for (const path of result.written) io.out(`wrote ${path}`);
+    return ExitCode.ok;
+  },
+});

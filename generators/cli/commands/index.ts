@@ -1,4 +1,4 @@
-import type { Command } from '../command.js';
+import type { CommandEntry } from '../command.js';
 import { demoCommand } from './demo.js';
 import { fetchSpecCommand } from './fetch-spec.js';
 import { generateCommand } from './generate.js';
@@ -10,7 +10,7 @@ import { smokeCommand } from './smoke.js';
 import { tokensCommand } from './tokens.js';
 
 /** The flat command table. Each command lives in its own file beside this one. */
-export const commands: Command[] = [
+export const commands: CommandEntry[] = [
   inspectCommand,
   generateCommand,
   sandboxCommand,

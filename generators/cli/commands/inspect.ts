@@ -1,7 +1,7 @@
 import { ExitCode } from '../../errors.js';
 import type { ModelSummary, OperationSummary } from '../../model/summarise-model.js';
 import { authzSummaryLines } from '../authz-summary.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import type { Io } from '../../io.js';
 import { runCommand } from '../run-command.js';
@@ -15,14 +15,26 @@ const protectionNames: Record<OperationSummary['protection'], string> = {
   unsupported: 'unsupported',
 };
 
-export const inspectCommand: Command = {
+export const inspectCommand = defineCommand({
   command: 'inspect <spec>',
   describe: 'Show how each operation is protected and how the gateway should reject bad requests',
+  examples: [
+    {
+      line: '$0 inspect examples/users-api.json',
+      what: 'Table of operations, authorizers and expected rejections',
+    },
+    { line: '$0 inspect examples/dev-token-api.yaml --json', what: 'Machine-readable summary' },
+    {
+      line: '$0 inspect examples/lab-demo-api.yaml --base-url https://abc123.execute-api.eu-west-1.amazonaws.com/test',
+      what: 'As deployed on another stage',
+    },
+  ],
   builder: (yargs) =>
     withLoadFlags(yargs)
       .positional('spec', {
         describe: 'OpenAPI/Swagger file (JSON or YAML) or http(s) URL',
         type: 'string',
+        demandOption: true,
       })
       .option('json', {
         type: 'boolean',
@@ -37,41 +49,29 @@ export const inspectCommand: Command = {
       .option('base-url', {
         type: 'string',
         describe: "Stage URL to use instead of the spec's servers",
-      })
-      .example(
-        '$0 inspect api-prod-oas30.json',
-        'Table of operations, authorizers and expected rejections',
-      )
-      .example('$0 inspect openapi.yaml --json > model.json', 'Machine-readable summary')
-      .example(
-        '$0 inspect https://example.com/openapi.json --base-url https://abc123.execute-api.eu-west-1.amazonaws.com/prod',
-        'Read the spec from a URL and test another stage',
-      ),
-  run: (args, io) =>
-    runCommand(io, async () => {
-      const [{ loadAndModel }, { summariseModel }, { variableReferencesIn }] = await Promise.all([
-        import('../../pipeline.js'),
-        import('../../model/summarise-model.js'),
-        import('../../render/neutralise-variables.js'),
-      ]);
-      const authzPath = typeof args.authz === 'string' ? args.authz : undefined;
-      const baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
-      const source = String(args.spec);
-      const { spec, model } = await loadAndModel(source, {
-        ...loadOptionsOf(args),
-        ...(baseUrl === undefined ? {} : { baseUrl }),
-        ...(authzPath === undefined ? {} : { authzPath }),
-      });
-      warnVariableReferences(variableReferencesIn(spec.document), io);
-      const summary = summariseModel(model);
-      if (args.json === true) io.out(JSON.stringify(summary, null, 2));
-      else {
-        printSummary(summary, io);
-        for (const line of authzSummaryLines(model, source)) io.out(line);
-      }
-      return ExitCode.ok;
-    }),
-};
+      }),
+  handler: async (args, io) => {
+    const [{ loadAndModel }, { summariseModel }, { variableReferencesIn }] = await Promise.all([
+      import('../../pipeline.js'),
+      import('../../model/summarise-model.js'),
+      import('../../render/neutralise-variables.js'),
+    ]);
+    const { authz: authzPath, baseUrl, spec: source } = args;
+    const { spec, model } = await loadAndModel(source, {
+      ...loadOptionsOf(args),
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+      ...(authzPath === undefined ? {} : { authzPath }),
+    });
+    warnVariableReferences(variableReferencesIn(spec.document), io);
+    const summary = summariseModel(model);
+    if (args.json) io.out(JSON.stringify(summary, null, 2));
+    else {
+      printSummary(summary, io);
+      for (const line of authzSummaryLines(model, source)) io.out(line);
+    }
+    return ExitCode.ok;
+  },
+});
 
 /**
  * Postman has no escape for `{{`: generated requests carry `{ {` instead (neutralise-variables.ts),

@@ -1,11 +1,20 @@
 import { ExitCode, InputError } from '../../errors.js';
-import type { Command } from '../command.js';
-import { runCommand } from '../run-command.js';
+import { defineCommand } from '../command.js';
 
-export const provisionCommand: Command = {
+export const provisionCommand = defineCommand({
   command: 'provision',
   describe:
     'Create or update the test users of a run (no invitation, permanent password from GATECHECK_PASSWORD, groups); safe to repeat',
+  examples: [
+    {
+      line: '$0 provision --user-pool-id eu-west-1_AbCdEf123 --authz examples/users-api.authz.yaml',
+      what: 'The personas of the rules in their groups, from GATECHECK_<PERSONA>_USERNAME / _PASSWORD (safe to repeat)',
+    },
+    {
+      line: 'GATECHECK_PASSWORD=... $0 provision --user-pool-id eu-west-1_AbCdEf123 --user ci-user --group admins',
+      what: 'One test user with a permanent password, in a group',
+    },
+  ],
   builder: (yargs) =>
     yargs
       .option('user-pool-id', {
@@ -16,7 +25,7 @@ export const provisionCommand: Command = {
       .option('user', {
         type: 'string',
         array: true,
-        default: [],
+        default: [] as string[],
         describe: 'User name (repeatable)',
       })
       .option('authz', {
@@ -27,7 +36,7 @@ export const provisionCommand: Command = {
       .option('group', {
         type: 'string',
         array: true,
-        default: [],
+        default: [] as string[],
         describe: 'Group to add the users to (repeatable)',
       })
       .option('email', { type: 'string', describe: 'Email attribute (verified) for the users' })
@@ -36,85 +45,70 @@ export const provisionCommand: Command = {
         type: 'string',
         describe: 'Cognito endpoint (the sandbox, a local emulator)',
       })
-      .option('env-file', { type: 'string', describe: 'A .env file with GATECHECK_PASSWORD' })
-      .example(
-        '$0 provision --user-pool-id eu-west-1_AbC --authz examples/users-api.authz.yaml',
-        'Create the personas of the rules, groups included (safe to repeat)',
-      ),
-  run: (args, io) =>
-    runCommand(io, async () => {
-      const { CognitoIdentityProviderClient } =
-        await import('@aws-sdk/client-cognito-identity-provider');
-      const { awsClientConfig, describeAwsError, regionOfUserPool } =
-        await import('../../aws/client-config.js');
-      const { ensureGroup, provisionUser } = await import('../../aws/provision-users.js');
-      const { personaUsers } = await import('../persona-users.js');
-      const { readRunValues } = await import('../../run/credentials.js');
-      const flags = args as unknown as {
-        userPoolId: string;
-        user: string[];
-        group: string[];
-        email?: string;
-        region?: string;
-        endpoint?: string;
-        envFile?: string;
-        authz?: string;
-      };
-      const { values } = readRunValues({
-        env: process.env,
-        ...(flags.envFile ? { envFile: flags.envFile } : {}),
-        defaultEnvFile: '.env',
+      .option('env-file', { type: 'string', describe: 'A .env file with GATECHECK_PASSWORD' }),
+  handler: async (args, io) => {
+    const { CognitoIdentityProviderClient } =
+      await import('@aws-sdk/client-cognito-identity-provider');
+    const { awsClientConfig, describeAwsError, regionOfUserPool } =
+      await import('../../aws/client-config.js');
+    const { ensureGroup, provisionUser } = await import('../../aws/provision-users.js');
+    const { personaUsers } = await import('../persona-users.js');
+    const { readRunValues } = await import('../../run/credentials.js');
+    const { values } = readRunValues({
+      env: process.env,
+      ...(args.envFile ? { envFile: args.envFile } : {}),
+      defaultEnvFile: '.env',
+    });
+    const personas = args.authz ? personaUsers(args.authz, values) : [];
+    if (args.user.length === 0 && personas.length === 0) {
+      throw new InputError('no users to provision', {
+        hint: 'Name them with --user, or give the authorization rules with --authz',
       });
-      const personas = flags.authz ? personaUsers(flags.authz, values) : [];
-      if (flags.user.length === 0 && personas.length === 0) {
-        throw new InputError('no users to provision', {
-          hint: 'Name them with --user, or give the authorization rules with --authz',
-        });
+    }
+    const password = values.password;
+    if (args.user.length > 0 && !password) {
+      throw new InputError('no password for the test users', {
+        hint: 'Set GATECHECK_PASSWORD (the users get it as a permanent password)',
+      });
+    }
+    const region = args.region ?? regionOfUserPool(args.userPoolId);
+    const client = new CognitoIdentityProviderClient(
+      awsClientConfig(
+        {
+          ...(region ? { region } : {}),
+          ...(args.endpoint ? { endpoint: args.endpoint } : {}),
+        },
+        process.env,
+      ),
+    );
+    try {
+      for (const group of new Set(personas.flatMap((persona) => persona.groups)))
+        io.out(`group ${group}: ${await ensureGroup(client, args.userPoolId, group)}`);
+      for (const persona of personas) {
+        const outcome = await provisionUser(client, { userPoolId: args.userPoolId, ...persona });
+        const groups = persona.groups.length > 0 ? ` (groups: ${persona.groups.join(', ')})` : '';
+        io.out(`${outcome} ${persona.username} (persona ${persona.name})${groups}`);
       }
-      const password = values.password;
-      if (flags.user.length > 0 && !password) {
-        throw new InputError('no password for the test users', {
-          hint: 'Set GATECHECK_PASSWORD (the users get it as a permanent password)',
+      for (const username of args.user) {
+        const outcome = await provisionUser(client, {
+          userPoolId: args.userPoolId,
+          username,
+          password: password ?? '',
+          groups: args.group,
+          ...(args.email ? { email: args.email } : {}),
         });
+        const groups = args.group.length > 0 ? ` (groups: ${args.group.join(', ')})` : '';
+        io.out(`${outcome} ${username}${groups}`);
       }
-      const region = flags.region ?? regionOfUserPool(flags.userPoolId);
-      const client = new CognitoIdentityProviderClient(
-        awsClientConfig(
-          {
-            ...(region ? { region } : {}),
-            ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
-          },
-          process.env,
-        ),
-      );
-      try {
-        for (const group of new Set(personas.flatMap((persona) => persona.groups)))
-          io.out(`group ${group}: ${await ensureGroup(client, flags.userPoolId, group)}`);
-        for (const persona of personas) {
-          const outcome = await provisionUser(client, { userPoolId: flags.userPoolId, ...persona });
-          const groups = persona.groups.length > 0 ? ` (groups: ${persona.groups.join(', ')})` : '';
-          io.out(`${outcome} ${persona.username} (persona ${persona.name})${groups}`);
-        }
-        for (const username of flags.user) {
-          const outcome = await provisionUser(client, {
-            userPoolId: flags.userPoolId,
-            username,
-            password: password ?? '',
-            groups: flags.group,
-            ...(flags.email ? { email: flags.email } : {}),
-          });
-          const groups = flags.group.length > 0 ? ` (groups: ${flags.group.join(', ')})` : '';
-          io.out(`${outcome} ${username}${groups}`);
-        }
-      } catch (error) {
-        const described = describeAwsError(error);
-        if (!described) throw error;
-        throw new InputError(`Cognito refused: ${described}`, {
-          hint: 'Check the user pool id, region, groups (they must exist) and the password policy',
-        });
-      } finally {
-        client.destroy();
-      }
-      return ExitCode.ok;
-    }),
-};
+    } catch (error) {
+      const described = describeAwsError(error);
+      if (!described) throw error;
+      throw new InputError(`Cognito refused: ${described}`, {
+        hint: 'Check the user pool id, region, groups (they must exist) and the password policy',
+      });
+    } finally {
+      client.destroy();
+    }
+    return ExitCode.ok;
+  },
+});

@@ -1,20 +1,64 @@
-import { InputError, type ExitCode } from '../../errors.js';
-import type { Command } from '../command.js';
-import { runCommand } from '../run-command.js';
+import { InputError } from '../../errors.js';
+import { defineCommand } from '../command.js';
 import { sigintSignal } from '../../run/interrupt.js';
-import { checkNumberFlags, runFlags, runNumberFlags, type RunFlags } from '../../run/run-flags.js';
+import { loadOptionsOf, withLoadFlags, withSelectionFlags } from '../load-flags.js';
+import {
+  checkNumberFlags,
+  insecureWarning,
+  newmanTransportOf,
+  runNumberFlags,
+  withRunFlags,
+  withSandboxFlags,
+} from '../run-flags.js';
+import { describeRun } from '../run-description.js';
 
-export const runCollectionCommand: Command = {
+export const runCollectionCommand = defineCommand({
   command: 'run <collection>',
   describe:
     'Run a generated collection with newman: sign in once, run every check, write masked reports',
+  examples: [
+    {
+      line: '$0 run collections/users-api.postman_collection.json --sandbox',
+      what: 'Every check against `gatecheck sandbox --spec examples/users-api.json` (another terminal)',
+    },
+    {
+      line: '$0 run collections/users-api.postman_collection.json --sandbox --operation getUser --bail',
+      what: 'One operation, stopping at the first failed check',
+    },
+    {
+      line: '$0 run collections/users-api.postman_collection.json --sandbox --tag read --spec examples/users-api.json',
+      what: 'The operations tagged "read" (tags are read from the spec)',
+    },
+    {
+      line: 'GATECHECK_PASSWORD=... $0 run collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json --parallel 4',
+      what: 'Against AWS: credentials from GATECHECK_* variables, 4 newman workers',
+    },
+    {
+      line: 'GATECHECK_PASSWORD=... $0 run collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json --ca-file corporate-ca.pem',
+      what: "Behind a proxy that re-signs TLS with the company's CA (your PEM file)",
+    },
+  ],
   builder: (yargs) =>
-    runFlags(yargs)
-      .positional('collection', { type: 'string', describe: 'Postman collection (JSON)' })
+    withSandboxFlags(withSelectionFlags(withLoadFlags(withRunFlags(yargs)), 'Run'), 'Run against')
+      .positional('collection', {
+        type: 'string',
+        demandOption: true,
+        describe: 'Postman collection (JSON)',
+      })
       .option('parallel', {
         type: 'number',
         default: 1,
         describe: 'Run the operation folders in N newman runs at once, after one sign-in',
+      })
+      .option('bail', {
+        type: 'boolean',
+        default: false,
+        describe: 'Stop at the first failed check (each newman run stops at its first failure)',
+      })
+      .option('spec', {
+        type: 'string',
+        describe:
+          'The export the collection was generated from (needed by --tag); with --operation or --tag the run guard is skipped',
       })
       .option('tokens-from-sdk', {
         type: 'boolean',
@@ -48,75 +92,71 @@ export const runCollectionCommand: Command = {
         describe:
           'With --tokens-from-sdk: the user pool domain, for --client-credentials and GATECHECK_REFRESH_TOKEN (default: GATECHECK_COGNITO_DOMAIN)',
       }),
-  run: (args, io) =>
-    runCommand(io, async (): Promise<ExitCode> => {
-      checkNumberFlags(args, { ...runNumberFlags, parallel: { min: 1, integer: true } });
-      const { tokensAsRunVariables } = await import('../../aws/sdk-sign-in.js');
-      const { signInForRun } = await import('../../aws/token-hand-off.js');
-      const { readEnvironmentFile } = await import('../../run/collection-file.js');
-      const { runCollection } = await import('../../run/run-collection.js');
-      const { resolveRunInputs } = await import('../../run/run-inputs.js');
-      const flags = args as unknown as RunFlags & {
-        collection: string;
-        parallel: number;
-        tokensFromSdk: boolean;
-        adminAuth: boolean;
-        region?: string;
-        clientCredentials: boolean;
-        scope?: string[];
-        domain?: string;
-      };
-      if (flags.clientCredentials && flags.adminAuth) {
-        throw new InputError('--client-credentials and --admin-auth are two different sign-ins', {
-          hint: 'Pass one of them',
-        });
-      }
-      const environment = flags.environment
-        ? await readEnvironmentFile(flags.environment)
-        : undefined;
-      const inputs = resolveRunInputs(flags, process.env, environment);
-      for (const notice of inputs.notices) io.err(notice);
-      const { checkBeforeSecrets } = await import('../../run/secret-gate.js');
-      await checkBeforeSecrets({
-        collectionPath: flags.collection,
-        ...(environment ? { environment } : {}),
-        values: inputs.values,
-        secrets: inputs.secrets,
-        trustHosts: flags.trustHost ?? [],
-        trustCollection: flags.trustCollection ?? false,
-        handsOverTokens: flags.tokensFromSdk,
+  handler: async (args, io) => {
+    checkNumberFlags(args, { ...runNumberFlags, parallel: { min: 1, integer: true } });
+    if (args.clientCredentials && args.adminAuth) {
+      throw new InputError('--client-credentials and --admin-auth are two different sign-ins', {
+        hint: 'Pass one of them',
       });
-      const tokens = flags.tokensFromSdk
-        ? await signInForRun({
-            values: inputs.values,
-            ...(environment ? { environment } : {}),
-            ...(flags.envFile ? { envFile: flags.envFile } : {}),
-            admin: flags.adminAuth,
-            ...(flags.region ? { region: flags.region } : {}),
-            env: process.env,
-            ...(flags.clientCredentials
-              ? {
-                  source: 'client-credentials' as const,
-                  scopes: (flags.scope ?? []).flatMap((s) => s.split(/[\s,]+/)).filter(Boolean),
-                }
-              : {}),
-            ...(flags.domain ? { domain: flags.domain } : {}),
-          })
-        : undefined;
-      const result = await runCollection({
-        collectionPath: flags.collection,
-        ...(flags.environment ? { environmentPath: flags.environment } : {}),
-        values: inputs.values,
-        secrets: inputs.secrets,
-        reportsDir: flags.reportsDir,
-        workers: flags.parallel,
-        ...(tokens ? { tokens: tokensAsRunVariables(tokens, Date.now()) } : {}),
-        signInRetry: { attempts: flags.signInAttempts, firstDelayMs: 1000 },
-        timeoutRequestMs: flags.timeoutRequest,
-        githubActions: inputs.githubActions,
-        signal: sigintSignal(),
-        io,
-      });
-      return result.exitCode;
-    }),
-};
+    }
+    const { tokensAsRunVariables } = await import('../../aws/sdk-sign-in.js');
+    const { signInForRun } = await import('../../aws/token-hand-off.js');
+    const { runCollection } = await import('../../run/run-collection.js');
+    const { runInputsOf } = await import('../run-inputs-of.js');
+    const { folderSelection } = await import('../run-selection.js');
+    const transport = newmanTransportOf(args);
+    if (transport.insecure) io.err(insecureWarning);
+    const select = await folderSelection(args, loadOptionsOf(args));
+    const { inputs, environment, environmentPath } = await runInputsOf({
+      ...args,
+      sandbox: args.sandbox ? args.sandboxValues : undefined,
+    });
+    for (const notice of inputs.notices) io.err(notice);
+    const { checkBeforeSecrets } = await import('../../run/secret-gate.js');
+    await checkBeforeSecrets({
+      collectionPath: args.collection,
+      ...(environment ? { environment } : {}),
+      values: inputs.values,
+      secrets: inputs.secrets,
+      trustHosts: args.trustHost,
+      trustCollection: args.trustCollection,
+      handsOverTokens: args.tokensFromSdk,
+    });
+    for (const line of describeRun(args, environmentPath, inputs, transport)) io.verbose?.(line);
+    const tokens = args.tokensFromSdk
+      ? await signInForRun({
+          values: inputs.values,
+          ...(environment ? { environment } : {}),
+          ...(args.envFile ? { envFile: args.envFile } : {}),
+          admin: args.adminAuth,
+          ...(args.region ? { region: args.region } : {}),
+          env: process.env,
+          ...(args.clientCredentials
+            ? {
+                source: 'client-credentials' as const,
+                scopes: (args.scope ?? []).flatMap((s) => s.split(/[\s,]+/)).filter(Boolean),
+              }
+            : {}),
+          ...(args.domain ? { domain: args.domain } : {}),
+        })
+      : undefined;
+    const result = await runCollection({
+      collectionPath: args.collection,
+      ...(environmentPath ? { environmentPath } : {}),
+      values: inputs.values,
+      secrets: inputs.secrets,
+      reportsDir: args.reportsDir,
+      workers: args.parallel,
+      bail: args.bail,
+      ...(select ? { select, runGuard: false } : {}),
+      ...(tokens ? { tokens: tokensAsRunVariables(tokens, Date.now()) } : {}),
+      signInRetry: { attempts: args.signInAttempts, firstDelayMs: 1000 },
+      timeoutRequestMs: args.timeoutRequest,
+      transport,
+      githubActions: inputs.githubActions,
+      signal: sigintSignal(),
+      io,
+    });
+    return result.exitCode;
+  },
+});

@@ -8,21 +8,34 @@ import {
   type Sandbox,
 } from '../../../sandbox/types.js';
 import { ExitCode, InputError } from '../../errors.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import type { Io } from '../../io.js';
-import { runCommand } from '../run-command.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';
 const defaultEnvOut = 'environments/sandbox.postman_environment.json';
+/** Mirrors sandbox-values-file.ts (not imported here: `--help` loads no command's work). */
+const defaultSandboxValuesPath = '.gatecheck/sandbox-values.json';
 
 /**
  * `gatecheck sandbox`: starts the local Cognito and API Gateway stand-ins for a spec, prints where
- * they listen (never a password, secret or code), writes a Postman environment for them, and runs
- * until Ctrl-C.
+ * they listen (never a password, secret or code), writes a Postman environment for them and the
+ * values file `run --sandbox` reads (the secrets a run needs), and runs until Ctrl-C.
  */
-export const sandboxCommand: Command = {
+export const sandboxCommand = defineCommand({
   command: 'sandbox',
   describe: 'Run a local Cognito user pool and API Gateway stage for a spec (until Ctrl-C)',
+  examples: [
+    { line: '$0 sandbox', what: 'Serve examples/lab-demo-api.yaml' },
+    {
+      line: '$0 sandbox --spec examples/users-api.json',
+      what: 'Then, in another terminal: gatecheck run collections/users-api.postman_collection.json --sandbox',
+    },
+    {
+      line: "$0 sandbox --spec examples/users-api.json --fault 'authorizer-removed:GET /users'",
+      what: 'GET /users answers without a token: its negative checks fail',
+    },
+    { line: '$0 sandbox --port 4010 --cognito-port 4011', what: 'Fixed ports' },
+  ],
   builder: (yargs) =>
     yargs
       .option('spec', {
@@ -46,54 +59,65 @@ export const sandboxCommand: Command = {
         describe: `Start misconfigured: ${faultNames.join(', ')}; authorizer-removed takes :METHOD /path`,
         type: 'string',
         array: true,
+        default: [] as string[],
+      })
+      .option('values-out', {
+        describe:
+          'Where the values a `run --sandbox` needs are written (API key and test passwords, sandbox-only; mode 600; deleted on stop)',
+        type: 'string',
+        default: defaultSandboxValuesPath,
       })
       .option('latency', {
         describe: 'Milliseconds added to every gateway answer',
         type: 'number',
         default: 0,
-      })
-      .example('$0 sandbox', `Serve ${defaultSpec}`)
-      .example(
-        "$0 sandbox --spec examples/users-api.json --fault 'authorizer-removed:GET /users'",
-        '',
-      ),
-  run: (args, io) =>
-    runCommand(io, async () => {
-      const { jsonFileText } = await import('../../render/json-file.js');
-      const { renderEnvironment } = await import('../../render/render-environment.js');
-      const { writeFilesAtomically } = await import('../../write/write-files.js');
-      const { sandboxEnvironmentValues, sandboxSecretFrom, startSandboxForCli } =
-        await import('../sandbox-session.js');
-      const faults = ((args['fault'] as string[] | undefined) ?? []).map(parseFault);
-      const specPath = String(args['spec'] ?? defaultSpec);
-      const sandbox = await startSandboxForCli({
-        specPath,
-        gatewayPort: portOf(args['port'], '--port'),
-        cognitoPort: portOf(args['cognito-port'], '--cognito-port'),
-        ...(typeof args['stage'] === 'string' ? { stage: args['stage'] } : {}),
-        faults,
-        latencyMs: Number(args['latency'] ?? 0),
-        ...sandboxSecretFrom(process.env),
+      }),
+  handler: async (args, io) => {
+    const { jsonFileText } = await import('../../render/json-file.js');
+    const { renderEnvironment } = await import('../../render/render-environment.js');
+    const { writeFilesAtomically } = await import('../../write/write-files.js');
+    const { sandboxEnvironmentValues, sandboxRunValues, sandboxSecretFrom, startSandboxForCli } =
+      await import('../sandbox-session.js');
+    const { removeSandboxValues, writeSandboxValues } = await import('../sandbox-values-file.js');
+    const faults = args.fault.map(parseFault);
+    const specPath = args.spec;
+    const sandbox = await startSandboxForCli({
+      specPath,
+      gatewayPort: portOf(args.port, '--port'),
+      cognitoPort: portOf(args.cognitoPort, '--cognito-port'),
+      ...(args.stage !== undefined ? { stage: args.stage } : {}),
+      faults,
+      latencyMs: args.latency,
+      ...sandboxSecretFrom(process.env),
+    });
+    const valuesOut = resolve(args.valuesOut);
+    try {
+      const envOut = resolve(args.envOut);
+      await writeSandboxValues(valuesOut, {
+        environmentPath: envOut,
+        ...sandboxRunValues(sandbox),
+        pid: process.pid,
       });
-      try {
-        const envOut = resolve(String(args['env-out'] ?? defaultEnvOut));
-        await writeFilesAtomically(dirname(envOut), [
-          {
-            path: basename(envOut),
-            content: jsonFileText(
-              renderEnvironment('gatecheck sandbox', sandboxEnvironmentValues(sandbox)),
-            ),
-          },
-        ]);
-        printSandbox(io, sandbox, specPath, faults, envOut);
-        await untilStopped();
-      } finally {
-        await sandbox.stop();
-      }
-      io.out('sandbox stopped');
-      return ExitCode.ok;
-    }),
-};
+      await writeFilesAtomically(dirname(envOut), [
+        {
+          path: basename(envOut),
+          content: jsonFileText(
+            renderEnvironment('gatecheck sandbox', sandboxEnvironmentValues(sandbox)),
+          ),
+        },
+      ]);
+      printSandbox(io, sandbox, specPath, faults, envOut);
+      io.out(`  run values        ${valuesOut} (sandbox-only secrets, for run --sandbox)`);
+      io.out('Press Ctrl-C to stop.');
+      await untilStopped();
+    } finally {
+      await removeSandboxValues(valuesOut);
+      await sandbox.stop();
+    }
+    io.out('sandbox stopped');
+    return ExitCode.ok;
+  },
+});
 
 /** `name` or `name:METHOD /path` (the target only for authorizer-removed). */
 export function parseFault(text: string): Fault {
@@ -116,8 +140,7 @@ export function parseFault(text: string): Fault {
   return { name: name as FaultName, ...(target ? { target } : {}) };
 }
 
-function portOf(value: unknown, flag: string): number {
-  const port = Number(value ?? 0);
+function portOf(port: number, flag: string): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new InputError(`${flag} must be a port number (0-65535)`, {
       hint: 'Use 0 for a free port',
@@ -157,7 +180,6 @@ function printSandbox(
     );
   }
   io.out(`  environment       ${envOut}`);
-  io.out('Press Ctrl-C to stop.');
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */

@@ -1,56 +1,81 @@
-import type { ExitCode } from '../../errors.js';
-import type { Command } from '../command.js';
-import { runCommand } from '../run-command.js';
+import { defineCommand } from '../command.js';
 import { sigintSignal } from '../../run/interrupt.js';
-import { checkNumberFlags, runFlags, runNumberFlags, type RunFlags } from '../../run/run-flags.js';
+import {
+  checkNumberFlags,
+  insecureWarning,
+  newmanTransportOf,
+  runNumberFlags,
+  withRunFlags,
+  withSandboxFlags,
+} from '../run-flags.js';
+import { describeRun } from '../run-description.js';
 
-export const smokeCommand: Command = {
+export const smokeCommand = defineCommand({
   command: 'smoke <collection>',
   describe:
     'After a deploy: wait for the stage to answer, then run only harmless checks (safe methods, sentinel targets), stopping at the first failure',
+  examples: [
+    {
+      line: '$0 smoke collections/users-api.postman_collection.json --sandbox',
+      what: 'The harmless checks against `gatecheck sandbox --spec examples/users-api.json`',
+    },
+    {
+      line: 'GATECHECK_PASSWORD=... $0 smoke collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json --wait 180',
+      what: 'Right after a deploy: wait up to 3 minutes for the stage, then the harmless checks',
+    },
+    {
+      line: 'GATECHECK_PASSWORD=... $0 smoke collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json --stage test',
+      what: "The environment's API on another stage",
+    },
+  ],
   builder: (yargs) =>
-    runFlags(yargs)
-      .positional('collection', { type: 'string', describe: 'Postman collection (JSON)' })
+    withSandboxFlags(withRunFlags(yargs), 'Smoke-test')
+      .positional('collection', {
+        type: 'string',
+        demandOption: true,
+        describe: 'Postman collection (JSON)',
+      })
       .option('wait', {
         type: 'number',
         default: 120,
         describe:
           'Seconds to wait while a fresh deployment answers 5xx or 403 Missing Authentication Token',
       }),
-  run: (args, io) =>
-    runCommand(io, async (): Promise<ExitCode> => {
-      checkNumberFlags(args, { ...runNumberFlags, wait: { min: 0 } });
-      const { readEnvironmentFile } = await import('../../run/collection-file.js');
-      const { resolveRunInputs } = await import('../../run/run-inputs.js');
-      const { smokeCollection } = await import('../../run/smoke.js');
-      const flags = args as unknown as RunFlags & { collection: string; wait: number };
-      const environment = flags.environment
-        ? await readEnvironmentFile(flags.environment)
-        : undefined;
-      const inputs = resolveRunInputs(flags, process.env, environment);
-      for (const notice of inputs.notices) io.err(notice);
-      const { checkBeforeSecrets } = await import('../../run/secret-gate.js');
-      await checkBeforeSecrets({
-        collectionPath: flags.collection,
-        ...(environment ? { environment } : {}),
-        values: inputs.values,
-        secrets: inputs.secrets,
-        trustHosts: flags.trustHost ?? [],
-        trustCollection: flags.trustCollection ?? false,
-      });
-      const result = await smokeCollection({
-        collectionPath: flags.collection,
-        ...(flags.environment ? { environmentPath: flags.environment } : {}),
-        values: inputs.values,
-        secrets: inputs.secrets,
-        reportsDir: flags.reportsDir,
-        signInRetry: { attempts: flags.signInAttempts, firstDelayMs: 1000 },
-        timeoutRequestMs: flags.timeoutRequest,
-        githubActions: inputs.githubActions,
-        waitSeconds: flags.wait,
-        signal: sigintSignal(),
-        io,
-      });
-      return result.exitCode;
-    }),
-};
+  handler: async (args, io) => {
+    checkNumberFlags(args, { ...runNumberFlags, wait: { min: 0 } });
+    const { runInputsOf } = await import('../run-inputs-of.js');
+    const { smokeCollection } = await import('../../run/smoke.js');
+    const transport = newmanTransportOf(args);
+    if (transport.insecure) io.err(insecureWarning);
+    const { inputs, environment, environmentPath } = await runInputsOf({
+      ...args,
+      sandbox: args.sandbox ? args.sandboxValues : undefined,
+    });
+    for (const notice of inputs.notices) io.err(notice);
+    const { checkBeforeSecrets } = await import('../../run/secret-gate.js');
+    await checkBeforeSecrets({
+      collectionPath: args.collection,
+      ...(environment ? { environment } : {}),
+      values: inputs.values,
+      secrets: inputs.secrets,
+      trustHosts: args.trustHost,
+      trustCollection: args.trustCollection,
+    });
+    for (const line of describeRun(args, environmentPath, inputs, transport)) io.verbose?.(line);
+    const result = await smokeCollection({
+      collectionPath: args.collection,
+      ...(environmentPath ? { environmentPath } : {}),
+      values: inputs.values,
+      secrets: inputs.secrets,
+      reportsDir: args.reportsDir,
+      signInRetry: { attempts: args.signInAttempts, firstDelayMs: 1000 },
+      timeoutRequestMs: args.timeoutRequest,
+      transport,
+      githubActions: inputs.githubActions,
+      waitSeconds: args.wait,
+      signal: sigintSignal(),
+      io,
+    });
+    return result.exitCode;
+  },
+});

@@ -2,9 +2,8 @@ import { decodeJwt } from 'jose';
 import type { SdkTokens } from '../../aws/sdk-sign-in.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { defaultRedirectPort } from '../../aws/hosted-ui-sign-in.js';
-import type { Command } from '../command.js';
-import { checkNumberFlags, runNumberFlags } from '../../run/run-flags.js';
-import { runCommand } from '../run-command.js';
+import { defineCommand } from '../command.js';
+import { checkNumberFlags, runNumberFlags } from '../run-flags.js';
 
 /**
  * Signs in with the SDK (or the user pool's OAuth 2.0 endpoints) and shows what the tokens say
@@ -12,10 +11,20 @@ import { runCommand } from '../run-command.js';
  * --tokens-from-sdk` hands the tokens to newman; `--refresh-token-file` keeps the refresh token
  * for GATECHECK_REFRESH_TOKEN.
  */
-export const tokensCommand: Command = {
+export const tokensCommand = defineCommand({
   command: 'tokens',
   describe:
     'Sign in with the AWS SDK and show the token claims (not the tokens); use `run --tokens-from-sdk` to run with them',
+  examples: [
+    {
+      line: 'GATECHECK_PASSWORD=... $0 tokens -e environments/users-api.prod.postman_environment.json',
+      what: 'Sign in as the environment says; show who the tokens name, their scopes and expiry',
+    },
+    {
+      line: '$0 tokens -e environments/users-api.prod.postman_environment.json --env-file ci.env --admin-auth',
+      what: 'AdminInitiateAuth with IAM credentials, the values from a .env file',
+    },
+  ],
   builder: (yargs) =>
     yargs
       .option('environment', {
@@ -74,19 +83,13 @@ export const tokensCommand: Command = {
       .option('refresh-token-file', {
         type: 'string',
         describe: 'Write GATECHECK_REFRESH_TOKEN=<refresh token> to this .env file (mode 600)',
-      })
-      .example(
-        '$0 tokens --hosted-ui --domain https://<prefix>.auth.eu-west-1.amazoncognito.com --refresh-token-file ~/.gatecheck-refresh.env',
-        '',
-      )
-      .example('$0 tokens --client-credentials --scope orders/read', ''),
-  run: (args, io) =>
-    runCommand(io, async () => {
+      }),
+  handler: async (args, io) => {
       checkNumberFlags(args, { ...runNumberFlags, port: { min: 0, integer: true } });
       const { signInForRun } = await import('../../aws/token-hand-off.js');
       const { readEnvironmentFile } = await import('../../run/collection-file.js');
       const { resolveRunInputs } = await import('../../run/run-inputs.js');
-      const flags = args as unknown as TokensFlags;
+      const flags = args;
       const environment = flags.environment
         ? await readEnvironmentFile(flags.environment)
         : undefined;
@@ -145,8 +148,8 @@ export const tokensCommand: Command = {
         );
       }
       return ExitCode.ok;
-    }),
-};
+  },
+});
 
 interface TokensFlags {
   environment?: string;
