@@ -2,7 +2,9 @@
  * `gatecheck run` as a library call: sign in once (the collection's Sign-in folder, retried with
  * backoff while Cognito throttles), run the operation folders in one or N newman workers with the
  * captured tokens in memory, run the guard with the workers' counters added up, then write one
- * masked report and a short summary.
+ * masked report (summary.json, junit.xml, report.html: reports/) and a short summary. With a shard
+ * (`--shard i/n`) only a share of the operation folders runs, without the guard: `gatecheck report
+ * merge` adds the shards up and applies the guard to the whole (reports/merge-shards.ts).
  *
  * Exit codes (errors.ts): 0 every check passed; 1 a check failed, a request got no answer, or no
  * check ran at all; 2 the run could not happen (bad files → InputError, sign-in failed).
@@ -14,7 +16,7 @@ import { setTimeout as sleepMs } from 'node:timers/promises';
 import { ExitCode } from '../errors.js';
 import { runVariables } from '../render/run-variables.js';
 import type { Io } from '../cli/run-command.js';
-import { checksRun, sumTallies, type CheckTally } from './check-tally.js';
+import { checksRun, tallyOf, type CheckTally } from './check-tally.js';
 import type { CognitoError } from './cognito-exchange.js';
 import {
   readCollectionFile,
@@ -24,8 +26,8 @@ import {
   type PostmanItem,
 } from './collection-file.js';
 import {
-  countRequests,
   describeLayout,
+  isFolder,
   partCollection,
   withTopLevelIds,
 } from './collection-layout.js';
@@ -33,11 +35,22 @@ import { secretVariableKeys } from './credentials.js';
 import { formatAuthzMatrix, readAuthzMatrix } from './authz-matrix.js';
 import { checkPersonaCredentials } from './persona-credentials.js';
 import { addMaskCommands } from './github-actions.js';
-import { runPart, type PartOptions, type PartResult, type PartRole } from './newman-part.js';
+import {
+  runPart,
+  type ItemOutcome,
+  type PartOptions,
+  type PartResult,
+  type PartRole,
+} from './newman-part.js';
 import { defaultProcessCount, startPartPool, type PartPool } from './part-pool.js';
 import { createProgress } from './progress.js';
 import { reportDirName, writeReports } from './report-dir.js';
+import { countCheckItems, shardFolders } from './reports/shard.js';
+import { plannedCheckCount } from './reports/planned-count.js';
+import { orderChecks, SUMMARY_SCHEMA_VERSION, type RunReport, type Shard } from './reports/run-report.js';
+import { collectionDescription } from './reports/description.js';
 import { SecretSet } from './secret-mask.js';
+import { countChecks } from './reports/check-record.js';
 import { formatRunSummary } from './text-summary.js';
 import { planWorkers } from './worker-plan.js';
 
@@ -73,6 +86,8 @@ export interface RunCollectionOptions {
   select?: (collection: PostmanCollection) => PostmanCollection;
   /** Run the top-level guard requests (default true; smoke runs a subset, which a guard would reject). */
   runGuard?: boolean;
+  /** Run only this share of the operation folders (sign-in in every shard; no guard: see report merge). */
+  shard?: Shard;
   signInRetry?: SignInRetry;
   timeoutRequestMs?: number;
   /** Print `::add-mask::` for every secret as soon as it is known. */
@@ -91,6 +106,8 @@ export interface RunCollectionResult {
   signInFailure?: { cognito?: CognitoError; problem?: string };
   /** Newman runs the operation folders were shared among. */
   workers: number;
+  /** What summary.json holds (unmasked: the caller masks what it shows). */
+  report: RunReport;
 }
 
 const DEFAULT_RETRY: SignInRetry = { attempts: 4, firstDelayMs: 1000 };
@@ -114,25 +131,27 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
   const collection = withTopLevelIds(options.select ? options.select(loaded) : loaded);
   checkPersonaCredentials(collection, options.collectionPath, options.values);
   const layout = describeLayout(collection);
-  const runGuard = options.runGuard ?? true;
+  const runGuard = (options.runGuard ?? true) && !options.shard;
   const guards = runGuard ? layout.guards : [];
-  const buckets = planWorkers(layout.operations, options.workers ?? 1);
+  const planned = plannedCheckCount(layout.guards);
+  const operations = options.shard
+    ? shardFolders(layout.operations, options.shard)
+    : layout.operations;
+  const buckets = planWorkers(operations, options.workers ?? 1);
   // With one worker the guard runs in the same newman run, right after the folders, as in Postman.
   const guardInline = buckets.length <= 1;
   const signInFolder = options.tokens ? undefined : layout.signIn;
 
-  const total =
-    (signInFolder ? countRequests(signInFolder) : 0) +
-    layout.operations.reduce((sum, folder) => sum + countRequests(folder), 0) +
-    layout.preludes.length * Math.max(1, buckets.length) +
-    guards.length;
+  // Checks the run will count (progress numbers them): every request with a test script.
+  const total = countCheckItems(signInFolder, operations, guards);
   const progress = createProgress(total, (line) => io.err(secrets.mask(line)));
   const staging = await mkdtemp(join(tmpdir(), 'gatecheck-run-'));
   const sleep = options.sleep ?? ((ms: number) => sleepMs(ms).then(() => undefined));
   const parts: PartResult[] = [];
   const notes: string[] = [];
 
-  const onItem = (name: string, failed: boolean) => progress.itemDone(name, failed);
+  const onItem = (name: string, failed: boolean, outcome?: ItemOutcome) =>
+    progress.itemDone(name, outcome ?? { check: true, status: failed ? 'failed' : 'passed' });
   const partOptions = (
     label: string,
     role: PartRole,
@@ -181,6 +200,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
   try {
     let carried: Record<string, string> = { ...(options.tokens ?? {}) };
     let signInFailure: RunCollectionResult['signInFailure'];
+    let carriedAfterSignIn = carried;
 
     if (signInFolder) {
       const signIn = await signInWithBackoff(
@@ -192,6 +212,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       parts.push(signIn);
       signInFailure = signInFailureOf(signIn);
       carried = { ...carried, ...signIn.variables };
+      carriedAfterSignIn = carried;
     } else if (!options.tokens && buckets.length > 1) {
       notes.push('no Sign-in folder: each worker signs in on its own');
     }
@@ -222,39 +243,58 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       parts.push(await part('run-guard', 'checks', guards, carried));
     }
 
-    // The sign-in part's tally holds only its refresh check's failures (newman-part.ts).
-    const tally = sumTallies(parts.map((p) => p.tally));
+    // Every count below is made from these records (one per check, reports/check-record.ts).
+    const groups = collection.item.filter(isFolder).map((item) => item.name ?? '');
+    const checks = orderChecks(
+      parts.flatMap((p) => p.checks),
+      groups,
+    );
+    const tally = tallyOf(checks);
     const signIns = parts.reduce((sum, p) => sum + p.signIns, 0);
-    const exitCode = decideExitCode(tally, signInFailure, notes, runGuard);
+    const guardRan = guards.length > 0 && !signInFailure;
+    const exitCode = decideExitCode(tally, signInFailure, notes, guardRan);
     const durationMs = Date.now() - startedAt;
     const authzMatrix = readAuthzMatrix(parts.map((p) => p.variables));
-    const reportDir = join(
-      options.reportsDir ?? 'reports',
-      reportDirName(collection.info.name, (options.now ?? (() => new Date()))()),
-    );
+    const at = (options.now ?? (() => new Date()))();
+    const reportDir = join(options.reportsDir ?? 'reports', reportDirName(collection.info.name, at));
+    const checkParts = parts.filter((p) => p.role === 'checks' && p.label !== 'run-guard');
+    const report: RunReport = {
+      schemaVersion: SUMMARY_SCHEMA_VERSION,
+      collection: collection.info.name,
+      startedAt: new Date(startedAt).toISOString(),
+      durationMs,
+      exitCode,
+      counts: countChecks(checks),
+      planned,
+      counters: runCounters(carriedAfterSignIn, checkParts.map((p) => p.variables)),
+      guardRan,
+      signIns,
+      workers: buckets.length,
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(signInFailure ? { signInFailure } : {}),
+      groups,
+      notes,
+      ...(authzMatrix ? { authzMatrix } : {}),
+      checks,
+    };
+    const description = collectionDescription(collection);
     await writeReports({
       dir: reportDir,
-      collectionName: collection.info.name,
-      itemOrder: collection.item.map((item) => item.id as string),
-      parts,
-      gatecheck: {
-        exitCode,
-        checks: { ...tally, failures: tally.failures.length },
-        signIns,
-        workers: buckets.length,
-        durationMs,
-        ...(signInFailure?.cognito ? { signInError: signInFailure.cognito } : {}),
-        ...(authzMatrix ? { authzMatrix } : {}),
-      },
+      report,
+      ...(description ? { description } : {}),
       mask: secrets.mask,
     });
     const lines = formatRunSummary({
       collectionName: collection.info.name,
       tally,
+      checks,
+      planned,
+      guardRan,
       signIns,
       durationMs,
       workers: buckets.length,
       reportDir,
+      ...(options.shard ? { shard: options.shard } : {}),
       ...(signInFailure ? { signInFailure } : {}),
       notes,
     });
@@ -269,6 +309,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       durationMs,
       reportDir,
       workers: buckets.length,
+      report,
       ...(signInFailure ? { signInFailure } : {}),
     };
   } finally {
@@ -311,7 +352,7 @@ function decideExitCode(
   guardRan: boolean,
 ): ExitCode {
   if (signInFailure) return ExitCode.couldNotRun;
-  if (tally.failed > 0 || tally.requestErrors > 0) return ExitCode.checksFailed;
+  if (tally.failed > 0) return ExitCode.checksFailed;
   if (!guardRan && tally.inconclusive > 0) {
     // The run guard fails a run with inconclusive negatives; without it (smoke) the runner does.
     notes.push(`${tally.inconclusive} negative check(s) inconclusive: their control did not pass`);
@@ -346,6 +387,23 @@ export function addCounters(
     sums[key] = String(start + values.reduce((sum, value) => sum + (value - start), 0));
   }
   return sums;
+}
+
+/** The run counters summed over the check parts (what the guard would read at the end of the run). */
+function runCounters(
+  initial: Record<string, string>,
+  workers: Record<string, string>[],
+): RunReport['counters'] {
+  const sums = addCounters(initial, workers);
+  const read = (key: string) => {
+    const value = Number(sums[key] ?? 0);
+    return Number.isFinite(value) ? value : 0;
+  };
+  return {
+    ran: read(runVariables.ran),
+    skipped: read(runVariables.skipped),
+    inconclusive: read(runVariables.inconclusive),
+  };
 }
 
 function environmentSecrets(environment: PostmanEnvironment | undefined): string[] {

@@ -29,7 +29,16 @@ export const runCollectionCommand: Command = {
       .option('region', {
         type: 'string',
         describe: 'With --tokens-from-sdk: AWS region of the user pool',
-      }),
+      })
+      .option('shard', {
+        type: 'string',
+        describe:
+          'Run share i of n of the operation folders (e.g. 1/2; each shard signs in); combine the shards with `gatecheck report merge`',
+      })
+      .example(
+        '$0 run c.json -e env.json --shard 1/2',
+        'first of two CI jobs; then: gatecheck report merge reports/* --out merged',
+      ),
   run: (args, io) =>
     runCommand(io, async (): Promise<ExitCode> => {
       checkNumberFlags(args, { ...runNumberFlags, parallel: { min: 1, integer: true } });
@@ -44,7 +53,10 @@ export const runCollectionCommand: Command = {
         tokensFromSdk: boolean;
         adminAuth: boolean;
         region?: string;
+        shard?: string;
       };
+      const { parseShard } = await import('../../run/reports/shard.js');
+      const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
       const environment = flags.environment
         ? await readEnvironmentFile(flags.environment)
         : undefined;
@@ -74,6 +86,7 @@ export const runCollectionCommand: Command = {
         secrets: inputs.secrets,
         reportsDir: flags.reportsDir,
         workers: flags.parallel,
+        ...(shard ? { shard } : {}),
         ...(tokens ? { tokens: tokensAsRunVariables(tokens, Date.now()) } : {}),
         signInRetry: { attempts: flags.signInAttempts, firstDelayMs: 1000 },
         timeoutRequestMs: flags.timeoutRequest,
