@@ -117,7 +117,8 @@ export function checkStatus(facts: ItemFacts): { status: CheckStatus; reason?: s
     return { status: 'inconclusive', reason: oneLine(why) };
   }
   const failed = assertions.find((a) => a.status === 'failed');
-  if (facts.requestError !== undefined && !failed) {
+  // No answer at all says more than the test that found no status code in it.
+  if (facts.requestError !== undefined) {
     return { status: 'failed', reason: oneLine(`no response (${facts.requestError})`) };
   }
   if (failed) {
