@@ -21,10 +21,13 @@ export async function readRunReport(dir: string): Promise<RunReport> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      file,
-      hint: 'Pass the report folders the shards wrote (each holds a summary.json)',
-    });
+    throw new InputError(
+      `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      {
+        file,
+        hint: 'Pass the report folders the shards wrote (each holds a summary.json)',
+      },
+    );
   }
   let parsed: unknown;
   try {
@@ -34,10 +37,11 @@ export async function readRunReport(dir: string): Promise<RunReport> {
   }
   const record = parsed as Partial<RunReport> | null;
   if (!record || typeof record !== 'object' || record.schemaVersion !== SUMMARY_SCHEMA_VERSION) {
-    throw new InputError(
-      `not a gatecheck summary of schema version ${SUMMARY_SCHEMA_VERSION}`,
-      { file, pointer: '/schemaVersion', hint: 'Merge reports written by this version of gatecheck' },
-    );
+    throw new InputError(`not a gatecheck summary of schema version ${SUMMARY_SCHEMA_VERSION}`, {
+      file,
+      pointer: '/schemaVersion',
+      hint: 'Merge reports written by this version of gatecheck',
+    });
   }
   if (!Array.isArray(record.checks) || !Array.isArray(record.groups)) {
     throw new InputError('summary without checks', {
@@ -53,7 +57,8 @@ export async function readRunReport(dir: string): Promise<RunReport> {
 export function mergeShardReports(reports: RunReport[], sources: string[] = []): RunReport {
   const where = (index: number) => sources[index] ?? `report ${index + 1}`;
   const first = reports[0];
-  if (!first) throw new InputError('no report to merge', { hint: 'Pass the shards\u2019 report folders' });
+  if (!first)
+    throw new InputError('no report to merge', { hint: 'Pass the shards\u2019 report folders' });
   const count = first.shard?.count ?? 1;
   const seen = new Map<number, number>();
   reports.forEach((report, index) => {
@@ -87,9 +92,7 @@ export function mergeShardReports(reports: RunReport[], sources: string[] = []):
     });
   }
 
-  const byIndex = [...reports].sort(
-    (a, b) => (a.shard?.index ?? 1) - (b.shard?.index ?? 1),
-  );
+  const byIndex = [...reports].sort((a, b) => (a.shard?.index ?? 1) - (b.shard?.index ?? 1));
   const groups = first.groups;
   const checks: CheckRecord[] = [];
   byIndex.forEach((report, position) => {
@@ -138,10 +141,7 @@ export function mergeShardReports(reports: RunReport[], sources: string[] = []):
 }
 
 /** The run guard's verdict on the whole run (scripts/library/run-guard.js, the same two tests). */
-export function guardCheck(
-  planned: number,
-  counters: RunReport['counters'],
-): CheckRecord {
+export function guardCheck(planned: number, counters: RunReport['counters']): CheckRecord {
   const counted = counters.ran + counters.skipped;
   const assertions: CheckRecord['assertions'] = [
     {

@@ -32,8 +32,7 @@ export function createProgress(total: number, print: (line: string) => void): Pr
       }
       done += 1;
       const counter = `[${String(done).padStart(width)}/${Math.max(total, done)}]`;
-      const reason =
-        outcome.status !== 'passed' && outcome.reason ? ` (${outcome.reason})` : '';
+      const reason = outcome.status !== 'passed' && outcome.reason ? ` (${outcome.reason})` : '';
       print(`${counter} ${itemName}: ${WORDS[outcome.status]}${reason}`);
     },
   };

@@ -25,12 +25,7 @@ import {
   type PostmanEnvironment,
   type PostmanItem,
 } from './collection-file.js';
-import {
-  describeLayout,
-  isFolder,
-  partCollection,
-  withTopLevelIds,
-} from './collection-layout.js';
+import { describeLayout, isFolder, partCollection, withTopLevelIds } from './collection-layout.js';
 import { secretVariableKeys } from './credentials.js';
 import { formatAuthzMatrix, readAuthzMatrix } from './authz-matrix.js';
 import { checkPersonaCredentials } from './persona-credentials.js';
@@ -47,7 +42,12 @@ import { createProgress } from './progress.js';
 import { reportDirName, writeReports } from './report-dir.js';
 import { countCheckItems, shardFolders } from './reports/shard.js';
 import { plannedCheckCount } from './reports/planned-count.js';
-import { orderChecks, SUMMARY_SCHEMA_VERSION, type RunReport, type Shard } from './reports/run-report.js';
+import {
+  orderChecks,
+  SUMMARY_SCHEMA_VERSION,
+  type RunReport,
+  type Shard,
+} from './reports/run-report.js';
 import { collectionDescription } from './reports/description.js';
 import { SecretSet } from './secret-mask.js';
 import { countChecks } from './reports/check-record.js';
@@ -256,7 +256,10 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     const durationMs = Date.now() - startedAt;
     const authzMatrix = readAuthzMatrix(parts.map((p) => p.variables));
     const at = (options.now ?? (() => new Date()))();
-    const reportDir = join(options.reportsDir ?? 'reports', reportDirName(collection.info.name, at));
+    const reportDir = join(
+      options.reportsDir ?? 'reports',
+      reportDirName(collection.info.name, at),
+    );
     const checkParts = parts.filter((p) => p.role === 'checks' && p.label !== 'run-guard');
     const report: RunReport = {
       schemaVersion: SUMMARY_SCHEMA_VERSION,
@@ -266,7 +269,10 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       exitCode,
       counts: countChecks(checks),
       planned,
-      counters: runCounters(carriedAfterSignIn, checkParts.map((p) => p.variables)),
+      counters: runCounters(
+        carriedAfterSignIn,
+        checkParts.map((p) => p.variables),
+      ),
       guardRan,
       signIns,
       workers: buckets.length,

@@ -72,7 +72,8 @@ function skippedLines(checks: CheckRecord[]): string[] {
   }
   const sorted = [...reasons].sort((a, b) => b[1].length - a[1].length);
   const lines = sorted.slice(0, MAX_SKIP_REASONS).map(([reason, names]) => {
-    const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? `, +${names.length - 3} more` : '');
+    const shown =
+      names.slice(0, 3).join(', ') + (names.length > 3 ? `, +${names.length - 3} more` : '');
     return `  skipped ${names.length}: ${reason} (${shown})`;
   });
   if (sorted.length > MAX_SKIP_REASONS)

@@ -10,7 +10,11 @@ export const reportCommand: Command = {
     'Merge the reports of `gatecheck run --shard i/n` into one summary.json, junit.xml and report.html',
   builder: (yargs: Argv) =>
     yargs
-      .positional('action', { type: 'string', choices: ['merge'], describe: 'merge: combine shards' })
+      .positional('action', {
+        type: 'string',
+        choices: ['merge'],
+        describe: 'merge: combine shards',
+      })
       .positional('dirs', {
         type: 'string',
         array: true,
