@@ -19,7 +19,7 @@ interface Outcome {
   output: string[];
   /** Records still owned by the `owner` persona after the run (the run's own objects). */
   leftBehind: unknown[];
-  summary: { gatecheck: { authzMatrix?: unknown } };
+  summary: { authzMatrix?: unknown };
 }
 
 async function recordsOfOwner(sandbox: Sandbox): Promise<unknown[]> {
@@ -88,7 +88,7 @@ describe('demo of the users API with personas @slow', function () {
       '  PUT /users/{id}     allowed  refused  allowed  refused',
       '  DELETE /users/{id}  allowed  refused  allowed  refused',
     ]);
-    expect(summary.gatecheck.authzMatrix).to.have.property('personas');
+    expect(summary.authzMatrix).to.have.property('personas');
     expect(leftBehind).to.deep.equal([]);
   });
 
