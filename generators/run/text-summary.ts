@@ -8,7 +8,7 @@ import type { CheckTally } from './check-tally.js';
 import type { CognitoError } from './cognito-exchange.js';
 import type { CheckRecord } from './reports/check-record.js';
 import { curlLine } from './reports/curl-line.js';
-import type { Shard } from './reports/run-report.js';
+import { countedParts, type Shard } from './reports/run-report.js';
 
 export interface RunSummaryFacts {
   collectionName: string;
@@ -47,18 +47,18 @@ function signInAdvice(reason: string): string {
   return 'fix the sign-in first';
 }
 
-/** `43 checks: 42 planned + the run guard`, so the number can be found in the guard's own line. */
+/** `44 check(s): 42 planned + the run guard + the token refresh`: the guard's number is in it. */
 function whatWasCounted(total: number, facts: RunSummaryFacts): string {
-  const parts: string[] = [];
-  if (facts.planned !== undefined && facts.planned !== null && !facts.shard) {
-    parts.push(`${facts.planned} planned`);
-    if (facts.guardRan || facts.mergedFrom) parts.push('the run guard');
-    if ((facts.checks ?? []).some((check) => /^sign[\s-]?in\b/i.test(check.group)))
-      parts.push('the token refresh');
-  }
+  const parts = countedParts({
+    planned: facts.planned ?? null,
+    guardRan: facts.guardRan ?? false,
+    ...(facts.shard ? { shard: facts.shard } : {}),
+    ...(facts.mergedFrom ? { mergedFrom: facts.mergedFrom } : {}),
+    checks: facts.checks ?? [],
+  });
   const shard = facts.shard ? `, shard ${facts.shard.index}/${facts.shard.count}` : '';
   const merged = facts.mergedFrom ? `, ${facts.mergedFrom} shards merged` : '';
-  return `${total} check(s)${parts.length > 0 ? `: ${parts.join(' + ')}` : ''}${shard}${merged}`;
+  return `${total} check(s)${parts ? `: ${parts}` : ''}${shard}${merged}`;
 }
 
 /** Skipped checks grouped by reason, most frequent first: what was skipped and why. */

@@ -10,7 +10,7 @@ import Handlebars from 'handlebars';
 import type { CheckRecord, HttpHeader, RequestRecord, ResponseRecord } from './check-record.js';
 import { curlLine } from './curl-line.js';
 import { reportTemplate } from './html-template.js';
-import type { RunReport } from './run-report.js';
+import { countedParts, type RunReport } from './run-report.js';
 
 /** Failures shown with their request and answer; the rest are counted (they are in summary.json). */
 export const MAX_DETAILED_FAILURES = 500;
@@ -41,7 +41,7 @@ function viewOf(report: RunReport, description: string | undefined) {
     shard: report.shard ? `${report.shard.index}/${report.shard.count}` : undefined,
     mergedFrom: report.mergedFrom,
     counts: report.counts,
-    planned: report.guardRan || report.mergedFrom ? report.planned : null,
+    countedParts: countedParts(report),
     notes: report.notes,
     signInFailure: sign
       ? sign.cognito

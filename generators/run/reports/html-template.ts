@@ -56,7 +56,7 @@ ul.checks li{break-inside:avoid}
 <section id="summary">
 <h2>Summary</h2>
 <ul class="counts">
-<li><b>{{counts.checks}}</b>checks{{#if planned}} ({{planned}} planned + run guard){{/if}}</li>
+<li><b>{{counts.checks}}</b>checks{{#if countedParts}}: {{countedParts}}{{/if}}</li>
 <li><b>{{counts.passed}}</b>passed</li>
 <li><b>{{counts.failed}}</b>failed</li>
 <li><b>{{counts.inconclusive}}</b>inconclusive</li>

@@ -63,3 +63,22 @@ export function orderChecks(checks: CheckRecord[], groups: string[]): CheckRecor
 export function recount(report: RunReport): RunReport {
   return { ...report, counts: countChecks(report.checks) };
 }
+
+const SIGN_IN_GROUP = /^sign[\s-]?in\b/i;
+
+/**
+ * What the number of checks is made of, in the words of the run guard's own test
+ * (`... (42 planned)`): `42 planned + the run guard + the token refresh`. Empty when the
+ * collection plans no number (no guard) or the report is one shard's.
+ */
+export function countedParts(
+  report: Pick<RunReport, 'planned' | 'guardRan' | 'checks'> &
+    Partial<Pick<RunReport, 'shard' | 'mergedFrom'>>,
+): string {
+  if (report.planned === null || report.shard) return '';
+  const parts = [`${report.planned} planned`];
+  if (report.guardRan || report.mergedFrom) parts.push('the run guard');
+  if (report.checks.some((check) => SIGN_IN_GROUP.test(check.group)))
+    parts.push('the token refresh');
+  return parts.join(' + ');
+}
