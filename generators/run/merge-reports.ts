@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExitCode, InputError } from '../errors.js';
 import { countChecks, type CheckRecord } from './reports/check-record.js';
+import { withinBudget } from './reports/report-budget.js';
 import { orderChecks, SUMMARY_SCHEMA_VERSION, type RunReport } from './reports/run-report.js';
 
 const SIGN_IN_GROUP = /^sign[\s-]?in\b/i;
@@ -108,7 +109,7 @@ export function mergeShardReports(reports: RunReport[], sources: string[] = []):
   };
   const signInFailure = reports.find((report) => report.signInFailure)?.signInFailure;
   if (first.planned !== null && !signInFailure) checks.push(guardCheck(first.planned, counters));
-  const ordered = orderChecks(checks, groups);
+  const ordered = withinBudget(orderChecks(checks, groups));
   const counts = countChecks(ordered);
   const notes = [...new Set(reports.flatMap((report) => report.notes))];
   const exitCode = signInFailure

@@ -22,6 +22,7 @@ import {
   type ResponseRecord,
 } from './reports/check-record.js';
 import { runVariables } from '../render/run-variables.js';
+import { cappedHeaders, significantHeaders } from './reports/report-budget.js';
 import {
   cognitoErrorOf,
   cognitoOperation,
@@ -336,7 +337,7 @@ function requestRecord(request: RequestEvent['request']): RequestRecord | undefi
   return {
     method: (request.method ?? 'GET').toUpperCase(),
     url: request.url?.toString() ?? '',
-    headers: headersOf(request.headers),
+    headers: significantHeaders(headersOf(request.headers)),
     ...cappedBody(typeof raw === 'string' ? raw : undefined),
   };
 }
@@ -346,7 +347,7 @@ function responseRecord(response: RequestEvent['response']): ResponseRecord | un
   return {
     code: response.code,
     status: response.status ?? '',
-    headers: headersOf(response.headers),
+    headers: cappedHeaders(headersOf(response.headers)),
     ...cappedBody(response.stream?.toString('utf8')),
     ...(typeof response.responseTime === 'number' ? { timeMs: response.responseTime } : {}),
   };

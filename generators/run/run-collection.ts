@@ -49,6 +49,7 @@ import {
   type Shard,
 } from './reports/run-report.js';
 import { collectionDescription } from './reports/description.js';
+import { withinBudget } from './reports/report-budget.js';
 import { SecretSet } from './secret-mask.js';
 import { countChecks } from './reports/check-record.js';
 import { formatRunSummary } from './text-summary.js';
@@ -245,9 +246,11 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
 
     // Every count below is made from these records (one per check, reports/check-record.ts).
     const groups = collection.item.filter(isFolder).map((item) => item.name ?? '');
-    const checks = orderChecks(
-      parts.flatMap((p) => p.checks),
-      groups,
+    const checks = withinBudget(
+      orderChecks(
+        parts.flatMap((p) => p.checks),
+        groups,
+      ),
     );
     const tally = tallyOf(checks);
     const signIns = parts.reduce((sum, p) => sum + p.signIns, 0);

@@ -7,8 +7,11 @@ import { expect } from 'chai';
 import { tallyOf } from '../../generators/run/check-tally.js';
 import { guardCheck, mergeShardReports } from '../../generators/run/merge-reports.js';
 import { createProgress } from '../../generators/run/progress.js';
-import { maskedReport } from '../../generators/run/report-dir.js';
+import { maskedReport, summaryJson } from '../../generators/run/report-dir.js';
+import { withinBudget } from '../../generators/run/reports/report-budget.js';
 import {
+  BODY_CAP,
+  cappedBody,
   checkStatus,
   countChecks,
   isCheck,
@@ -265,14 +268,60 @@ describe('reports: HTML', () => {
     expect(html).to.include('[click](javascript:alert(document.cookie)');
   });
 
-  it('stays small: bodies only for failed checks, capped', () => {
-    const many: CheckRecord[] = [];
+  it('stays small: a 200-operation run where every check fails writes about 10 MB in all', () => {
+    const failing: CheckRecord[] = [];
     for (let op = 0; op < 200; op += 1)
       for (let index = 0; index < 45; index += 1)
-        many.push(check(`GET /op${op} · check ${index}`, 'passed'));
-    const html = renderHtmlReport(report(many));
-    const summary = JSON.stringify(report(many), null, 2);
-    expect(html.length + summary.length).to.be.below(10 * 1024 * 1024);
+        failing.push(
+          check(`GET /resource${op}/{id} · kind-${index}`, 'failed', {
+            reason: `kind-${index}: status is 401: expected 200 to equal 401`,
+            assertions: [
+              { name: `kind-${index}: answered by API Gateway`, status: 'passed' },
+              {
+                name: `kind-${index}: status is 401`,
+                status: 'failed',
+                message: 'expected 200 to equal 401',
+              },
+              {
+                name: `kind-${index}: body`,
+                status: 'failed',
+                message: `the body is "${'x'.repeat(200)}"`,
+              },
+            ],
+            request: {
+              method: 'GET',
+              url: `https://abcdef1234.execute-api.eu-west-1.amazonaws.com/prod/resource${op}/u-1001`,
+              headers: [{ key: 'Authorization', value: 'Bearer [redacted]' }],
+            },
+            response: {
+              code: 200,
+              status: 'OK',
+              headers: Array.from({ length: 9 }, (_, k) => ({
+                key: `x-amzn-h${k}`,
+                value: 'f7c1a7e2-5b1e-4d2a-9c1b-0e6f1a2b3c4d',
+              })),
+              ...cappedBody('y'.repeat(7000)),
+              timeMs: 42,
+            },
+          }),
+        );
+    const sizes = (checks: CheckRecord[]) => {
+      const whole = report(withinBudget(checks));
+      return summaryJson(whole).length + renderJunit(whole).length + renderHtmlReport(whole).length;
+    };
+    expect(sizes(failing)).to.be.below(12 * 1024 * 1024);
+    // A run with a tenth of its checks failing: a few megabytes.
+    const mostlyPassing = failing.map((c, index) =>
+      index % 10 === 0 ? c : check(c.name, 'passed'),
+    );
+    expect(sizes(mostlyPassing)).to.be.below(6 * 1024 * 1024);
+    // The first failures keep their bodies (capped), the later ones what a curl line needs.
+    const kept = withinBudget(failing);
+    expect(kept[0]?.response?.body).to.have.length(BODY_CAP);
+    expect(kept[0]?.response?.bodyTruncated).to.equal(7000 - BODY_CAP);
+    expect(kept.at(-1)?.response?.body).to.equal(undefined);
+    expect(curlLine(kept.at(-1)!.request!)).to.include("-H 'Authorization: Bearer [redacted]'");
+    expect(JSON.parse(summaryJson(report(kept))).checks).to.have.length(9000);
   });
 });
 

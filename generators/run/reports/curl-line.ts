@@ -4,27 +4,11 @@
  * a token or key in it reads `[redacted]` (put your own back in to replay it).
  */
 import type { RequestRecord } from './check-record.js';
-
-/**
- * Headers curl or the connection sets itself, and the ones the Postman runtime adds to every
- * request (`Postman-Token`, its `User-Agent`, an accept-anything `Accept`, `Cache-Control: no-cache`): none
- * decides what the gateway answers, and they would only make the line long.
- */
-const LEFT_OUT = new Set([
-  'content-length',
-  'host',
-  'connection',
-  'accept-encoding',
-  'postman-token',
-  'user-agent',
-  'cache-control',
-]);
+import { significantHeaders } from './report-budget.js';
 
 export function curlLine(request: RequestRecord): string {
   const parts = ['curl', '-i', '-X', request.method, shellQuote(request.url)];
-  for (const header of request.headers) {
-    const key = header.key.toLowerCase();
-    if (LEFT_OUT.has(key) || (key === 'accept' && header.value === '*/*')) continue;
+  for (const header of significantHeaders(request.headers)) {
     parts.push('-H', shellQuote(`${header.key}: ${header.value}`));
   }
   if (request.body !== undefined) {

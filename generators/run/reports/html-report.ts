@@ -10,10 +10,11 @@ import Handlebars from 'handlebars';
 import type { CheckRecord, HttpHeader, RequestRecord, ResponseRecord } from './check-record.js';
 import { curlLine } from './curl-line.js';
 import { reportTemplate } from './html-template.js';
+import { DETAILED_FAILURES } from './report-budget.js';
 import { countedParts, type RunReport } from './run-report.js';
 
 /** Failures shown with their request and answer; the rest are counted (they are in summary.json). */
-export const MAX_DETAILED_FAILURES = 500;
+export const MAX_DETAILED_FAILURES = DETAILED_FAILURES;
 
 const handlebars = Handlebars.create();
 let compiled: HandlebarsTemplateDelegate | undefined;
