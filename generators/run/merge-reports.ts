@@ -23,7 +23,7 @@ export async function readRunReport(dir: string): Promise<RunReport> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new InputError(
-      `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      `cannot read the summary (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
       {
         file,
         hint: 'Pass the report folders the shards wrote (each holds a summary.json)',

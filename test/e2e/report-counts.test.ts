@@ -193,6 +193,19 @@ describe('report counts against the sandbox @slow', function () {
     expect(outcome.summary.counts.failed).to.equal(0);
   });
 
+  it('checks skipped for want of a token: skipped with their reason in JUnit and the summary', async () => {
+    // Without the sandbox's token minting, the checks that need a minted token are skipped.
+    const outcome = await run([], join(dir, 'skipping'), { GATECHECK_SANDBOX_URL: '' });
+    expectOneSetOfCounts(outcome);
+    const { counts } = outcome.summary;
+    expect(counts.skipped).to.be.above(0);
+    const messages = [...outcome.junit.matchAll(/<skipped message="([^"]*)"\/>/g)].map((m) => m[1]);
+    expect(messages).to.have.length(counts.skipped);
+    for (const message of messages) expect(message).to.match(/^set \S+/);
+    const reasons = [...outcome.printed.matchAll(/^ {2}skipped (\d+): (.+) \(/gm)];
+    expect(reasons.reduce((sum, m) => sum + Number(m[1]), 0)).to.equal(counts.skipped);
+  });
+
   it('an unreachable API: the same counts everywhere, every API check failed or inconclusive', async () => {
     const outcome = await run([], join(dir, 'unreachable'), {
       GATECHECK_BASE_URL: 'http://127.0.0.1:9/prod',

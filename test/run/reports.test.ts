@@ -5,7 +5,14 @@
  */
 import { expect } from 'chai';
 import { tallyOf } from '../../generators/run/check-tally.js';
-import { guardCheck, mergeShardReports } from '../../generators/run/merge-reports.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  guardCheck,
+  mergeShardReports,
+  readRunReport,
+} from '../../generators/run/merge-reports.js';
 import { createProgress } from '../../generators/run/progress.js';
 import { maskedReport, summaryJson } from '../../generators/run/report-dir.js';
 import { withinBudget } from '../../generators/run/reports/report-budget.js';
@@ -438,6 +445,26 @@ describe('reports: shards', () => {
       InputError,
       /twice/,
     );
+  });
+
+  it('refuses what is not a summary of this schema, and shards of different collections', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'gatecheck-merge-'));
+    try {
+      await writeFile(
+        join(folder, 'summary.json'),
+        JSON.stringify({ schemaVersion: 2, checks: [] }),
+      );
+      let error: unknown;
+      await readRunReport(folder).catch((caught: unknown) => (error = caught));
+      expect(error).to.be.instanceOf(InputError);
+      expect((error as InputError).describe()).to.match(/summary\.json.*schema version 1/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+    const other = { ...report([]), collection: 'other', shard: { index: 2, count: 2 } };
+    expect(() =>
+      mergeShardReports([{ ...report([]), shard: { index: 1, count: 2 } }, other]),
+    ).to.throw(InputError, /another collection/);
   });
 
   it('the merged guard fails when a planned check did not run, or one was inconclusive', () => {
