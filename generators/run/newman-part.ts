@@ -317,11 +317,16 @@ function counterMoves(before: CounterMoves, variables: Record<string, string>): 
   };
 }
 
-/** The folder an item is in; `gatecheck` for the collection's own top-level items. */
+/**
+ * The top-level folder an item is in (its operation, however deep it sits); `gatecheck` for the
+ * collection's own top-level items.
+ */
 function groupOf(item: ItemLike | undefined): string {
-  const parent = item?.parent?.();
-  const isCollection = !parent || typeof parent.parent !== 'function' || !parent.parent();
-  return isCollection ? 'gatecheck' : (parent.name ?? 'gatecheck');
+  type Node = { name?: string; parent?: () => Node | undefined };
+  let folder = item?.parent?.() as Node | undefined;
+  if (!folder || !folder.parent?.()) return 'gatecheck';
+  for (let above = folder.parent?.(); above?.parent?.(); above = folder.parent?.()) folder = above;
+  return folder.name ?? 'gatecheck';
 }
 
 function headersOf(list: HeaderList | undefined): HttpHeader[] {

@@ -144,6 +144,31 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     expect(leaks([...reports.values(), io.all()], secrets)).to.deep.equal([]);
   });
 
+  it('counts a check in a nested folder under its top-level folder (the operation)', async () => {
+    const collection = fixtureCollection(['/items', '/things']);
+    const items = collection.item[1] as { name: string; item: unknown[] };
+    items.item = [{ name: 'by kind', item: items.item }];
+    const nested = await writeFixtureFiles(collection, api.url);
+    try {
+      const io = captureIo();
+      const result = await runCollection({
+        ...options(io),
+        collectionPath: nested.collectionPath,
+        environmentPath: nested.environmentPath,
+      });
+      expect(result.exitCode, io.all()).to.equal(0);
+      expect(result.report.checks.map((check) => `${check.group}: ${check.label}`)).to.deep.equal([
+        'GET /items: positive',
+        'GET /items: no-token',
+        'GET /things: positive',
+        'GET /things: no-token',
+        'gatecheck: Run guard',
+      ]);
+    } finally {
+      await rm(nested.dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 1 when a check fails, naming it', async () => {
     api.thingsOpen = true;
     const io = captureIo();
