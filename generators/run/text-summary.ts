@@ -61,20 +61,23 @@ function whatWasCounted(total: number, facts: RunSummaryFacts): string {
   return `${total} check(s)${parts ? `: ${parts}` : ''}${shard}${merged}`;
 }
 
-/** Skipped checks grouped by reason, most frequent first: what was skipped and why. */
-function skippedLines(checks: CheckRecord[]): string[] {
+/**
+ * Skipped (or inconclusive) checks grouped by reason, most frequent first: what was skipped and
+ * why. Operations gatecheck cannot check have their own line (`not checked`).
+ */
+function groupedLines(checks: CheckRecord[], status: 'skipped' | 'inconclusive'): string[] {
   const reasons = new Map<string, string[]>();
   for (const check of checks) {
-    if (check.status !== 'skipped' || check.assertions.some((a) => / not checked: /.test(a.name)))
+    if (check.status !== status || check.assertions.some((a) => / not checked: /.test(a.name)))
       continue;
-    const reason = check.reason ?? 'skipped';
+    const reason = (check.reason ?? status).replace(/^inconclusive:\s*/i, '');
     reasons.set(reason, [...(reasons.get(reason) ?? []), check.name]);
   }
   const sorted = [...reasons].sort((a, b) => b[1].length - a[1].length);
   const lines = sorted.slice(0, MAX_SKIP_REASONS).map(([reason, names]) => {
     const shown =
       names.slice(0, 3).join(', ') + (names.length > 3 ? `, +${names.length - 3} more` : '');
-    return `  skipped ${names.length}: ${reason} (${shown})`;
+    return `  ${status} ${names.length}: ${reason} (${shown})`;
   });
   if (sorted.length > MAX_SKIP_REASONS)
     lines.push(`  ... and ${sorted.length - MAX_SKIP_REASONS} more reasons (see the reports)`);
@@ -101,7 +104,8 @@ export function formatRunSummary(facts: RunSummaryFacts): string[] {
       `  checks: ${tally.passed} passed, ${tally.failed} failed, ` +
         `${tally.inconclusive} inconclusive, ${tally.skipped} skipped (${whatWasCounted(total, facts)})`,
     );
-    for (const line of skippedLines(facts.checks ?? [])) lines.push(line);
+    for (const status of ['skipped', 'inconclusive'] as const)
+      for (const line of groupedLines(facts.checks ?? [], status)) lines.push(line);
     if (tally.unchecked.length > 0) {
       // Operations without checks are never a plain pass: say how many and which.
       const names = tally.unchecked

@@ -363,6 +363,7 @@ describe('reports: the console summary', () => {
       }),
       check('GET /a · expired', 'skipped', { reason: 'no expired token' }),
       check('GET /b · expired', 'skipped', { reason: 'no expired token' }),
+      check('GET /b · no-token', 'inconclusive', { reason: 'inconclusive: control did not pass' }),
       check('gatecheck · run guard', 'passed'),
     ];
     const lines = formatRunSummary({
@@ -377,8 +378,9 @@ describe('reports: the console summary', () => {
       notes: [],
     });
     expect(lines).to.include(
-      '  checks: 1 passed, 1 failed, 0 inconclusive, 2 skipped (4 check(s): 3 planned + the run guard)',
+      '  checks: 1 passed, 1 failed, 1 inconclusive, 2 skipped (5 check(s): 3 planned + the run guard)',
     );
+    expect(lines).to.include('  inconclusive 1: control did not pass (GET /b · no-token)');
     expect(lines).to.include('  skipped 2: no expired token (GET /a · expired, GET /b · expired)');
     const failure = lines.indexOf('    ✗ GET /a · positive: answers 200: expected 500');
     expect(lines[failure + 1]).to.match(
