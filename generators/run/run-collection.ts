@@ -4,7 +4,7 @@
  * captured tokens in memory, run the guard with the workers' counters added up, then write one
  * masked report (summary.json, junit.xml, report.html: reports/) and a short summary. With a shard
  * (`--shard i/n`) only a share of the operation folders runs, without the guard: `gatecheck report
- * merge` adds the shards up and applies the guard to the whole (reports/merge-shards.ts).
+ * merge` adds the shards up and applies the guard to the whole (merge-reports.ts).
  *
  * Exit codes (errors.ts): 0 every check passed; 1 a check failed, a request got no answer, or no
  * check ran at all; 2 the run could not happen (bad files → InputError, sign-in failed).
@@ -258,10 +258,9 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     const exitCode = decideExitCode(tally, signInFailure, notes, guardRan);
     const durationMs = Date.now() - startedAt;
     const authzMatrix = readAuthzMatrix(parts.map((p) => p.variables));
-    const at = (options.now ?? (() => new Date()))();
     const reportDir = join(
       options.reportsDir ?? 'reports',
-      reportDirName(collection.info.name, at),
+      reportDirName(collection.info.name, (options.now ?? (() => new Date()))()),
     );
     const checkParts = parts.filter((p) => p.role === 'checks' && p.label !== 'run-guard');
     const report: RunReport = {
