@@ -1,35 +1,23 @@
 /**
- * Counting a run's checks from newman's assertion events. A check is one `pm.test`:
- * - named `inconclusive: ...`, or failing with a message that starts so → inconclusive (its
- *   control failed, so the negative proves nothing either way),
- * - skipped with `pm.test.skip` → skipped (e.g. no expired token was supplied),
- * - otherwise passed or failed.
- * Counting events rather than `summary.run.executions` matters: a `pm.sendRequest` inside a
- * script makes newman record the parent item twice (newman #1303), which would count its tests twice.
+ * A run's counts, made from its check records (reports/check-record.ts): one per check, never per
+ * assertion or per request. The console summary, the progress lines, summary.json, JUnit and the
+ * HTML report all count these same records, so they agree.
  */
+import { countChecks, type CheckRecord } from './reports/check-record.js';
 
 export interface CheckTally {
   passed: number;
   failed: number;
   inconclusive: number;
   skipped: number;
-  /** Requests that got no response at all (connection refused, timeout, DNS). */
+  /** Failed checks whose request got no answer at all (connection refused, timeout, DNS); among `failed`. */
   requestErrors: number;
-  /** `<item> · <test>: <message>` of each failure, for the text summary. */
+  /** `<check>: <reason>` of each failed check, for the text summary. */
   failures: string[];
-  /** Items of operations the collection reports as not checked (a skipped `not checked:` test). */
+  /** Checks of operations the collection reports as not checked (`not checked:`), by name. */
   unchecked: string[];
 }
 
-export interface AssertionOutcome {
-  itemName: string;
-  testName: string;
-  skipped: boolean;
-  /** Failure message; undefined when the test passed. */
-  error?: string;
-}
-
-const INCONCLUSIVE = /^inconclusive\b/i;
 /** The skipped test of an operation gatecheck cannot check (scripts/library/unchecked-check.js). */
 const NOT_CHECKED = /: not checked: /;
 
@@ -45,21 +33,25 @@ export function emptyTally(): CheckTally {
   };
 }
 
-export function addAssertion(tally: CheckTally, outcome: AssertionOutcome): void {
-  if (INCONCLUSIVE.test(outcome.testName) || INCONCLUSIVE.test(outcome.error ?? '')) {
-    tally.inconclusive += 1;
-  } else if (outcome.skipped) {
-    tally.skipped += 1;
-    if (NOT_CHECKED.test(outcome.testName)) tally.unchecked.push(outcome.itemName);
-  } else if (outcome.error !== undefined) {
-    tally.failed += 1;
-    tally.failures.push(`${outcome.itemName} · ${outcome.testName}: ${outcome.error}`);
-  } else tally.passed += 1;
-}
-
-export function addRequestError(tally: CheckTally, itemName: string, message: string): void {
-  tally.requestErrors += 1;
-  tally.failures.push(`${itemName}: no response (${message})`);
+export function tallyOf(records: ReadonlyArray<CheckRecord>): CheckTally {
+  const counts = countChecks(records);
+  const tally = emptyTally();
+  tally.passed = counts.passed;
+  tally.failed = counts.failed;
+  tally.inconclusive = counts.inconclusive;
+  tally.skipped = counts.skipped;
+  for (const record of records) {
+    if (record.status === 'failed') {
+      tally.failures.push(`${record.name}: ${record.reason ?? 'failed'}`);
+      if (record.noResponse) tally.requestErrors += 1;
+    }
+    if (
+      record.status === 'skipped' &&
+      record.assertions.some((assertion) => NOT_CHECKED.test(assertion.name))
+    )
+      tally.unchecked.push(record.name);
+  }
+  return tally;
 }
 
 export function sumTallies(tallies: CheckTally[]): CheckTally {

@@ -1,197 +1,180 @@
 /**
- * One report per run, however many newman runs (parts) it took: the JUnit files are joined into
- * one `<testsuites>` (CI test tabs read one file), the JSON summaries into one summary of the same
- * shape as newman's (`run.stats`, `run.executions`, `run.failures`...), plus a `gatecheck` block
- * with the outcome as gatecheck counts it.
+ * `gatecheck report merge`: the summary.json of each shard of a run (`gatecheck run --shard i/n`)
+ * made into one report, as if one run had run every folder: the checks in collection order, the
+ * run guard applied to the whole (its counters summed over the shards, scripts/library/run-guard.js
+ * compares them with the planned number), the counts counted again from the checks. The token
+ * refresh runs in every shard (each signs in); the merged report keeps the first shard's, as an
+ * unsharded run has one.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ExitCode, InputError } from '../errors.js';
+import { countChecks, type CheckRecord } from './reports/check-record.js';
+import { withinBudget } from './reports/report-budget.js';
+import { orderChecks, SUMMARY_SCHEMA_VERSION, type RunReport } from './reports/run-report.js';
 
-/**
- * Joins newman JUnit reports: every `<testsuite>` under one `<testsuites>`. newman's own `tests`
- * attributes count assertions while its elements are one `<testcase>` per request, so CI tabs
- * showed totals that matched nothing; every count here (root and suite: tests, failures, errors,
- * skipped) is counted from the `<testcase>` elements themselves.
- */
-export function mergeJunit(name: string, reports: string[]): string {
-  let time = 0;
-  const suites: string[] = [];
-  const total = emptyCounts();
-  for (const xml of reports) {
-    const match = /<testsuites\b([^>]*?)(\/>|>([\s\S]*?)<\/testsuites>)/.exec(xml);
-    if (!match) continue;
-    time += Number(attribute(match[1] ?? '', 'time') ?? 0);
-    const body = (match[3] ?? '').trim().replace(SUITE, (_suite, open: string, inner?: string) => {
-      const counts = countCases(inner ?? '');
-      addCounts(total, counts);
-      return `${withCounts(open, counts)}${inner === undefined ? '/>' : `>${inner}</testsuite>`}`;
-    });
-    if (body) suites.push(`  ${body}`);
-  }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `${withCounts(`<testsuites name="${escapeXml(name)}"`, total)} time="${time.toFixed(3)}">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
-}
+const SIGN_IN_GROUP = /^sign[\s-]?in\b/i;
 
-interface JunitCounts {
-  tests: number;
-  failures: number;
-  errors: number;
-  skipped: number;
-}
-
-/** `<testsuite attrs` then either `/>` or `>body</testsuite>`. */
-const SUITE = /(<testsuite\b[^>]*?)(?:\/>|>([\s\S]*?)<\/testsuite>)/g;
-const CASE = /<testcase\b[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g;
-
-function emptyCounts(): JunitCounts {
-  return { tests: 0, failures: 0, errors: 0, skipped: 0 };
-}
-
-function countCases(suiteBody: string): JunitCounts {
-  const counts = emptyCounts();
-  for (const [, body = ''] of suiteBody.matchAll(CASE)) {
-    counts.tests += 1;
-    if (/<failure\b/.test(body)) counts.failures += 1;
-    else if (/<error\b/.test(body)) counts.errors += 1;
-    else if (/<skipped\b/.test(body)) counts.skipped += 1;
-  }
-  return counts;
-}
-
-function addCounts(total: JunitCounts, counts: JunitCounts): void {
-  total.tests += counts.tests;
-  total.failures += counts.failures;
-  total.errors += counts.errors;
-  total.skipped += counts.skipped;
-}
-
-/** The opening tag with its count attributes replaced by `counts`. */
-function withCounts(open: string, counts: JunitCounts): string {
-  const stripped = open.replace(/\s(tests|failures|errors|skipped)="[^"]*"/g, '');
-  return `${stripped} tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}"`;
-}
-
-function attribute(attributes: string, name: string): string | undefined {
-  return new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1];
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
-interface CollectionJson {
-  item?: { id?: unknown }[];
-  [field: string]: unknown;
-}
-
-function mergeCollections(collections: unknown[], itemOrder: string[]): unknown {
-  const last = collections.at(-1);
-  if (!isRecord(last)) return last;
-  const items = new Map<unknown, unknown>();
-  for (const collection of collections) {
-    if (!isRecord(collection) || !Array.isArray(collection.item)) continue;
-    for (const item of (collection as CollectionJson).item ?? []) {
-      const id = isRecord(item) ? item.id : undefined;
-      if (id === undefined) items.set(Symbol('item without id'), item);
-      else if (!items.has(id)) items.set(id, item);
-    }
-  }
-  const rank = (id: unknown) => {
-    const index = typeof id === 'string' ? itemOrder.indexOf(id) : -1;
-    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
-  };
-  // Array.prototype.sort is stable: items the order does not know keep the order they came in.
-  const ordered = [...items].sort(([a], [b]) => rank(a) - rank(b)).map(([, item]) => item);
-  return { ...last, item: ordered };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-interface Stat {
-  total?: number;
-  pending?: number;
-  failed?: number;
-}
-
-interface NewmanJsonSummary {
-  collection?: unknown;
-  environment?: unknown;
-  globals?: unknown;
-  run?: {
-    stats?: Record<string, Stat>;
-    timings?: Record<string, number>;
-    executions?: unknown[];
-    transfers?: { responseTotal?: number };
-    failures?: unknown[];
-    error?: unknown;
-  };
-}
-
-export interface LabelledSummary {
-  label: string;
-  summary: NewmanJsonSummary;
-}
-
-/**
- * Merges newman JSON summaries; `gatecheck` is added at the top. Each part was given only its own
- * items, so the summary's `collection` is the last part's with the items of all parts, each once,
- * in `itemOrder` (top-level ids in collection order) when given.
- */
-export function mergeJsonSummaries(
-  parts: LabelledSummary[],
-  gatecheck: Record<string, unknown>,
-  itemOrder: string[] = [],
-): Record<string, unknown> {
-  const stats: Record<string, Required<Stat>> = {};
-  const executions: unknown[] = [];
-  const failures: unknown[] = [];
-  let responseTotal = 0;
-  let started = Number.POSITIVE_INFINITY;
-  let completed = 0;
-  let error: unknown = null;
-  for (const { summary } of parts) {
-    const run = summary.run ?? {};
-    for (const [name, stat] of Object.entries(run.stats ?? {})) {
-      const sum = (stats[name] ??= { total: 0, pending: 0, failed: 0 });
-      sum.total += stat.total ?? 0;
-      sum.pending += stat.pending ?? 0;
-      sum.failed += stat.failed ?? 0;
-    }
-    executions.push(...(run.executions ?? []));
-    failures.push(...(run.failures ?? []));
-    responseTotal += run.transfers?.responseTotal ?? 0;
-    started = Math.min(started, run.timings?.started ?? started);
-    completed = Math.max(completed, run.timings?.completed ?? completed);
-    error ??= run.error ?? null;
-  }
-  const last = parts.at(-1)?.summary;
-  return {
-    gatecheck: { ...gatecheck, parts: parts.map((part) => part.label) },
-    collection: mergeCollections(
-      parts.map((part) => part.summary.collection),
-      itemOrder,
-    ),
-    environment: last?.environment,
-    globals: last?.globals,
-    run: {
-      stats,
-      timings: {
-        started: Number.isFinite(started) ? started : undefined,
-        completed: completed || undefined,
+/** Reads `<dir>/summary.json`, refusing anything that is not a gatecheck summary it knows. */
+export async function readRunReport(dir: string): Promise<RunReport> {
+  const file = join(dir, 'summary.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError(
+      `cannot read the summary (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      {
+        file,
+        hint: 'Pass the report folders the shards wrote (each holds a summary.json)',
       },
-      executions,
-      transfers: { responseTotal },
-      failures,
-      error,
-    },
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new InputError('not JSON', { file, hint: 'Pass the summary.json gatecheck run wrote' });
+  }
+  const record = parsed as Partial<RunReport> | null;
+  if (!record || typeof record !== 'object' || record.schemaVersion !== SUMMARY_SCHEMA_VERSION) {
+    throw new InputError(`not a gatecheck summary of schema version ${SUMMARY_SCHEMA_VERSION}`, {
+      file,
+      pointer: '/schemaVersion',
+      hint: 'Merge reports written by this version of gatecheck',
+    });
+  }
+  if (!Array.isArray(record.checks) || !Array.isArray(record.groups)) {
+    throw new InputError('summary without checks', {
+      file,
+      pointer: '/checks',
+      hint: 'Pass the summary.json gatecheck run wrote',
+    });
+  }
+  return record as RunReport;
+}
+
+/** The shards as one report; they must be shards of one collection, each once, all of them. */
+export function mergeShardReports(reports: RunReport[], sources: string[] = []): RunReport {
+  const where = (index: number) => sources[index] ?? `report ${index + 1}`;
+  const first = reports[0];
+  if (!first)
+    throw new InputError('no report to merge', { hint: 'Pass the shards\u2019 report folders' });
+  const count = first.shard?.count ?? 1;
+  const seen = new Map<number, number>();
+  reports.forEach((report, index) => {
+    if (report.collection !== first.collection) {
+      throw new InputError(
+        `a report of another collection (${JSON.stringify(report.collection)}, not ${JSON.stringify(first.collection)})`,
+        { file: where(index), pointer: '/collection', hint: 'Merge the shards of one run' },
+      );
+    }
+    const shard = report.shard ?? { index: 1, count: 1 };
+    if (shard.count !== count) {
+      throw new InputError(`shard ${shard.index}/${shard.count} among shards of ${count}`, {
+        file: where(index),
+        pointer: '/shard',
+        hint: 'Merge the shards of one run, all run with the same --shard n',
+      });
+    }
+    if (seen.has(shard.index)) {
+      throw new InputError(`shard ${shard.index}/${count} given twice`, {
+        file: where(index),
+        pointer: '/shard',
+        hint: 'Pass each shard\u2019s report folder once',
+      });
+    }
+    seen.set(shard.index, index);
+  });
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0) {
+    throw new InputError(`shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing`, {
+      hint: 'Pass the report folder of every shard: a merge of some of them would pass checks that never ran',
+    });
+  }
+
+  const byIndex = [...reports].sort((a, b) => (a.shard?.index ?? 1) - (b.shard?.index ?? 1));
+  const groups = first.groups;
+  const checks: CheckRecord[] = [];
+  byIndex.forEach((report, position) => {
+    for (const check of report.checks) {
+      if (position > 0 && SIGN_IN_GROUP.test(check.group)) continue;
+      checks.push(check);
+    }
+  });
+  const counters = {
+    ran: sum(reports, (r) => r.counters.ran),
+    skipped: sum(reports, (r) => r.counters.skipped),
+    inconclusive: sum(reports, (r) => r.counters.inconclusive),
   };
+  const signInFailure = reports.find((report) => report.signInFailure)?.signInFailure;
+  if (first.planned !== null && !signInFailure) checks.push(guardCheck(first.planned, counters));
+  const ordered = withinBudget(orderChecks(checks, groups));
+  const counts = countChecks(ordered);
+  const notes = [...new Set(reports.flatMap((report) => report.notes))];
+  const exitCode = signInFailure
+    ? ExitCode.couldNotRun
+    : counts.failed > 0 || counts.inconclusive > 0 || counts.checks === 0
+      ? ExitCode.checksFailed
+      : ExitCode.ok;
+  const startedAt = reports.map((report) => report.startedAt).sort()[0] ?? first.startedAt;
+  const authzMatrix = reports.find((report) => report.authzMatrix)?.authzMatrix;
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    collection: first.collection,
+    startedAt,
+    // The shards run at once on separate machines: the run took as long as the longest.
+    durationMs: Math.max(...reports.map((report) => report.durationMs)),
+    exitCode,
+    counts,
+    planned: first.planned,
+    counters,
+    guardRan: first.planned !== null && !signInFailure,
+    signIns: sum(reports, (r) => r.signIns),
+    workers: sum(reports, (r) => r.workers),
+    mergedFrom: reports.length,
+    ...(signInFailure ? { signInFailure } : {}),
+    groups,
+    notes,
+    ...(authzMatrix ? { authzMatrix } : {}),
+    checks: ordered,
+  };
+}
+
+/** The run guard's verdict on the whole run (scripts/library/run-guard.js, the same two tests). */
+export function guardCheck(planned: number, counters: RunReport['counters']): CheckRecord {
+  const counted = counters.ran + counters.skipped;
+  const assertions: CheckRecord['assertions'] = [
+    {
+      name: `run guard: every planned check ran or was skipped (${planned} planned)`,
+      ...(counted === planned
+        ? { status: 'passed' as const }
+        : {
+            status: 'failed' as const,
+            message: `${counters.ran} ran and ${counters.skipped} skipped: expected ${counted} to equal ${planned}`,
+          }),
+    },
+    {
+      name: 'run guard: no negative check was inconclusive',
+      ...(counters.inconclusive === 0
+        ? { status: 'passed' as const }
+        : {
+            status: 'failed' as const,
+            message: `${counters.inconclusive} inconclusive: expected ${counters.inconclusive} to equal 0`,
+          }),
+    },
+  ];
+  const failed = assertions.find((assertion) => assertion.status === 'failed');
+  return {
+    name: 'gatecheck · run guard',
+    group: 'gatecheck',
+    label: 'run guard',
+    status: failed ? 'failed' : 'passed',
+    ...(failed ? { reason: `${failed.name}: ${failed.message ?? 'failed'}` } : {}),
+    assertions,
+  };
+}
+
+function sum(reports: RunReport[], value: (report: RunReport) => number): number {
+  return reports.reduce((total, report) => total + (Number(value(report)) || 0), 0);
 }

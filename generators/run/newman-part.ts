@@ -1,13 +1,28 @@
 /**
  * One newman run over some top-level items of a collection ("a part": the sign-in folder, a
- * worker's share of the operation folders, or the run guard). Reports are written into a private
- * staging directory; the summary is masked in place before any reporter writes.
+ * worker's share of the operation folders, or the run guard). No newman reporter runs: the part
+ * records each check (reports/check-record.ts) from newman's events, and the runner writes the
+ * reports from those records. The summary is still masked in place before newman finishes.
  */
-import { join } from 'node:path';
 import newman from 'newman';
 import type { CollectionDefinition, VariableScopeDefinition } from 'postman-collection';
 import type { PostmanCollection, PostmanEnvironment } from './collection-file.js';
-import { addAssertion, addRequestError, emptyTally, type CheckTally } from './check-tally.js';
+import { tallyOf, type CheckTally } from './check-tally.js';
+import {
+  cappedBody,
+  checkStatus,
+  isCheck,
+  labelIn,
+  type AssertionRecord,
+  type CheckRecord,
+  type CheckStatus,
+  type CounterMoves,
+  type HttpHeader,
+  type RequestRecord,
+  type ResponseRecord,
+} from './reports/check-record.js';
+import { runVariables } from '../contract/run-variables.js';
+import { cappedHeaders, significantHeaders } from './reports/report-budget.js';
 import {
   cognitoErrorOf,
   cognitoOperation,
@@ -43,11 +58,20 @@ export interface PartOptions {
   bail?: boolean;
   timeoutRequestMs: number;
   transport?: NewmanTransport;
-  /** Where the part's JUnit/JSON/HTML reports go (a private temporary directory). */
+  /** A private temporary directory the part may write to. */
   stagingDir: string;
   secrets: SecretSet;
   /** Called after each item with its name and whether any of its tests failed. */
-  onItem?: (itemName: string, failed: boolean) => void;
+  onItem?: (itemName: string, failed: boolean, outcome?: ItemOutcome) => void;
+}
+
+/** What the progress line of a finished item says. */
+export interface ItemOutcome {
+  /** Whether the item is a check (counted), or a request that serves them (sign-in, set-up). */
+  check: boolean;
+  /** A check's outcome; for other items `passed` or `failed`, or `skipped` when nothing was sent. */
+  status: CheckStatus;
+  reason?: string;
 }
 
 export interface PartResult {
@@ -64,20 +88,37 @@ export interface PartResult {
   signInProblem?: string;
   startedAt: number;
   completedAt: number;
-  reports: { junit: string; json: string; html: string };
+  /** Every check of the part, in the order they ran. */
+  checks: CheckRecord[];
 }
 
 /** Variables whose final values are secrets even when they do not look like a JWT. */
 const SECRET_VARIABLE_NAME = /token|secret|password|session|otp|code|apikey|api_key/i;
 
+interface HeaderList {
+  get(name: string): string | undefined;
+  all?: () => Array<{ key?: string; value?: unknown; disabled?: boolean }>;
+}
 interface RequestEvent {
-  request?: { headers?: { get(name: string): string | undefined }; body?: { raw?: string } };
-  response?: { stream?: Buffer; code?: number };
+  request?: {
+    method?: string;
+    url?: { toString(): string };
+    headers?: HeaderList;
+    body?: { raw?: string; mode?: string; toString?: () => string };
+  };
+  response?: {
+    stream?: Buffer;
+    code?: number;
+    status?: string;
+    headers?: HeaderList;
+    responseTime?: number;
+  };
   item?: ItemLike;
 }
 interface ItemLike {
   name?: string;
   request?: { headers?: { get(name: string): string | undefined } };
+  parent?: () => { name?: string; parent?: () => unknown } | undefined;
 }
 interface AssertionEvent {
   assertion?: string;
@@ -90,17 +131,14 @@ interface ScriptEvent {
 }
 
 export function runPart(options: PartOptions): Promise<PartResult> {
-  const reports = {
-    junit: join(options.stagingDir, `${options.label}.xml`),
-    json: join(options.stagingDir, `${options.label}.json`),
-    html: join(options.stagingDir, `${options.label}.html`),
-  };
-  const tally = emptyTally();
+  const checks: CheckRecord[] = [];
   let variables: Record<string, string> = initialVariables(options.collection);
   let signIns = 0;
   let cognitoError: CognitoError | undefined;
   let signInProblem: string | undefined;
   let itemFailed = false;
+  /** The item being run: its tests, its own request (not a `pm.sendRequest`) and the counters before it. */
+  let current: ItemState = freshItem(variables);
   /**
    * The Sign-in folder's refresh runs after the tokens are captured: its failure is the refresh
    * check failing (exit 1), not a sign-in that could not happen (exit 2).
@@ -122,16 +160,7 @@ export function runPart(options: PartOptions): Promise<PartResult> {
         ...(options.transport?.delayRequestMs
           ? { delayRequest: options.transport.delayRequestMs }
           : {}),
-        reporters: ['junit', 'json', 'htmlextra'],
-        reporter: {
-          junit: { export: reports.junit },
-          json: { export: reports.json },
-          htmlextra: {
-            export: reports.html,
-            title: `${options.collection.info.name} (${options.label})`,
-            browserTitle: `gatecheck: ${options.collection.info.name}`,
-          },
-        },
+        reporters: [],
       },
       (error) => {
         if (error) {
@@ -141,14 +170,14 @@ export function runPart(options: PartOptions): Promise<PartResult> {
         resolve({
           label: options.label,
           role: options.role,
-          tally,
+          tally: tallyOf(checks),
           variables,
           signIns,
           ...(cognitoError ? { cognitoError } : {}),
           ...(signInProblem ? { signInProblem } : {}),
           startedAt,
           completedAt: Date.now(),
-          reports,
+          checks,
         });
       },
     );
@@ -156,6 +185,15 @@ export function runPart(options: PartOptions): Promise<PartResult> {
     emitter.on('beforeItem', () => {
       itemFailed = false;
       refreshItem = false;
+      current = freshItem(variables);
+    });
+    // Requests between the item's pre-request script and its test script are its own; any other
+    // is a `pm.sendRequest` of a script (a sign-in on demand, a minted token).
+    emitter.on('prerequest', () => {
+      current.phase = 'request';
+    });
+    emitter.on('beforeTest', () => {
+      current.phase = 'test';
     });
 
     emitter.on('request', (error: Error | null, event: RequestEvent) => {
@@ -177,10 +215,15 @@ export function runPart(options: PartOptions): Promise<PartResult> {
           cognitoError = rejection;
         }
       }
+      if (current.phase === 'request') {
+        current.sent = true;
+        current.request = requestRecord(event.request);
+        current.response = responseRecord(event.response);
+      }
       if (error) {
         itemFailed = true;
+        if (current.phase === 'request') current.requestError = error.message;
         if (options.role === 'sign-in') signInProblem ??= `${itemName}: ${error.message}`;
-        else addRequestError(tally, itemName, error.message);
       }
     });
 
@@ -189,20 +232,14 @@ export function runPart(options: PartOptions): Promise<PartResult> {
       if (failure !== undefined && !event.skipped) itemFailed = true;
       const itemName = event.item?.name ?? '(unnamed request)';
       const testName = event.assertion ?? '(unnamed test)';
-      if (options.role === 'sign-in') {
-        if (failure !== undefined && !event.skipped && refreshItem) {
-          addAssertion(tally, { itemName, testName, skipped: false, error: failure });
-        } else if (failure !== undefined && !event.skipped) {
-          signInProblem ??= `${itemName} · ${testName}: ${failure}`;
-        }
-        return;
-      }
-      addAssertion(tally, {
-        itemName,
-        testName,
-        skipped: event.skipped === true,
-        ...(failure !== undefined ? { error: failure } : {}),
+      current.assertions.push({
+        name: testName,
+        status: event.skipped === true ? 'skipped' : failure !== undefined ? 'failed' : 'passed',
+        ...(failure !== undefined ? { message: failure } : {}),
       });
+      if (options.role === 'sign-in' && failure !== undefined && !event.skipped && !refreshItem) {
+        signInProblem ??= `${itemName} · ${testName}: ${failure}`;
+      }
     });
 
     emitter.on('script', (_error: Error | null, event: ScriptEvent) => {
@@ -211,7 +248,42 @@ export function runPart(options: PartOptions): Promise<PartResult> {
     });
 
     emitter.on('item', (_error: Error | null, event: { item?: ItemLike }) => {
-      options.onItem?.(event.item?.name ?? '(unnamed request)', itemFailed);
+      const name = event.item?.name ?? '(unnamed request)';
+      const group = groupOf(event.item);
+      const facts = {
+        name,
+        group,
+        assertions: current.assertions,
+        ...(current.requestError !== undefined ? { requestError: current.requestError } : {}),
+        counters: counterMoves(current.counters, variables),
+      };
+      // In the Sign-in folder only the token refresh is a check (its failure is a check failing,
+      // exit 1); the other sign-in requests either sign in or the run cannot happen (exit 2).
+      const counted = options.role === 'sign-in' ? refreshItem && isCheck(facts) : isCheck(facts);
+      let outcome: ItemOutcome;
+      if (counted) {
+        const { status, reason } = checkStatus(facts);
+        const kept = status === 'failed' || status === 'inconclusive';
+        checks.push({
+          name,
+          group,
+          label: labelIn(name, group),
+          status,
+          ...(reason !== undefined ? { reason } : {}),
+          ...(current.requestError !== undefined ? { noResponse: true } : {}),
+          // A passed check's tests all passed: their names would only make a large run's report larger.
+          assertions: status === 'passed' ? [] : current.assertions,
+          ...(kept && current.request ? { request: current.request } : {}),
+          ...(kept && current.response ? { response: current.response } : {}),
+        });
+        outcome = { check: true, status, ...(reason !== undefined ? { reason } : {}) };
+      } else {
+        outcome = {
+          check: false,
+          status: itemFailed ? 'failed' : current.sent ? 'passed' : 'skipped',
+        };
+      }
+      options.onItem?.(name, itemFailed, outcome);
     });
 
     // Runs before every reporter's `beforeDone` handler (reporters subscribe later, with `on`),
@@ -223,6 +295,83 @@ export function runPart(options: PartOptions): Promise<PartResult> {
       maskDeep(event.summary, options.secrets.mask);
     });
   });
+}
+
+interface ItemState {
+  phase: 'prerequest' | 'request' | 'test';
+  sent: boolean;
+  assertions: AssertionRecord[];
+  requestError?: string;
+  request?: RequestRecord;
+  response?: ResponseRecord;
+  counters: CounterMoves;
+}
+
+function freshItem(variables: Record<string, string>): ItemState {
+  return { phase: 'prerequest', sent: false, assertions: [], counters: countersOf(variables) };
+}
+
+function countersOf(variables: Record<string, string>): CounterMoves {
+  const read = (key: string) => {
+    const value = Number(variables[key] ?? 0);
+    return Number.isFinite(value) ? value : 0;
+  };
+  return {
+    ran: read(runVariables.ran),
+    skipped: read(runVariables.skipped),
+    inconclusive: read(runVariables.inconclusive),
+  };
+}
+
+/** How far each run counter moved during an item (a reset to 0 by the run start is no move). */
+function counterMoves(before: CounterMoves, variables: Record<string, string>): CounterMoves {
+  const after = countersOf(variables);
+  return {
+    ran: Math.max(0, after.ran - before.ran),
+    skipped: Math.max(0, after.skipped - before.skipped),
+    inconclusive: Math.max(0, after.inconclusive - before.inconclusive),
+  };
+}
+
+/**
+ * The top-level folder an item is in (its operation, however deep it sits); `gatecheck` for the
+ * collection's own top-level items.
+ */
+function groupOf(item: ItemLike | undefined): string {
+  type Node = { name?: string; parent?: () => Node | undefined };
+  let folder = item?.parent?.() as Node | undefined;
+  if (!folder || !folder.parent?.()) return 'gatecheck';
+  for (let above = folder.parent?.(); above?.parent?.(); above = folder.parent?.()) folder = above;
+  return folder.name ?? 'gatecheck';
+}
+
+function headersOf(list: HeaderList | undefined): HttpHeader[] {
+  const all = list?.all?.() ?? [];
+  return all
+    .filter((header) => !header.disabled && typeof header.key === 'string')
+    .map((header) => ({ key: header.key as string, value: String(header.value ?? '') }));
+}
+
+function requestRecord(request: RequestEvent['request']): RequestRecord | undefined {
+  if (!request) return undefined;
+  const raw = request.body?.raw ?? (request.body?.mode ? request.body.toString?.() : undefined);
+  return {
+    method: (request.method ?? 'GET').toUpperCase(),
+    url: request.url?.toString() ?? '',
+    headers: significantHeaders(headersOf(request.headers)),
+    ...cappedBody(typeof raw === 'string' ? raw : undefined),
+  };
+}
+
+function responseRecord(response: RequestEvent['response']): ResponseRecord | undefined {
+  if (!response || typeof response.code !== 'number') return undefined;
+  return {
+    code: response.code,
+    status: response.status ?? '',
+    headers: cappedHeaders(headersOf(response.headers)),
+    ...cappedBody(response.stream?.toString('utf8')),
+    ...(typeof response.responseTime === 'number' ? { timeMs: response.responseTime } : {}),
+  };
 }
 
 function initialVariables(collection: PostmanCollection): Record<string, string> {
@@ -239,6 +388,3 @@ function stringValues(values: Record<string, unknown>): Record<string, string> {
   }
   return result;
 }
-
-/** Which named reporters a part writes; used by the report merger. */
-export type PartReports = PartResult['reports'];

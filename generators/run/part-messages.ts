@@ -6,7 +6,7 @@
  * finished item (progress), and each part's result. The channel is a pipe between two processes
  * of one user; nothing on it is printed or written.
  */
-import type { PartOptions, PartResult } from './newman-part.js';
+import type { ItemOutcome, PartOptions, PartResult } from './newman-part.js';
 
 /** A part as it crosses to a worker process: plain data; secrets as a list of values. */
 export type PartSpec = Omit<PartOptions, 'secrets' | 'onItem'> & { secrets: string[] };
@@ -16,6 +16,6 @@ export type ToWorker = { type: 'run'; id: number; part: PartSpec };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'secret'; value: string }
-  | { type: 'item'; id: number; name: string; failed: boolean }
+  | { type: 'item'; id: number; name: string; failed: boolean; outcome?: ItemOutcome }
   | { type: 'done'; id: number; result: PartResult }
   | { type: 'failed'; id: number; message: string };

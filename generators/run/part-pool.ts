@@ -12,14 +12,14 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { setTimeout as sleepMs } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import type { PartResult } from './newman-part.js';
+import type { ItemOutcome, PartResult } from './newman-part.js';
 import type { FromWorker, PartSpec, ToWorker } from './part-messages.js';
 import type { SecretSet } from './secret-mask.js';
 
 export interface PartPool {
   readonly size: number;
   /** Runs one part in a worker process; `onItem` is called as its items finish. */
-  run(part: PartSpec, onItem?: (name: string, failed: boolean) => void): Promise<PartResult>;
+  run(part: PartSpec, onItem?: ItemListener): Promise<PartResult>;
   /** Lets the processes go and waits until they have ended. */
   close(): Promise<void>;
 }
@@ -33,10 +33,12 @@ export function defaultProcessCount(runs: number, cores = availableParallelism()
   return Math.max(1, Math.min(runs, cores));
 }
 
+type ItemListener = (name: string, failed: boolean, outcome?: ItemOutcome) => void;
+
 interface Pending {
   resolve: (result: PartResult) => void;
   reject: (error: Error) => void;
-  onItem: ((name: string, failed: boolean) => void) | undefined;
+  onItem: ItemListener | undefined;
 }
 
 interface Worker {
@@ -115,7 +117,7 @@ function startWorker(secrets: SecretSet): Worker {
         secrets.add(message.value);
         break;
       case 'item':
-        worker.pending.get(message.id)?.onItem?.(message.name, message.failed);
+        worker.pending.get(message.id)?.onItem?.(message.name, message.failed, message.outcome);
         break;
       case 'done':
         worker.pending.get(message.id)?.resolve(message.result);

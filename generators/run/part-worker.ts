@@ -32,7 +32,8 @@ process.on('message', (message: ToWorker) => {
   runPart({
     ...part,
     secrets,
-    onItem: (name, failed) => send({ type: 'item', id, name, failed }),
+    onItem: (name, failed, outcome) =>
+      send({ type: 'item', id, name, failed, ...(outcome ? { outcome } : {}) }),
   }).then(
     (result) => send({ type: 'done', id, result }),
     (error: unknown) =>

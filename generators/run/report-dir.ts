@@ -1,30 +1,23 @@
 /**
  * The report directory of a run: `reports/<collection-name>-<timestamp>/` with
- * - `junit.xml`  every check, for CI test tabs,
- * - `summary.json` newman's run summary (all parts merged) plus gatecheck's counts,
- * - `html/<part>.html` htmlextra dashboards, one per newman run (sign-in, checks or checks-N, run guard).
+ * - `summary.json` the run as gatecheck counts it: every check with its outcome (docs/reports.md),
+ * - `junit.xml`    one testcase per check, for CI test tabs,
+ * - `report.html`  one self-contained page, summary first.
+ * All three are made from the same records (reports/run-report.ts), so their counts agree.
  *
- * Nothing reaches it unmasked: parts write into a private temporary directory, each file is masked
- * on the way over, and the finished directory is renamed into place (no half-written reports).
+ * Nothing reaches it unmasked: the records are masked before anything is rendered, each file is
+ * masked once more as a second net, and the finished directory is renamed into place (no
+ * half-written reports).
  */
 import { InputError } from '../errors.js';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mergeJsonSummaries, mergeJunit, type LabelledSummary } from './merge-reports.js';
-import type { PartResult } from './newman-part.js';
-import { maskFilesUnder } from './secret-mask.js';
+import { renderHtmlReport } from './reports/html-report.js';
+import { renderJunit } from './reports/junit.js';
+import type { RunReport } from './reports/run-report.js';
+import { maskDeep, maskFilesUnder } from './secret-mask.js';
 
 const maxSlugLength = 80;
-
-/** A report file name from a label (a folder name from the collection): safe and short. */
-function fileName(label: string): string {
-  return (
-    label
-      .replace(/[^A-Za-z0-9._-]+/g, '-')
-      .replace(/^[-.]+|-+$/g, '')
-      .slice(0, maxSlugLength) || 'part'
-  );
-}
 
 /** `users-api-2025-01-31T09-15-02-123Z`: the collection name made file-name-safe, plus UTC time. */
 export function reportDirName(collectionName: string, at: Date): string {
@@ -41,16 +34,14 @@ export function reportDirName(collectionName: string, at: Date): string {
 
 export interface WriteReportsInput {
   dir: string;
-  collectionName: string;
-  /** Ids of the collection's top-level items, in order (the merged summary lists them so). */
-  itemOrder?: string[];
-  parts: PartResult[];
-  gatecheck: Record<string, unknown>;
+  report: RunReport;
+  /** The collection's description, shown on the HTML page (links only to http(s) addresses). */
+  description?: string;
   mask: (text: string) => string;
 }
 
 /**
- * Writes the merged, masked reports to `dir` (created; must not exist yet). A folder that cannot be
+ * Writes the masked reports to `dir` (created; must not exist yet). A folder that cannot be
  * written (read-only, not a folder, full) is the user's to fix: one line, exit 2.
  */
 export async function writeReports(input: WriteReportsInput): Promise<void> {
@@ -61,48 +52,41 @@ export async function writeReports(input: WriteReportsInput): Promise<void> {
     if (code === undefined || !/^E[A-Z]+$/.test(code)) throw error;
     throw new InputError(`cannot write the reports (${code})`, {
       file: input.dir,
-      hint: 'Give --reports-dir a folder you can write to',
+      hint: 'Give --reports-dir (or --out) a folder you can write to',
     });
   }
+}
+
+/** The report with every string masked (a copy; the caller's records stay as they are). */
+export function maskedReport(report: RunReport, mask: (text: string) => string): RunReport {
+  const copy = structuredClone(report);
+  maskDeep(copy, mask);
+  return copy;
 }
 
 async function writeReportFiles(input: WriteReportsInput): Promise<void> {
   const partial = `${input.dir}.partial`;
   await rm(partial, { recursive: true, force: true });
-  await mkdir(join(partial, 'html'), { recursive: true, mode: 0o700 });
-
-  const junit: string[] = [];
-  const summaries: LabelledSummary[] = [];
-  for (const part of input.parts) {
-    const xml = await readIfPresent(part.reports.junit);
-    if (xml !== undefined) junit.push(input.mask(xml));
-    const json = await readIfPresent(part.reports.json);
-    if (json !== undefined) {
-      summaries.push({
-        label: part.label,
-        summary: JSON.parse(input.mask(json)) as LabelledSummary['summary'],
-      });
-    }
-    const html = await readIfPresent(part.reports.html);
-    if (html !== undefined) {
-      await writeFile(join(partial, 'html', `${fileName(part.label)}.html`), input.mask(html));
-    }
-  }
-  await writeFile(join(partial, 'junit.xml'), mergeJunit(input.collectionName, junit));
-  await writeFile(
-    join(partial, 'summary.json'),
-    `${JSON.stringify(mergeJsonSummaries(summaries, input.gatecheck, input.itemOrder), null, 2)}\n`,
-  );
-  // Second net: whatever a reporter wrote in a shape the masking above did not anticipate.
+  await mkdir(partial, { recursive: true, mode: 0o700 });
+  const report = maskedReport(input.report, input.mask);
+  const description = input.description === undefined ? undefined : input.mask(input.description);
+  await writeFile(join(partial, 'summary.json'), summaryJson(report));
+  await writeFile(join(partial, 'junit.xml'), renderJunit(report));
+  await writeFile(join(partial, 'report.html'), renderHtmlReport(report, description));
+  // Second net: whatever reached a file in a shape the masking above did not anticipate.
   await maskFilesUnder(partial, input.mask);
   await mkdir(join(input.dir, '..'), { recursive: true });
   await rename(partial, input.dir);
 }
 
-async function readIfPresent(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+/**
+ * summary.json as text: the run's fields indented, each check on one line (a run of thousands of
+ * checks stays readable with `grep` and a few times smaller than indenting every field).
+ */
+export function summaryJson(report: RunReport): string {
+  const { checks, ...rest } = report;
+  const head = JSON.stringify({ ...rest, checks: [] }, null, 2);
+  if (checks.length === 0) return `${head}\n`;
+  const lines = checks.map((check) => `    ${JSON.stringify(check)}`);
+  return `${head.slice(0, head.lastIndexOf('[]'))}[\n${lines.join(',\n')}\n  ]\n}\n`;
 }

@@ -2,7 +2,9 @@
  * `gatecheck run` as a library call: sign in once (the collection's Sign-in folder, retried with
  * backoff while Cognito throttles), run the operation folders in one or N newman workers with the
  * captured tokens in memory, run the guard with the workers' counters added up, then write one
- * masked report and a short summary.
+ * masked report (summary.json, junit.xml, report.html: reports/) and a short summary. With a shard
+ * (`--shard i/n`) only a share of the operation folders runs, without the guard: `gatecheck report
+ * merge` adds the shards up and applies the guard to the whole (merge-reports.ts).
  *
  * Exit codes (errors.ts): 0 every check passed; 1 a check failed, a request got no answer, or no
  * check ran at all; 2 the run could not happen (bad files → InputError, sign-in failed).
@@ -15,7 +17,7 @@ import { ExitCode } from '../errors.js';
 import { printable } from '../terminal-text.js';
 import { runVariables } from '../contract/run-variables.js';
 import type { Io } from '../io.js';
-import { checksRun, sumTallies, type CheckTally } from './check-tally.js';
+import { checksRun, tallyOf, type CheckTally } from './check-tally.js';
 import type { CognitoError } from './cognito-exchange.js';
 import {
   readCollectionFile,
@@ -27,6 +29,7 @@ import {
 import {
   countRequests,
   describeLayout,
+  isFolder,
   partCollection,
   withTopLevelIds,
 } from './collection-layout.js';
@@ -36,6 +39,7 @@ import { checkPersonaCredentials } from './persona-credentials.js';
 import { addMaskCommands } from './github-actions.js';
 import {
   runPart,
+  type ItemOutcome,
   type NewmanTransport,
   type PartOptions,
   type PartResult,
@@ -45,7 +49,18 @@ import { defaultProcessCount, startPartPool, type PartPool } from './part-pool.j
 import { claimInterrupt, whenAborted } from './interrupt.js';
 import { createProgress } from './progress.js';
 import { reportDirName, writeReports } from './report-dir.js';
+import { countCheckItems, shardFolders } from './reports/shard.js';
+import { plannedCheckCount } from './reports/planned-count.js';
+import {
+  orderChecks,
+  SUMMARY_SCHEMA_VERSION,
+  type RunReport,
+  type Shard,
+} from './reports/run-report.js';
+import { collectionDescription } from './reports/description.js';
+import { withinBudget } from './reports/report-budget.js';
 import { SecretSet } from './secret-mask.js';
+import { countChecks } from './reports/check-record.js';
 import { formatRunSummary } from './text-summary.js';
 import { planWorkers } from './worker-plan.js';
 
@@ -81,6 +96,8 @@ export interface RunCollectionOptions {
   select?: (collection: PostmanCollection) => PostmanCollection;
   /** Run the top-level guard requests (default true; smoke runs a subset, which a guard would reject). */
   runGuard?: boolean;
+  /** Run only this share of the operation folders (sign-in in every shard; no guard: see report merge). */
+  shard?: Shard;
   signInRetry?: SignInRetry;
   timeoutRequestMs?: number;
   /** TLS verification and pacing for every newman run. */
@@ -103,6 +120,8 @@ export interface RunCollectionResult {
   signInFailure?: { cognito?: CognitoError; problem?: string };
   /** Newman runs the operation folders were shared among. */
   workers: number;
+  /** What summary.json holds (unmasked: the caller masks what it shows). */
+  report: RunReport;
   /** Ctrl-C stopped the run: the report holds the parts that finished before. */
   partial?: boolean;
 }
@@ -128,16 +147,23 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
   const collection = withTopLevelIds(options.select ? options.select(loaded) : loaded);
   checkPersonaCredentials(collection, options.collectionPath, options.values);
   const layout = describeLayout(collection);
-  const runGuard = options.runGuard ?? true;
+  const runGuard = (options.runGuard ?? true) && !options.shard;
   const guards = runGuard ? layout.guards : [];
-  const buckets = planWorkers(layout.operations, options.workers ?? 1);
+  const planned = plannedCheckCount(layout.guards);
+  const operations = options.shard
+    ? shardFolders(layout.operations, options.shard)
+    : layout.operations;
+  const buckets = planWorkers(operations, options.workers ?? 1);
   // With one worker the guard runs in the same newman run, right after the folders, as in Postman.
   const guardInline = buckets.length <= 1;
   const signInFolder = options.tokens ? undefined : layout.signIn;
 
-  const total =
+  // Checks the run will count (progress numbers them): every request with a test script.
+  const total = countCheckItems(signInFolder, operations, guards);
+  // Requests the run will send, for the line a Ctrl-C prints.
+  const requestsPlanned =
     (signInFolder ? countRequests(signInFolder) : 0) +
-    layout.operations.reduce((sum, folder) => sum + countRequests(folder), 0) +
+    operations.reduce((sum, folder) => sum + countRequests(folder), 0) +
     layout.preludes.length * Math.max(1, buckets.length) +
     guards.length;
   let interrupted = false;
@@ -150,9 +176,9 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
   const parts: PartResult[] = [];
   const notes: string[] = [];
 
-  const onItem = (name: string, failed: boolean) => {
+  const onItem = (name: string, failed: boolean, outcome?: ItemOutcome) => {
     requestsDone += 1;
-    progress.itemDone(name, failed);
+    progress.itemDone(name, outcome ?? { check: true, status: failed ? 'failed' : 'passed' });
   };
   // Parts in the order they finish: what a partial report can hold after Ctrl-C.
   const finished: PartResult[] = [];
@@ -211,9 +237,13 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       reportDirName(collection.info.name, (options.now ?? (() => new Date()))()),
     );
 
-  const execute = async (): Promise<RunCollectionResult['signInFailure']> => {
+  const execute = async (): Promise<{
+    signInFailure: RunCollectionResult['signInFailure'];
+    carriedAfterSignIn: Record<string, string>;
+  }> => {
     let carried: Record<string, string> = { ...(options.tokens ?? {}) };
     let signInFailure: RunCollectionResult['signInFailure'];
+    let carriedAfterSignIn = carried;
 
     if (signInFolder) {
       const signIn = await signInWithBackoff(
@@ -225,6 +255,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       parts.push(signIn);
       signInFailure = signInFailureOf(signIn);
       carried = { ...carried, ...signIn.variables };
+      carriedAfterSignIn = carried;
     } else if (!options.tokens && buckets.length > 1) {
       notes.push('no Sign-in folder: each worker signs in on its own');
     }
@@ -255,8 +286,19 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       parts.push(await part('run-guard', 'checks', guards, carried));
     }
 
-    return signInFailure;
+    return { signInFailure, carriedAfterSignIn };
   };
+
+  const groups = collection.item.filter(isFolder).map((item) => item.name ?? '');
+  const description = collectionDescription(collection);
+  // Every count is made from these records (one per check, reports/check-record.ts).
+  const checksOf = (done: PartResult[]) =>
+    withinBudget(
+      orderChecks(
+        done.flatMap((p) => p.checks),
+        groups,
+      ),
+    );
 
   const release = options.signal ? claimInterrupt() : undefined;
   try {
@@ -273,37 +315,55 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       interrupted = true;
       return await writePartialReport();
     }
-    const signInFailure = outcome;
-    // The sign-in part's tally holds only its refresh check's failures (newman-part.ts).
-    const tally = sumTallies(parts.map((p) => p.tally));
+    const { signInFailure, carriedAfterSignIn } = outcome;
+    const checks = checksOf(parts);
+    const tally = tallyOf(checks);
     const signIns = parts.reduce((sum, p) => sum + p.signIns, 0);
-    const exitCode = decideExitCode(tally, signInFailure, notes, runGuard);
+    const guardRan = guards.length > 0 && !signInFailure;
+    const exitCode = decideExitCode(tally, signInFailure, notes, guardRan);
     const durationMs = Date.now() - startedAt;
     const authzMatrix = readAuthzMatrix(parts.map((p) => p.variables));
     const reportDir = reportDirOf();
+    const checkParts = parts.filter((p) => p.role === 'checks' && p.label !== 'run-guard');
+    const report: RunReport = {
+      schemaVersion: SUMMARY_SCHEMA_VERSION,
+      collection: collection.info.name,
+      startedAt: new Date(startedAt).toISOString(),
+      durationMs,
+      exitCode,
+      counts: countChecks(checks),
+      planned,
+      counters: runCounters(
+        carriedAfterSignIn,
+        checkParts.map((p) => p.variables),
+      ),
+      guardRan,
+      signIns,
+      workers: buckets.length,
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(signInFailure ? { signInFailure } : {}),
+      groups,
+      notes,
+      ...(authzMatrix ? { authzMatrix } : {}),
+      checks,
+    };
     await writeReports({
       dir: reportDir,
-      collectionName: collection.info.name,
-      itemOrder: collection.item.map((item) => item.id as string),
-      parts,
-      gatecheck: {
-        exitCode,
-        checks: { ...tally, failures: tally.failures.length },
-        signIns,
-        workers: buckets.length,
-        durationMs,
-        ...(signInFailure?.cognito ? { signInError: signInFailure.cognito } : {}),
-        ...(authzMatrix ? { authzMatrix } : {}),
-      },
+      report,
+      ...(description ? { description } : {}),
       mask: secrets.mask,
     });
     const lines = formatRunSummary({
       collectionName: collection.info.name,
       tally,
+      checks,
+      planned,
+      guardRan,
       signIns,
       durationMs,
       workers: buckets.length,
       reportDir,
+      ...(options.shard ? { shard: options.shard } : {}),
       ...(signInFailure ? { signInFailure } : {}),
       notes,
     });
@@ -319,6 +379,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       durationMs,
       reportDir,
       workers: buckets.length,
+      report,
       ...(signInFailure ? { signInFailure } : {}),
     };
   } finally {
@@ -332,30 +393,42 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     // Worker processes stop when let go; this process's own newman runs end with it.
     await pool?.close();
     const done = [...finished];
-    const tally = sumTallies(done.map((p) => p.tally));
+    const checks = checksOf(done);
+    const tally = tallyOf(checks);
     const signIns = done.reduce((sum, p) => sum + p.signIns, 0);
     const durationMs = Date.now() - startedAt;
     const reportDir = reportDirOf();
+    const report: RunReport = {
+      schemaVersion: SUMMARY_SCHEMA_VERSION,
+      collection: collection.info.name,
+      startedAt: new Date(startedAt).toISOString(),
+      durationMs,
+      exitCode: ExitCode.interrupted,
+      partial: { requests: { done: requestsDone, planned: requestsPlanned } },
+      counts: countChecks(checks),
+      planned,
+      counters: runCounters(
+        options.tokens ?? {},
+        done.filter((p) => p.role === 'checks').map((p) => p.variables),
+      ),
+      guardRan: false,
+      signIns,
+      workers: buckets.length,
+      ...(options.shard ? { shard: options.shard } : {}),
+      groups,
+      notes,
+      checks,
+    };
     await writeReports({
       dir: reportDir,
-      collectionName: collection.info.name,
-      itemOrder: collection.item.map((item) => item.id as string),
-      parts: done,
-      gatecheck: {
-        exitCode: ExitCode.interrupted,
-        partial: true,
-        requests: { done: requestsDone, planned: total },
-        checks: { ...tally, failures: tally.failures.length },
-        signIns,
-        workers: buckets.length,
-        durationMs,
-      },
+      report,
+      ...(description ? { description } : {}),
       mask: secrets.mask,
     });
     io.out(
       printable(
         secrets.mask(
-          `gatecheck: interrupted (Ctrl-C) after ${requestsDone} of ${total} requests; partial reports: ${reportDir}`,
+          `gatecheck: interrupted (Ctrl-C) after ${requestsDone} of ${requestsPlanned} requests; partial reports: ${reportDir}`,
         ),
       ),
     );
@@ -366,6 +439,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
       durationMs,
       reportDir,
       workers: buckets.length,
+      report,
       partial: true,
     };
   }
@@ -408,7 +482,7 @@ function decideExitCode(
   guardRan: boolean,
 ): ExitCode {
   if (signInFailure) return ExitCode.couldNotRun;
-  if (tally.failed > 0 || tally.requestErrors > 0) return ExitCode.checksFailed;
+  if (tally.failed > 0) return ExitCode.checksFailed;
   if (!guardRan && tally.inconclusive > 0) {
     // The run guard fails a run with inconclusive negatives; without it (smoke) the runner does.
     notes.push(`${tally.inconclusive} negative check(s) inconclusive: their control did not pass`);
@@ -444,6 +518,23 @@ export function addCounters(
     sums[key] = String(start + values.reduce((sum, value) => sum + (value - start), 0));
   }
   return sums;
+}
+
+/** The run counters summed over the check parts (what the guard would read at the end of the run). */
+function runCounters(
+  initial: Record<string, string>,
+  workers: Record<string, string>[],
+): RunReport['counters'] {
+  const sums = addCounters(initial, workers);
+  const read = (key: string) => {
+    const value = Number(sums[key] ?? 0);
+    return Number.isFinite(value) ? value : 0;
+  };
+  return {
+    ran: read(runVariables.ran),
+    skipped: read(runVariables.skipped),
+    inconclusive: read(runVariables.inconclusive),
+  };
 }
 
 function environmentSecrets(environment: PostmanEnvironment | undefined): string[] {

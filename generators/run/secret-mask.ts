@@ -1,16 +1,16 @@
 /**
  * Secret masking for everything a run leaves behind: reports, logs, printed summaries.
  *
- * Why this exists: newman's JSON reporter dumps the whole run summary (environment, every request
- * with its headers and body, every response body) and htmlextra renders request/response headers
- * and bodies; neither honours Postman's `secret` variable type (newman #3070). A Cognito sign-in
+ * Why this exists: the reports keep the request (headers, body) and the answer of every failed
+ * check (reports/check-record.ts), newman's run summary holds every request and response, and
+ * neither honours Postman's `secret` variable type (newman #3070). A Cognito sign-in
  * request carries `AuthParameters.PASSWORD` (and `SECRET_HASH`), its response carries `IdToken`,
  * `AccessToken`, `RefreshToken` and challenge `Session` strings, and every checked request carries
  * a token in `Authorization`. So every value we know to be secret is replaced by `[redacted]`
  * before a reporter writes, and once more in the written files as a second net.
  *
  * A secret can appear in several spellings: as typed, escaped inside a JSON string (a password
- * with `"` or `\`), escaped in HTML/XML (htmlextra, JUnit), or percent-encoded in a URL. Each
+ * with `"` or `\`), escaped in HTML/XML (report.html, JUnit), or percent-encoded in a URL. Each
  * spelling is masked. Anything that looks like a JWT (`eyJ...`) is masked even when we never saw
  * it as a value, because the collection forges tokens from captured ones (altered signature,
  * edited claims, `alg: none`), and those carry the captured token's claims.

@@ -80,8 +80,11 @@ describe('demo run: no secret in reports or output @slow', function () {
     const secrets = [...Object.values(passwords), ...handedOut];
     const files = filesUnder(reportsDir);
     expect(files.length).to.be.greaterThan(2);
-    // The reports did carry secrets before masking: the sign-in request and the tokens are there.
-    expect(files.some((file) => readFileSync(file, 'utf8').includes('[redacted]'))).to.equal(true);
+    // A passing run's reports hold no request or answer at all (only failed checks keep theirs,
+    // masked: test/e2e/html-report-browser.test.ts), so neither the sign-in nor a token is there.
+    const summary = files.find((file) => file.endsWith('summary.json'));
+    expect(summary).to.not.equal(undefined);
+    expect(readFileSync(summary!, 'utf8')).to.not.match(/"(request|response)":/);
     for (const [name, text] of [
       ['output', output.join('\n')],
       ...files.map((file) => [file, readFileSync(file, 'utf8')]),

@@ -1,7 +1,27 @@
 import { expect } from 'chai';
 import { InputError } from '../../generators/errors.js';
 import { reportDirName, writeReports } from '../../generators/run/report-dir.js';
+import { SUMMARY_SCHEMA_VERSION, type RunReport } from '../../generators/run/reports/run-report.js';
 import { tempFolder } from './hostile-helpers.js';
+
+function emptyReport(collection: string): RunReport {
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    collection,
+    startedAt: '2025-01-31T09:15:02.123Z',
+    durationMs: 0,
+    exitCode: 1,
+    counts: { checks: 0, passed: 0, failed: 0, inconclusive: 0, skipped: 0 },
+    planned: null,
+    counters: { ran: 0, skipped: 0, inconclusive: 0 },
+    guardRan: false,
+    signIns: 0,
+    workers: 0,
+    groups: [],
+    notes: [],
+    checks: [],
+  };
+}
 
 describe('hostile collections: report file names and folders', () => {
   it('caps a 230-character title so the report folder name fits (no ENAMETOOLONG)', () => {
@@ -22,9 +42,7 @@ describe('hostile collections: report file names and folders', () => {
       try {
         await writeReports({
           dir: `${file}/run`,
-          collectionName: 'c',
-          parts: [],
-          gatecheck: {},
+          report: emptyReport('c'),
           mask: (text) => text,
         });
       } catch (caught) {

@@ -58,26 +58,37 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     expect(api.initiateAuthCalls).to.equal(1);
     const reports = await readTree(result.reportDir);
     const names = [...reports.keys()].map((path) => path.slice(result.reportDir.length + 1)).sort();
-    expect(names).to.deep.equal([
-      'html/checks.html',
-      'html/sign-in.html',
-      'junit.xml',
-      'summary.json',
-    ]);
+    expect(names).to.deep.equal(['junit.xml', 'report.html', 'summary.json']);
+    // One testcase per check (6 checks, 1 skipped check, the guard), one suite per folder.
     const junit = reports.get(join(result.reportDir, 'junit.xml')) ?? '';
-    expect(junit.match(/<testsuite /g)).to.have.length(8);
+    expect(junit.match(/<testsuite /g)).to.have.length(4);
+    expect(junit.match(/<testcase /g)).to.have.length(8);
+    expect(junit).to.include('tests="8" failures="0" errors="0" skipped="1"');
     const summary = JSON.parse(reports.get(join(result.reportDir, 'summary.json')) ?? '{}') as {
-      gatecheck: { exitCode: number; signIns: number };
-      run: { executions: unknown[] };
+      exitCode: number;
+      signIns: number;
+      counts: Record<string, number>;
+      checks: unknown[];
     };
-    expect(summary.gatecheck).to.include({ exitCode: 0, signIns: 1 });
-    expect(summary.run.executions).to.have.length(8);
-    expect(io.all()).to.match(/checks: 7 passed, 0 failed, 0 inconclusive, 1 skipped/);
-    expect(io.errLines.some((line) => line.startsWith('[8/8] Run guard: ok'))).to.equal(true);
+    expect(summary).to.include({ exitCode: 0, signIns: 1 });
+    expect(summary.counts).to.deep.equal({
+      checks: 8,
+      passed: 7,
+      failed: 0,
+      inconclusive: 0,
+      skipped: 1,
+    });
+    expect(summary.checks).to.have.length(8);
+    expect(io.all()).to.match(/checks: 7 passed, 0 failed, 0 inconclusive, 1 skipped \(8 check/);
+    expect(io.errLines).to.include(
+      '[3/8] GET /items · expired: skipped (expired token (none supplied))',
+    );
+    expect(io.errLines.some((line) => line.startsWith('[8/8] Run guard: passed'))).to.equal(true);
     // Nothing secret anywhere: not in a report file, not in what was printed.
     const secrets = [api.password, api.idToken, api.accessToken, api.refreshToken];
     expect(leaks([...reports.values(), io.all()], secrets)).to.deep.equal([]);
-    expect(reports.get(join(result.reportDir, 'summary.json'))).to.include('[redacted]');
+    // Passed checks keep no request or answer: the report stays small and holds nothing to mask.
+    expect(reports.get(join(result.reportDir, 'summary.json'))).to.not.include('"request"');
   });
 
   it('runs the operation folders in parallel workers and merges the results', async () => {
@@ -90,17 +101,10 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     expect(result.tally).to.include({ passed: 7, failed: 0, skipped: 1 });
     const reports = await readTree(result.reportDir);
     const names = [...reports.keys()].map((path) => path.slice(result.reportDir.length + 1)).sort();
-    expect(names).to.deep.equal([
-      'html/checks-1.html',
-      'html/checks-2.html',
-      'html/checks-3.html',
-      'html/run-guard.html',
-      'html/sign-in.html',
-      'junit.xml',
-      'summary.json',
-    ]);
+    // One report for the run, however many newman runs it took.
+    expect(names).to.deep.equal(['junit.xml', 'report.html', 'summary.json']);
     expect(
-      (reports.get(join(result.reportDir, 'junit.xml')) ?? '').match(/<testsuite /g),
+      (reports.get(join(result.reportDir, 'junit.xml')) ?? '').match(/<testcase /g),
     ).to.have.length(8);
     expect(
       leaks([...reports.values(), io.all()], [api.password, api.idToken, api.refreshToken]),
@@ -119,27 +123,50 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     expect(io.errLines.filter((line) => /^\[\s*\d+\/8\]/.test(line))).to.have.length(8);
     const reports = await readTree(result.reportDir);
     const summary = JSON.parse(reports.get(join(result.reportDir, 'summary.json')) ?? '{}') as {
-      gatecheck: { parts: string[] };
-      collection: { item: { name: string }[] };
-      run: { executions: unknown[] };
+      workers: number;
+      groups: string[];
+      checks: { name: string }[];
     };
-    expect(summary.gatecheck.parts).to.deep.equal([
-      'sign-in',
-      'checks-1',
-      'checks-2',
-      'checks-3',
-      'run-guard',
-    ]);
-    expect(summary.run.executions).to.have.length(8);
-    expect(summary.collection.item.map((item) => item.name)).to.deep.equal([
-      'Sign-in',
-      'GET /items',
-      'GET /things',
-      'GET /widgets',
+    expect(summary.workers).to.equal(3);
+    expect(summary.groups).to.deep.equal(['Sign-in', 'GET /items', 'GET /things', 'GET /widgets']);
+    // In collection order, whichever worker ran them.
+    expect(summary.checks.map((check) => check.name)).to.deep.equal([
+      'GET /items · positive',
+      'GET /items · no-token',
+      'GET /items · expired',
+      'GET /things · positive',
+      'GET /things · no-token',
+      'GET /widgets · positive',
+      'GET /widgets · no-token',
       'Run guard',
     ]);
     const secrets = [api.password, api.idToken, api.accessToken, api.refreshToken];
     expect(leaks([...reports.values(), io.all()], secrets)).to.deep.equal([]);
+  });
+
+  it('counts a check in a nested folder under its top-level folder (the operation)', async () => {
+    const collection = fixtureCollection(['/items', '/things']);
+    const items = collection.item[1] as { name: string; item: unknown[] };
+    items.item = [{ name: 'by kind', item: items.item }];
+    const nested = await writeFixtureFiles(collection, api.url);
+    try {
+      const io = captureIo();
+      const result = await runCollection({
+        ...options(io),
+        collectionPath: nested.collectionPath,
+        environmentPath: nested.environmentPath,
+      });
+      expect(result.exitCode, io.all()).to.equal(0);
+      expect(result.report.checks.map((check) => `${check.group}: ${check.label}`)).to.deep.equal([
+        'GET /items: positive',
+        'GET /items: no-token',
+        'GET /things: positive',
+        'GET /things: no-token',
+        'gatecheck: Run guard',
+      ]);
+    } finally {
+      await rm(nested.dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 when a check fails, naming it', async () => {
@@ -148,7 +175,11 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     const result = await runCollection(options(io));
     expect(result.exitCode).to.equal(1);
     expect(result.tally.failed).to.equal(1);
-    expect(io.all()).to.include('GET /things · no-token · status is 401');
+    expect(io.all()).to.include('✗ GET /things · no-token: status is 401');
+    // The request to replay, on the next line.
+    expect(io.all()).to.match(
+      /✗ GET \/things · no-token: .*\n {6}curl -i -X GET http:\/\/127\.0\.0\.1:\d+\/things/,
+    );
   });
 
   it("exits 2 on a failed sign-in, with Cognito's error, and reports no check as failed", async () => {

@@ -4,6 +4,7 @@ import { fetchSpecCommand } from './fetch-spec.js';
 import { generateCommand } from './generate.js';
 import { inspectCommand } from './inspect.js';
 import { provisionCommand } from './provision.js';
+import { reportCommand } from './report.js';
 import { runCollectionCommand } from './run.js';
 import { sandboxCommand } from './sandbox.js';
 import { smokeCommand } from './smoke.js';
@@ -20,4 +21,5 @@ export const commands: CommandEntry[] = [
   provisionCommand,
   tokensCommand,
   fetchSpecCommand,
+  reportCommand,
 ];

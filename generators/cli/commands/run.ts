@@ -37,6 +37,10 @@ export const runCollectionCommand = defineCommand({
       line: 'GATECHECK_PASSWORD=... $0 run collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json --ca-file corporate-ca.pem',
       what: "Behind a proxy that re-signs TLS with the company's CA (your PEM file)",
     },
+    {
+      line: 'GATECHECK_PASSWORD=... $0 run collections/users-api.postman_collection.json -e environments/users-api.prod.postman_environment.json --shard 1/2',
+      what: 'The first of two CI jobs; then: gatecheck report merge reports/* --out merged',
+    },
   ],
   builder: (yargs) =>
     withSandboxFlags(withSelectionFlags(withLoadFlags(withRunFlags(yargs)), 'Run'), 'Run against')
@@ -91,6 +95,11 @@ export const runCollectionCommand = defineCommand({
         type: 'string',
         describe:
           'With --tokens-from-sdk: the user pool domain, for --client-credentials and GATECHECK_REFRESH_TOKEN (default: GATECHECK_COGNITO_DOMAIN)',
+      })
+      .option('shard', {
+        type: 'string',
+        describe:
+          'Run share i of n of the operation folders (e.g. 1/2; each shard signs in); combine the shards with `gatecheck report merge`',
       }),
   handler: async (args, io) => {
     checkNumberFlags(args, { ...runNumberFlags, parallel: { min: 1, integer: true } });
@@ -107,6 +116,8 @@ export const runCollectionCommand = defineCommand({
     const transport = newmanTransportOf(args);
     if (transport.insecure) io.err(insecureWarning);
     const select = await folderSelection(args, loadOptionsOf(args));
+    const { parseShard } = await import('../../run/reports/shard.js');
+    const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     const { inputs, environment, environmentPath } = await runInputsOf({
       ...args,
       sandbox: args.sandbox ? args.sandboxValues : undefined,
@@ -149,6 +160,7 @@ export const runCollectionCommand = defineCommand({
       workers: args.parallel,
       bail: args.bail,
       ...(select ? { select, runGuard: false } : {}),
+      ...(shard ? { shard } : {}),
       ...(tokens ? { tokens: tokensAsRunVariables(tokens, Date.now()) } : {}),
       signInRetry: { attempts: args.signInAttempts, firstDelayMs: 1000 },
       timeoutRequestMs: args.timeoutRequest,
