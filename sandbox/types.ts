@@ -29,6 +29,11 @@ export const faultNames = [
   'audience-not-checked',
   /** Tokens with `alg: none` (any case) and no signature are accepted. */
   'alg-none-accepted',
+  /**
+   * An authorizer's `identityValidationExpression` is not applied: a Cognito authorizer accepts
+   * ID tokens whatever their `aud`, a Lambda TOKEN authorizer is called whatever the token text.
+   */
+  'validation-expression-ignored',
   /** The users API lets anyone change any record (no owner/admin check in the handler). */
   'owner-check-removed',
   /**

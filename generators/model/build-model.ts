@@ -36,7 +36,16 @@ export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): A
   const apiKeySource = readApiKeySource(document);
   const store = createSchemaStore();
   const rejections = expectedRejections(context, gatewayKind, gatewayResponses);
-  const operations = readOperations(context, { schemes, apiKeySource, rejections, store });
+  let lambda: ReturnType<typeof expectedRejections> | undefined;
+  const lambdaRejections = () =>
+    (lambda ??= expectedRejections(context, gatewayKind, gatewayResponses, 'lambda'));
+  const operations = readOperations(context, {
+    schemes,
+    apiKeySource,
+    rejections,
+    lambdaRejections,
+    store,
+  });
   const authz = spec.authz ? readAuthz(spec.authz, operations, document) : undefined;
 
   return {

@@ -10,6 +10,7 @@ import {
 } from './context.js';
 import { pointerJoin } from './json-pointer.js';
 import type { SecurityScheme, UserPoolRef } from './types.js';
+import { readLambdaCognito } from './read-lambda-cognito.js';
 import { isPlaceholder, parseCognitoIssuer, parseUserPoolArn } from './user-pool-arn.js';
 
 /**
@@ -103,13 +104,11 @@ function readScheme(context: ModelContext, name: string, located: Located): Secu
   if (authorizerType === 'jwt') return readJwtAuthorizer(context, name, located, authorizer ?? {});
   if (authorizerType === 'token' || authorizerType === 'request' || authType === 'custom') {
     const type = authorizerType === 'request' ? 'request' : 'token';
-    return {
-      kind: 'unsupported',
-      name,
-      description: `Lambda authorizer (${authorizerType ?? 'custom'})`,
-      lambda: readLambdaAuthorizer(type, raw, authorizer ?? {}),
-      origin,
-    };
+    const lambda = readLambdaAuthorizer(type, raw, authorizer ?? {});
+    const description = `Lambda authorizer (${authorizerType ?? 'custom'})`;
+    const verifiesCognito = readLambdaCognito(context, name, located, lambda);
+    if (verifiesCognito) return verifiesCognito;
+    return { kind: 'unsupported', name, description, lambda, origin };
   }
   // IAM methods need SigV4-signed requests with AWS credentials: recognised, checking them is out
   // of scope (the description says so in inspect and in the collection).

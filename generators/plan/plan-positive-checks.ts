@@ -4,6 +4,7 @@
  */
 import type { ApiModel, Operation, ParameterValue } from '../model/types.js';
 import { contentId } from '../render/content-id.js';
+import { withIdentitySources } from './identity-sources.js';
 import type { PositiveCheck } from './types.js';
 
 /**
@@ -15,7 +16,7 @@ import type { PositiveCheck } from './types.js';
  */
 export function planPositiveChecks(model: ApiModel, operation: Operation): PositiveCheck[] {
   const protection = operation.protection;
-  if (protection.kind !== 'cognito' && protection.kind !== 'jwt') return [];
+  if (protection.kind === 'public' || protection.kind === 'unsupported') return [];
   const reserved = [protection.tokenHeader, operation.apiKey?.header].filter(
     (h): h is string => !!h,
   );
@@ -29,8 +30,10 @@ export function planPositiveChecks(model: ApiModel, operation: Operation): Posit
       operationId: operation.id,
       method: operation.method,
       path: resolvePath(operation.path, operation.parameters),
-      query: requiredQuery(operation),
-      headers: requiredHeaders(operation, reserved),
+      ...withIdentitySources(
+        { query: requiredQuery(operation), headers: requiredHeaders(operation, reserved) },
+        operation,
+      ),
       ...(body ? { body } : {}),
       tokenHeader: protection.tokenHeader,
       token: { from: 'captured', kind: protection.tokenKind },

@@ -157,6 +157,7 @@ function tokenData(check: NegativeCheck) {
         variable: capturedTokenVariable(token.kind),
         forgery: token.forgery,
         ...(token.variant !== undefined ? { variant: token.variant } : {}),
+        ...(token.distinct ? { distinct: true } : {}),
       };
     case 'variable':
       // `mint` also says what a supplied token must be (token_use, expired) for the check to mean
@@ -165,6 +166,7 @@ function tokenData(check: NegativeCheck) {
         from: token.from,
         variable: token.variable,
         ...(token.mint ? { mint: token.mint } : {}),
+        ...(token.audNotMatching !== undefined ? { audNotMatching: token.audNotMatching } : {}),
       };
   }
 }

@@ -217,5 +217,10 @@ function operationDescription(operation: Operation): string {
       const key = operation.apiKey ? `; API key in ${operation.apiKey.header}` : '';
       return `${summary}${authorizer} (${protection.scheme}): ${protection.tokenKind} token in ${protection.tokenHeader}${scopes}${key}.`;
     }
+    case 'lambda': {
+      const scopes = protection.scopes.length ? `, scopes ${protection.scopes.join(' ')}` : '';
+      const key = operation.apiKey ? `; API key in ${operation.apiKey.header}` : '';
+      return `${summary}Lambda ${protection.authorizerType.toUpperCase()} authorizer verifying Cognito tokens (${protection.scheme}): ${protection.tokenKind} token in ${protection.tokenHeader}${scopes}${key}.`;
+    }
   }
 }

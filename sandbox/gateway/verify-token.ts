@@ -27,6 +27,14 @@ export interface TokenRule {
    * it onto the sandbox client.
    */
   checkAudience?: boolean;
+  /**
+   * REST Cognito authorizer `identityValidationExpression`: API Gateway matches the token's `aud`
+   * against it (CreateAuthorizer, aws-behaviour §2.1). The spec's expression names real app
+   * clients, so the stand-in also accepts the sandbox's trusted clients; the expression is taken to
+   * match the whole value (UNCONFIRMED). Tokens without `aud` (access tokens) are not matched:
+   * what AWS does with them is UNCONFIRMED.
+   */
+  audiencePattern?: string;
   /** Any one of them must be in the token's `scope` claim. */
   scopes: string[];
 }
@@ -115,6 +123,17 @@ export function createTokenVerifier(trust: TokenTrust): TokenVerifier {
 function checkRule(claims: JwtPayload, rule: TokenRule, trust: TokenTrust, faults: FaultSet): void {
   if (rule.tokenUse && !faults.has('token-use-ignored')) {
     validateCognitoJwtFields(claims, { tokenUse: rule.tokenUse, clientId: null });
+  }
+  if (
+    rule.audiencePattern !== undefined &&
+    claims.aud !== undefined &&
+    !faults.has('validation-expression-ignored')
+  ) {
+    const pattern = new RegExp(`^(?:${rule.audiencePattern})$`);
+    const matches = [claims.aud]
+      .flat()
+      .some((value) => trust.audience.includes(value) || pattern.test(value));
+    if (!matches) throw new Error('the token does not match the identity validation expression');
   }
   if (rule.checkAudience && !faults.has('audience-not-checked')) {
     // "API Gateway validates client_id only if aud is not present" (http-api-troubleshooting-jwt).

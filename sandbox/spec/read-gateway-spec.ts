@@ -63,8 +63,15 @@ export function gatewaySpecOf(document: SpecDocument, file: string): GatewaySpec
     stage: readStage(document),
     routes,
     gatewayResponses: readGatewayResponses(document),
+    // A Lambda authorizer's scopes (`x-gatecheck-cognito.scopes`) are required of access tokens too.
     requiredScopes: [
-      ...new Set(routes.flatMap((r) => r.security.flat().flatMap((q) => q.scopes))),
+      ...new Set(
+        routes.flatMap((r) =>
+          r.security
+            .flat()
+            .flatMap((q) => [...q.scopes, ...(q.rule.kind === 'lambda' ? q.rule.scopes : [])]),
+        ),
+      ),
     ].sort(),
     document,
   };

@@ -5,8 +5,29 @@ export type GatewayKind = 'rest' | 'http';
 
 /** What a security scheme makes the gateway check. */
 export type SchemeRule =
-  | { kind: 'cognito'; header: string }
+  | {
+      kind: 'cognito';
+      header: string;
+      /** `identityValidationExpression`: matched against the incoming token's `aud`. */
+      audiencePattern?: string;
+    }
   | { kind: 'jwt'; header: string; audience: string[] }
+  | {
+      /**
+       * A Lambda authorizer (TOKEN or REQUEST) whose scheme carries `x-gatecheck-cognito`: the
+       * stand-in models a Lambda that verifies the named pool's tokens (mapped onto the sandbox pool).
+       */
+      kind: 'lambda';
+      type: 'token' | 'request';
+      /** The header the Lambda reads the token from. */
+      header: string;
+      identitySources: { in: 'header' | 'query'; name: string }[];
+      /** TOKEN authorizers: `identityValidationExpression`. */
+      validationExpression?: string;
+      tokenUse: 'id' | 'access';
+      /** A valid token without one of them gets an explicit Deny. */
+      scopes: string[];
+    }
   | { kind: 'api-key'; header: string }
   | { kind: 'unsupported'; description: string };
 
