@@ -14,6 +14,7 @@ const examples = [
   'examples/dev-token-api.yaml',
   'examples/token-header-api.yaml',
   'examples/orders-export-api.json',
+  'examples/lambda-authorizer-api.yaml',
 ];
 
 describe('generated collections against the sandbox (newman, end to end) @slow', function () {

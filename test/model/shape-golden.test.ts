@@ -19,6 +19,9 @@ export const shapeFixtures = [
   'two-entry-security.json',
   'sam-body.yaml',
   'lambda-authorizers.json',
+  'cognito-validation-expression.json',
+  'lambda-cognito-token.json',
+  'lambda-cognito-request.json',
 ];
 
 describe('API Gateway document shapes (golden inspect --json)', () => {
