@@ -23,6 +23,11 @@ export const faultNames = [
   'token-use-ignored',
   /** Any issuer is trusted: the token is verified against the JWKS of whatever sandbox pool its `iss` names. */
   'any-issuer-accepted',
+  /**
+   * Several user pools: every authorizer accepts the tokens of every pool the API's authorizers
+   * trust, not only of the pools it names (providerARNs, `x-gatecheck-cognito.userPool`).
+   */
+  'every-pool-accepted',
   /** API keys are not checked. */
   'api-key-not-enforced',
   /** HTTP API JWT authorizer: `aud` / `client_id` are not compared with the audience. */
@@ -132,6 +137,17 @@ export interface Sandbox {
   setOAuthFaults(faults: { pkceNotVerified?: boolean }): void;
   /** A second pool the gateway does not trust, with one user, for the other-pool check. */
   otherPool: {
+    userPoolId: string;
+    clientId: string;
+    issuer: string;
+    username: string;
+    password: string;
+  };
+  /**
+   * Several user pools in the spec: pool 2 (the spec's second pool, and any further one), trusted
+   * by the authorizers that name it, with one user. Absent for a spec with one pool.
+   */
+  secondPool?: {
     userPoolId: string;
     clientId: string;
     issuer: string;

@@ -10,6 +10,7 @@ import { createSchemaStore } from './read-schemas.js';
 import { readSecuritySchemes } from './read-security-schemes.js';
 import { readServers } from './read-servers.js';
 import { slug } from './slug.js';
+import { knownPools, placeInPools } from './user-pools.js';
 import { collapseRepeats } from './warnings.js';
 import type { ApiModel, SecurityScheme } from './types.js';
 
@@ -46,7 +47,9 @@ export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): A
     lambdaRejections,
     store,
   });
-  const authz = spec.authz ? readAuthz(spec.authz, operations, document) : undefined;
+  const pools = knownPools(schemes);
+  const placed = placeInPools(operations, schemes, pools);
+  const authz = spec.authz ? readAuthz(spec.authz, placed, document) : undefined;
 
   return {
     title,
@@ -57,12 +60,13 @@ export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): A
     gatewayKind,
     stages,
     schemes,
-    operations,
+    operations: placed,
     gatewayResponses,
     apiKeySource,
     schemas: store.schemas,
     warnings: collapseRepeats(context.warnings),
     ...(authz ? { authz } : {}),
+    ...(pools.length > 1 ? { pools } : {}),
   };
 }
 

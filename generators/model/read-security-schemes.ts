@@ -224,11 +224,11 @@ function readProviderArns(context: ModelContext, name: string, arns: Located): U
     typeof arn === 'string' ? parseUserPoolArn(arn) : { raw: JSON.stringify(arn) },
   );
   if (pools.length > 1) {
-    // Signing in to several pools is not done yet: say which pools' tokens go unchecked.
+    // Each pool is signed in to with its own credentials (model/user-pools.ts): say where they go.
     warn(
       context,
       'several-user-pools',
-      `Cognito scheme "${name}" accepts tokens of ${pools.length} user pools; checks sign in to one pool (the environment's), so tokens of the others are not checked`,
+      `Cognito scheme "${name}" accepts tokens of ${pools.length} user pools: checks sign in to each, pool 1 with the environment's credentials, pool N with GATECHECK_POOL<N>_USERNAME, _PASSWORD, _CLIENT_ID (docs/reference/api-gateway-exports.md)`,
       arns.pointer,
     );
   }

@@ -50,6 +50,11 @@ export interface ApiModel {
   warnings: Warning[];
   /** Personas and who may call what (BOLA/BFLA checks), from the authorization rules. */
   authz?: AuthzModel;
+  /**
+   * The user pools the authorizers trust, when there are several (pool 1 first): each is signed in
+   * to with its own credentials (see model/user-pools.ts).
+   */
+  pools?: UserPoolRef[];
 }
 
 export interface Stage {
@@ -187,6 +192,10 @@ export type Protection =
       scopes: string[];
       /** The authorizer's `identityValidationExpression`, matched against the token's `aud`. */
       identityValidationExpression?: string;
+      /** The pool whose tokens the method is sent (ApiModel.pools number), when not pool 1. */
+      pool?: number;
+      /** APIs with several pools: every pool the authorizer accepts (its providerARNs). */
+      acceptedPools?: number[];
     }
   | {
       kind: 'jwt';
@@ -210,6 +219,9 @@ export type Protection =
       identityValidationExpression?: string;
       /** REQUEST authorizers: identity sources besides the token header; each must be present. */
       otherIdentitySources: IdentitySource[];
+      /** As for `cognito`. */
+      pool?: number;
+      acceptedPools?: number[];
     }
   | { kind: 'unsupported'; description: string };
 

@@ -182,6 +182,19 @@ export function negativeVariants(
   if (protection.kind === 'lambda')
     for (const variant of lambdaVariants(protection, operation)) add(variant);
 
+  // Several user pools: a valid token of each of the API's pools this authorizer does not list is
+  // refused like any other pool's (N13).
+  for (const pool of model.pools === undefined ? [] : model.pools.keys()) {
+    const number = pool + 1;
+    if (protection.kind === 'jwt' || (protection.acceptedPools ?? [1]).includes(number)) continue;
+    add({
+      kind: 'pool-not-accepted',
+      variant: `pool ${number}`,
+      token: { from: 'captured', kind, ...(number > 1 ? { pool: number } : {}) },
+      expect: unauthorized,
+    });
+  }
+
   // INVALID_API_KEY: 403 Forbidden (aws-behaviour §2.2). With `x-amazon-apigateway-api-key-source:
   // AUTHORIZER` the key comes from a Lambda authorizer, not a header: nothing to send wrong.
   if (operation.apiKey && model.apiKeySource === 'HEADER') {
@@ -189,7 +202,40 @@ export function negativeVariants(
     variants.push({ kind: 'api-key-missing', token: valid, apiKey: 'omit', expect: invalidApiKey });
     variants.push({ kind: 'api-key-wrong', token: valid, apiKey: 'wrong', expect: invalidApiKey });
   }
-  return variants;
+  const pool = protection.kind === 'jwt' ? undefined : protection.pool;
+  return pool === undefined ? variants : variants.map((variant) => inPool(variant, pool));
+}
+
+/**
+ * A method sent pool N's tokens: its checks start from that pool's tokens (captured, forged, or
+ * minted for pool N, in variables of its own), so each shows what it should and not merely that
+ * pool 1's token is refused. `pool-not-accepted` already names its pool.
+ */
+function inPool(variant: NegativeVariant, pool: number): NegativeVariant {
+  const token = variant.token;
+  if (variant.kind === 'pool-not-accepted') return variant;
+  switch (token.from) {
+    case 'captured':
+    case 'forged':
+      return { ...variant, token: { ...token, pool } };
+    case 'variable':
+      if (token.mint === undefined || (token.mint.pool ?? 'main') !== 'main') return variant;
+      return {
+        ...variant,
+        token: {
+          ...token,
+          variable: poolVariable(pool, token.variable),
+          mint: { ...token.mint, pool: `pool${pool}` },
+        },
+      };
+    default:
+      return variant;
+  }
+}
+
+/** Pool N's own copy of a run variable: `gatecheck.pool.<N>.<name>`. */
+export function poolVariable(pool: number, name: string): string {
+  return `gatecheck.pool.${pool}.${name}`;
 }
 
 /**

@@ -89,7 +89,13 @@ function controlCheck(
     name: `${operationTitle(operation)} · control for ${label}`,
     role: 'control',
     tokenHeader: protection.tokenHeader,
-    token: { from: 'captured', kind: protection.tokenKind },
+    token: {
+      from: 'captured',
+      kind: protection.tokenKind,
+      ...(protection.kind !== 'jwt' && protection.pool !== undefined
+        ? { pool: protection.pool }
+        : {}),
+    },
     ...(operation.apiKey ? { apiKey: { header: operation.apiKey.header, value: 'variable' } } : {}),
     // A sentinel target does not exist, so the backend answers 4xx: only "not a gateway rejection"
     // can be expected. A safe method on the documented example must give the documented success.

@@ -30,6 +30,7 @@ export type NegativeCheckKind =
   | 'aud-not-matching' // REST Cognito: an ID token whose `aud` the identityValidationExpression refuses
   | 'expression-mismatch' // Lambda TOKEN: a token form the identityValidationExpression refuses
   | 'identity-source-missing' // Lambda REQUEST: one identity source left out
+  | 'pool-not-accepted' // several pools: a valid token of one of the API's pools this authorizer does not trust
   | 'api-key-missing'
   | 'api-key-wrong';
 
@@ -37,7 +38,12 @@ export type NegativeCheckKind =
 export type TokenSource =
   | { from: 'none' }
   /** The signed-in user's token of this kind (captured by the sign-in folder). */
-  | { from: 'captured'; kind: TokenKind }
+  | {
+      from: 'captured';
+      kind: TokenKind;
+      /** APIs with several user pools: the pool whose signed-in token it is (absent: pool 1). */
+      pool?: number;
+    }
   /**
    * A value the run supplies in a variable; the check is reported as skipped when it is empty
    * (unless `mint` is set and the run targets the sandbox, which then mints the token).
@@ -61,6 +67,8 @@ export type TokenSource =
       kind: TokenKind;
       forgery: NegativeCheckKind;
       variant?: string;
+      /** Forged from this pool's token (absent: pool 1). */
+      pool?: number;
       /**
        * Made distinct per check (from the check's id), so an authorizer's result cache, keyed by
        * the token, never answers it with an earlier check's result (Lambda authorizers).
@@ -76,7 +84,8 @@ export type TokenSource =
  */
 export interface SandboxTokenRequest {
   tokenUse: TokenKind;
-  pool?: 'main' | 'other';
+  /** `pool<N>`: pool N of an API with several pools (the sandbox's second trusted pool). */
+  pool?: 'main' | 'other' | `pool${number}`;
   expired?: boolean;
   scopes?: string[];
   signer?: 'pool' | 'foreign';

@@ -82,6 +82,7 @@ async function authorizeOne(
           ? {
               tokenUse: scopes.length > 0 ? 'access' : 'id',
               scopes,
+              pools: rule.pools,
               ...(rule.audiencePattern === undefined
                 ? {}
                 : { audiencePattern: rule.audiencePattern }),

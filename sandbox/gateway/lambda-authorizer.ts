@@ -50,7 +50,7 @@ async function callLambda(
   // the scopes of a token it accepted: none of them is a Deny policy.
   const verdict = await context.verifyToken(
     token,
-    { tokenUse: rule.tokenUse, scopes: [] },
+    { tokenUse: rule.tokenUse, scopes: [], pools: rule.pools },
     context.faults,
   );
   if (!verdict.ok) return { allowed: false, refusal: { reason: 'unauthorized' } };

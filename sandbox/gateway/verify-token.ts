@@ -15,6 +15,11 @@ export interface TokenTrust {
   audience: string[];
   /** With `any-issuer-accepted`: issuers that name a sandbox pool, whose JWKS may be fetched. */
   isSandboxIssuer: (issuer: string) => boolean;
+  /**
+   * Several user pools: the spec's pool id → the issuer of the sandbox pool that serves it. An
+   * authorizer trusts the pools it names (its providerARNs); one that names none trusts `issuers`.
+   */
+  poolIssuers?: Record<string, string>;
 }
 
 /** What one authorizer checks, beyond signature and issuer. */
@@ -35,6 +40,8 @@ export interface TokenRule {
    * what AWS does with them is UNCONFIRMED.
    */
   audiencePattern?: string;
+  /** The spec's pool ids the authorizer names (see `TokenTrust.poolIssuers`). */
+  pools?: string[];
   /** Any one of them must be in the token's `scope` claim. */
   scopes: string[];
 }
@@ -86,7 +93,7 @@ export function createTokenVerifier(trust: TokenTrust): TokenVerifier {
 
     const issuer = typeof payload.iss === 'string' ? payload.iss : '';
     const trusted =
-      trust.issuers.includes(issuer) ||
+      trustedIssuers(trust, rule, faults).includes(issuer) ||
       (faults.has('any-issuer-accepted') && trust.isSandboxIssuer(issuer));
     if (!trusted) return { ok: false, reason: 'invalid' };
 
@@ -142,4 +149,17 @@ function checkRule(claims: JwtPayload, rule: TokenRule, trust: TokenTrust, fault
       throw new Error('the token does not have a valid audience');
     }
   }
+}
+
+/**
+ * The issuers one authorizer trusts: the sandbox pools serving the spec pools it names, else the
+ * gateway's. `every-pool-accepted`: every pool the API's authorizers trust, whichever it names.
+ */
+function trustedIssuers(trust: TokenTrust, rule: TokenRule, faults: FaultSet): string[] {
+  const byPool = trust.poolIssuers;
+  if (byPool === undefined || rule.pools === undefined || rule.pools.length === 0)
+    return trust.issuers;
+  if (faults.has('every-pool-accepted'))
+    return [...new Set([...trust.issuers, ...Object.values(byPool)])];
+  return rule.pools.map((pool) => byPool[pool] ?? trust.issuers[0] ?? '');
 }

@@ -63,6 +63,13 @@ export function gatewaySpecOf(document: SpecDocument, file: string): GatewaySpec
     stage: readStage(document),
     routes,
     gatewayResponses: readGatewayResponses(document),
+    userPools: [
+      ...new Set(
+        Object.values(schemes).flatMap((rule) =>
+          rule.kind === 'cognito' || rule.kind === 'lambda' ? rule.pools : [],
+        ),
+      ),
+    ],
     // A Lambda authorizer's scopes (`x-gatecheck-cognito.scopes`) are required of access tokens too.
     requiredScopes: [
       ...new Set(

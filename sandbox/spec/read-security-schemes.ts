@@ -31,6 +31,9 @@ function ruleOf(scheme: JsonObject): SchemeRule {
       kind: 'cognito',
       header: fromSource ?? stringAt(scheme, 'name') ?? 'Authorization',
       ...(expression ? { audiencePattern: expression } : {}),
+      pools: stringsOf(authorizer?.providerARNs)
+        .map(poolIdOf)
+        .filter((id): id is string => id !== undefined),
     };
   }
   if (authorizerType === 'token' || authorizerType === 'request') {
@@ -110,5 +113,15 @@ function lambdaRule(
     ...(type === 'token' && expression ? { validationExpression: expression } : {}),
     tokenUse,
     scopes: stringsOf(extension.scopes),
+    pools: [poolIdOf(stringAt(extension, 'userPool') ?? '')].filter(
+      (id): id is string => id !== undefined,
+    ),
   };
+}
+
+/** The pool id of a user pool ARN (`...:userpool/<id>`) or issuer URL (`.../<id>`). */
+function poolIdOf(reference: string): string | undefined {
+  return /(?:userpool\/|amazonaws\.com(?:\.cn)?\/)([a-z]{2}(?:-[a-z]+)+-\d_[A-Za-z0-9]+)\/?$/.exec(
+    reference.trim(),
+  )?.[1];
 }

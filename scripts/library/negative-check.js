@@ -123,8 +123,11 @@ gatecheck.negative = {
       );
     var body = JSON.parse(JSON.stringify(mint));
     // The other pool has its own users: the sandbox names one in otherPoolUsername.
+    // Pool N of an API with several pools (`pool<N>`): that pool's user.
+    var poolNumber = /^pool(\d+)$/.exec(String(body.pool || ''));
     body.username =
       (body.pool === 'other' && pm.variables.get('otherPoolUsername')) ||
+      (poolNumber && pm.variables.get('gatecheck.pool.' + poolNumber[1] + '.username')) ||
       pm.variables.get('username');
     return pm.sendRequest(
       {

@@ -15,6 +15,7 @@ const examples = [
   'examples/token-header-api.yaml',
   'examples/orders-export-api.json',
   'examples/lambda-authorizer-api.yaml',
+  'examples/two-pool-api.yaml',
 ];
 
 describe('generated collections against the sandbox (newman, end to end) @slow', function () {

@@ -22,6 +22,7 @@ export const shapeFixtures = [
   'cognito-validation-expression.json',
   'lambda-cognito-token.json',
   'lambda-cognito-request.json',
+  'several-pools.json',
 ];
 
 describe('API Gateway document shapes (golden inspect --json)', () => {

@@ -44,6 +44,7 @@ export const tokenKinds: NegativeCheckKind[] = [
   'aud-not-matching',
   'expression-mismatch',
   'identity-source-missing',
+  'pool-not-accepted',
 ];
 
 /** Checks of the `must` kinds fail, of the `may` kinds may fail, every other one passes. */
@@ -117,4 +118,6 @@ export const caughtBy: Record<AuthorizerFault, FaultExpectation> = {
   // A Cognito authorizer's expression refuses the other app client's `aud`; a Lambda TOKEN
   // authorizer's refuses a header value the Lambda itself would accept.
   'validation-expression-ignored': byKind(['aud-not-matching', 'expression-mismatch']),
+  // Only another of the API's own pools shows it: the other-pool check's pool is trusted by none.
+  'every-pool-accepted': byKind(['pool-not-accepted']),
 };

@@ -21,6 +21,8 @@ const apis = [
   // A Cognito authorizer with identityValidationExpression, Lambda TOKEN and REQUEST authorizers
   // that verify Cognito tokens (x-gatecheck-cognito).
   'examples/lambda-authorizer-api.yaml',
+  // Two user pools: a method per pool and one that accepts both.
+  'examples/two-pool-api.yaml',
 ];
 
 const authorizerFaults = faultNames.filter(
