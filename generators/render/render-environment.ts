@@ -67,6 +67,10 @@ export function renderStageEnvironments(
 function userPoolOf(model: ApiModel): Partial<Pick<UserPoolRef, 'region' | 'userPoolId'>> & {
   clientId?: string;
 } {
+  // Several pools: the environment's user signs in to pool 1 (model/user-pools.ts).
+  const first = model.pools?.[0];
+  if (first?.userPoolId !== undefined)
+    return { region: first.region, userPoolId: first.userPoolId };
   for (const operation of model.operations) {
     const protection = operation.protection;
     if (protection.kind === 'public' || protection.kind === 'unsupported') continue;

@@ -104,10 +104,14 @@ export const caughtBy: Record<AuthorizerFault, FaultExpectation> = {
   // token names the other pool's app client, so it stays refused even when any issuer is trusted.
   // A Cognito authorizer whose identityValidationExpression pins the app client (the method has an
   // aud-not-matching check) also refuses the other pool's ID token: its `aud` is another client.
+  // Any issuer also means another of the API's own pools (pool-not-accepted).
   'any-issuer-accepted': {
-    kinds: ['other-pool'],
+    kinds: ['other-pool', 'pool-not-accepted'],
     verdict: (check, gateway, siblings) =>
-      gateway === 'rest' && check.kind === 'other-pool' && !siblings.includes('aud-not-matching')
+      (gateway === 'rest' &&
+        check.kind === 'other-pool' &&
+        !siblings.includes('aud-not-matching')) ||
+      check.kind === 'pool-not-accepted'
         ? 'must-fail'
         : 'must-pass',
   },
