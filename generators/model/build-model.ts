@@ -1,7 +1,7 @@
 import { checkDocument } from '../load/check-document.js';
 import type { LoadedSpec } from '../load/load-spec.js';
 import { isApiGatewayDocument } from './api-gateway-document.js';
-import { asRecord, asString, createContext } from './context.js';
+import { asRecord, asString, createContext, warn } from './context.js';
 import { expectedRejections } from './expected-rejections.js';
 import { readGatewayResponses } from './read-gateway-responses.js';
 import { readAuthz } from './read-authz.js';
@@ -47,7 +47,21 @@ export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): A
     lambdaRejections,
     store,
   });
-  const pools = knownPools(schemes);
+  const pools = knownPools(schemes, operations);
+  if (pools.length > 1) {
+    warn(
+      context,
+      'several-user-pools',
+      `the authorizers trust ${pools.length} user pools: ${pools
+        .map((pool, index) =>
+          index === 0
+            ? `pool 1 (${pool.userPoolId}) signs in with the environment's credentials`
+            : `pool ${index + 1} (${pool.userPoolId}) with GATECHECK_POOL${index + 1}_USERNAME, _PASSWORD, _CLIENT_ID`,
+        )
+        .join('; ')}`,
+      firstSchemeOf(schemes, pools[1]?.userPoolId),
+    );
+  }
   const placed = placeInPools(operations, schemes, pools);
   const authz = spec.authz ? readAuthz(spec.authz, placed, document) : undefined;
 
@@ -88,4 +102,14 @@ function readApiKeySource(document: Record<string, unknown>): ApiModel['apiKeySo
   return asString(document['x-amazon-apigateway-api-key-source'])?.toUpperCase() === 'AUTHORIZER'
     ? 'AUTHORIZER'
     : 'HEADER';
+}
+
+/** The pointer of the first scheme that names this pool. */
+function firstSchemeOf(schemes: Record<string, SecurityScheme>, userPoolId: string | undefined) {
+  const scheme = Object.values(schemes).find((candidate) =>
+    candidate.kind === 'cognito'
+      ? candidate.userPools.some((pool) => pool.userPoolId === userPoolId)
+      : candidate.kind === 'lambda' && candidate.userPool.userPoolId === userPoolId,
+  );
+  return scheme?.origin.pointer ?? '';
 }

@@ -1,15 +1,26 @@
 import type { Operation, SecurityScheme, UserPoolRef } from './types.js';
 
 /**
- * The user pools an API's authorizers trust, numbered in the order the schemes declare them
+ * The user pools the authorizers of an API's methods trust, numbered in the order the schemes declare them
  * (`providerARNs`, a Lambda authorizer's `x-gatecheck-cognito.userPool`): pool 1 is the one the
  * environment's `userPoolId`, `clientId`, `username` name; pool N (N ≥ 2) has its own sign-in,
  * from `GATECHECK_POOL<N>_*` (docs/reference/api-gateway-exports.md, "Several user pools"). Pools
  * gatecheck cannot read (placeholders) are not numbered: they stand for pool 1, as before.
  */
-export function knownPools(schemes: Record<string, SecurityScheme>): UserPoolRef[] {
+export function knownPools(
+  schemes: Record<string, SecurityScheme>,
+  operations: readonly Operation[],
+): UserPoolRef[] {
+  // Only the schemes some method is checked with: a declared but unused pool needs no sign-in.
+  const used = new Set(
+    operations.flatMap((operation) =>
+      operation.protection.kind === 'cognito' || operation.protection.kind === 'lambda'
+        ? [operation.protection.scheme]
+        : [],
+    ),
+  );
   const pools: UserPoolRef[] = [];
-  for (const scheme of Object.values(schemes)) {
+  for (const scheme of Object.values(schemes).filter((candidate) => used.has(candidate.name))) {
     for (const pool of poolsOf(scheme)) {
       if (pool.userPoolId !== undefined && !pools.some((p) => p.userPoolId === pool.userPoolId))
         pools.push(pool);

@@ -154,12 +154,14 @@ function tokenData(check: NegativeCheck) {
         from: token.from,
         kind: token.kind,
         variable: capturedTokenVariable(token.kind, token.pool),
+        ...(token.pool !== undefined ? { pool: token.pool } : {}),
       };
     case 'forged':
       return {
         from: token.from,
         kind: token.kind,
         variable: capturedTokenVariable(token.kind, token.pool),
+        ...(token.pool !== undefined ? { pool: token.pool } : {}),
         forgery: token.forgery,
         ...(token.variant !== undefined ? { variant: token.variant } : {}),
         ...(token.distinct ? { distinct: true } : {}),

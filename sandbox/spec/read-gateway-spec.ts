@@ -63,11 +63,14 @@ export function gatewaySpecOf(document: SpecDocument, file: string): GatewaySpec
     stage: readStage(document),
     routes,
     gatewayResponses: readGatewayResponses(document),
+    // The pools of the schemes some method uses, in declaration order.
     userPools: [
       ...new Set(
-        Object.values(schemes).flatMap((rule) =>
-          rule.kind === 'cognito' || rule.kind === 'lambda' ? rule.pools : [],
-        ),
+        Object.entries(schemes)
+          .filter(([name]) => routes.some((r) => r.security.flat().some((q) => q.scheme === name)))
+          .flatMap(([, rule]) =>
+            rule.kind === 'cognito' || rule.kind === 'lambda' ? rule.pools : [],
+          ),
       ),
     ],
     // A Lambda authorizer's scopes (`x-gatecheck-cognito.scopes`) are required of access tokens too.

@@ -59,6 +59,15 @@ gatecheck.negative = {
       return gatecheck.negative.suppliedOrMinted(pm, token, skip, sent);
 
     var captured = pm.variables.get(token.variable);
+    // Pool N of an API with several pools, without credentials: nothing to send, say what to set.
+    if (!captured && token.pool && !pm.variables.get('gatecheck.pool.' + token.pool + '.clientId'))
+      return skip(
+        'set GATECHECK_POOL' +
+          token.pool +
+          '_CLIENT_ID, _USERNAME and _PASSWORD to check with user pool ' +
+          token.pool +
+          "'s tokens",
+      );
     if (!captured)
       return unbuilt('no captured ' + token.kind + ' token: the sign-in did not succeed');
     if (token.from === 'captured') return sendToken(captured);
