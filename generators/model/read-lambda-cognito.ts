@@ -1,7 +1,13 @@
 import { InputError } from '../errors.js';
 import { asRecord, asString, originOf, warn, type Located, type ModelContext } from './context.js';
 import { pointerJoin } from './json-pointer.js';
-import type { IdentitySource, LambdaAuthorizer, LambdaCognitoScheme, TokenKind } from './types.js';
+import type {
+  IdentitySource,
+  LambdaAuthorizer,
+  LambdaCognitoScheme,
+  TokenKind,
+  UserPoolRef,
+} from './types.js';
 import { parseCognitoIssuer, parseUserPoolArn } from './user-pool-arn.js';
 import { acceptsForm, compileWhole, standardForm } from './validation-expression.js';
 
@@ -36,13 +42,13 @@ export function readLambdaCognito(
     throw new InputError(`${lambdaCognitoExtension} ${what}`, {
       file: context.source,
       pointer: at,
-      hint: `write userPool (a user pool ARN or issuer URL) and tokenKind (id or access), see docs/reference/api-gateway-exports.md`,
+      hint: `write userPool (a user pool id, ARN or issuer URL) and tokenKind (id or access), see docs/reference/api-gateway-exports.md`,
     });
   };
   const extension = asRecord(scheme[lambdaCognitoExtension]) ?? bad('must be an object');
 
   const rawPool = asString(extension.userPool) ?? bad('needs userPool', pointer);
-  const userPool = parseCognitoIssuer(rawPool) ?? parseUserPoolArn(rawPool);
+  const userPool = parseCognitoIssuer(rawPool) ?? parsePoolId(rawPool) ?? parseUserPoolArn(rawPool);
   if (userPool.userPoolId === undefined) {
     warn(
       context,
@@ -102,6 +108,12 @@ export function readLambdaCognito(
     scopes: scopes as string[],
     origin: originOf(context, located.pointer),
   };
+}
+
+/** A bare user pool id, `eu-west-1_AbCdEf123`. */
+function parsePoolId(raw: string): UserPoolRef | undefined {
+  const match = /^([a-z]{2}(?:-[a-z]+)+-\d)_[A-Za-z0-9]+$/.exec(raw.trim());
+  return match ? { region: match[1], userPoolId: raw.trim(), raw } : undefined;
 }
 
 /** `method.request.header.X` / `method.request.querystring.Y`; other sources (context, stage variables) are not sent by a caller. */

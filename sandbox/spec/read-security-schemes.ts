@@ -121,7 +121,7 @@ function lambdaRule(
 
 /** The pool id of a user pool ARN (`...:userpool/<id>`) or issuer URL (`.../<id>`). */
 function poolIdOf(reference: string): string | undefined {
-  return /(?:userpool\/|amazonaws\.com(?:\.cn)?\/)([a-z]{2}(?:-[a-z]+)+-\d_[A-Za-z0-9]+)\/?$/.exec(
+  return /(?:^|userpool\/|amazonaws\.com(?:\.cn)?\/)([a-z]{2}(?:-[a-z]+)+-\d_[A-Za-z0-9]+)\/?$/.exec(
     reference.trim(),
   )?.[1];
 }

@@ -184,6 +184,18 @@ describe('x-gatecheck-cognito as bad input', () => {
       pointer: '/components/securitySchemes/verify/x-gatecheck-cognito/scopes',
     },
   ];
+  it('a bare user pool id names the pool', () => {
+    const model = buildModel({
+      document: broken({ userPool: 'eu-west-1_AbCdEf123', tokenKind: 'id' }),
+      source: 'api.json',
+    } as never);
+    const scheme = model.schemes.verify;
+    expect(scheme?.kind === 'lambda' ? scheme.userPool : undefined).to.include({
+      region: 'eu-west-1',
+      userPoolId: 'eu-west-1_AbCdEf123',
+    });
+  });
+
   for (const { given, extension, pointer } of cases) {
     it(`${given}: an InputError naming the pointer`, () => {
       expect(() => buildModel({ document: broken(extension), source: 'api.json' } as never))
