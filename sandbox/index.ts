@@ -5,7 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { startCognito, type CognitoStandIn } from './cognito/index.js';
 import { startGateway, type Gateway } from './gateway/start-gateway.js';
-import { cognitoClient, provisionMainPool, provisionOtherPool } from './provision.js';
+import {
+  cognitoClient,
+  provisionMainPool,
+  provisionOtherPool,
+  provisionSecondPool,
+} from './provision.js';
 import { provisionPersonas } from './provision-personas.js';
 import { readGatewaySpec } from './spec/read-gateway-spec.js';
 import type { Sandbox, SandboxOptions } from './types.js';
@@ -50,14 +55,16 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       clientSecret: options.clientSecret ?? false,
       ...(options.passwords ? { passwords: options.passwords } : {}),
     };
-    const [main, other] = await Promise.all([
+    const [main, other, second] = await Promise.all([
       provisionMainPool(client, { ...provisionOptions, specScopes: spec.requiredScopes }),
       provisionOtherPool(client, provisionOptions),
+      spec.userPools.length > 1 ? provisionSecondPool(client, provisionOptions) : undefined,
     ]);
     const personas = await provisionPersonas(client, main.userPoolId, options.passwords);
     client.destroy();
     cognito.aliasPool('main', main.userPoolId);
     cognito.aliasPool('other', other.userPoolId);
+    if (second) cognito.aliasPool('pool2', second.userPoolId);
 
     const apiKey = randomBytes(30).toString('base64url').slice(0, 40);
     const mainUser = main.users.find((user) => user.role === 'main');
@@ -74,6 +81,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           ...(main.oauth?.machineClient ? [main.oauth.machineClient.clientId] : []),
         ],
         isSandboxIssuer: (issuer) => issuer.startsWith(`${cognito.url}/`),
+        // The spec's first pool is the main pool; the second (and any further) the second pool.
+        ...(second
+          ? {
+              poolIssuers: Object.fromEntries(
+                spec.userPools.map((pool, index) => [
+                  pool,
+                  cognito.issuer(index === 0 ? main.userPoolId : second.userPoolId),
+                ]),
+              ),
+            }
+          : {}),
       },
       apiKeys: [apiKey],
       ...(options.faults ? { faults: options.faults } : {}),
@@ -87,7 +105,21 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           }
         : {}),
     });
-    return { ...sandboxOf(cognito, gateway, main, other, apiKey, region), personas };
+    return {
+      ...sandboxOf(cognito, gateway, main, other, apiKey, region),
+      ...(second
+        ? {
+            secondPool: {
+              userPoolId: second.userPoolId,
+              clientId: second.clientId,
+              issuer: cognito.issuer(second.userPoolId),
+              username: second.username,
+              password: second.password,
+            },
+          }
+        : {}),
+      personas,
+    };
   } catch (error) {
     await gateway?.stop();
     await cognito.stop();

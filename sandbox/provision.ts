@@ -126,6 +126,30 @@ export async function provisionOtherPool(
   return { ...pool, users: [user], subs: { [username]: sub }, username, password };
 }
 
+/**
+ * A second pool the gateway trusts, for specs whose authorizers name several pools: one user, an
+ * app client like the main one's (no OAuth side).
+ */
+export async function provisionSecondPool(
+  client: CognitoIdentityProviderClient,
+  options: ProvisionOptions,
+): Promise<ProvisionedPool & { username: string; password: string }> {
+  const pool = await createPool(client, 'gatecheck-sandbox-pool2', false);
+  const username = 'pool2-user';
+  const password = options.passwords?.pool2 ?? options.passwords?.[username] ?? randomPassword();
+  const user: SandboxUser = {
+    username,
+    password,
+    email: `${username}@example.com`,
+    phoneNumber: '+15550108888',
+    groups: [],
+    status: 'CONFIRMED',
+    role: 'pool2',
+  };
+  const sub = await createUser(client, pool.userPoolId, user);
+  return { ...pool, users: [user], subs: { [username]: sub }, username, password };
+}
+
 async function createPool(
   client: CognitoIdentityProviderClient,
   name: string,

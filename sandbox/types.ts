@@ -23,12 +23,22 @@ export const faultNames = [
   'token-use-ignored',
   /** Any issuer is trusted: the token is verified against the JWKS of whatever sandbox pool its `iss` names. */
   'any-issuer-accepted',
+  /**
+   * Several user pools: every authorizer accepts the tokens of every pool the API's authorizers
+   * trust, not only of the pools it names (providerARNs, `x-gatecheck-cognito.userPool`).
+   */
+  'every-pool-accepted',
   /** API keys are not checked. */
   'api-key-not-enforced',
   /** HTTP API JWT authorizer: `aud` / `client_id` are not compared with the audience. */
   'audience-not-checked',
   /** Tokens with `alg: none` (any case) and no signature are accepted. */
   'alg-none-accepted',
+  /**
+   * An authorizer's `identityValidationExpression` is not applied: a Cognito authorizer accepts
+   * ID tokens whatever their `aud`, a Lambda TOKEN authorizer is called whatever the token text.
+   */
+  'validation-expression-ignored',
   /** The users API lets anyone change any record (no owner/admin check in the handler). */
   'owner-check-removed',
   /**
@@ -131,6 +141,17 @@ export interface Sandbox {
   setOAuthFaults(faults: { pkceNotVerified?: boolean }): void;
   /** A second pool the gateway does not trust, with one user, for the other-pool check. */
   otherPool: {
+    userPoolId: string;
+    clientId: string;
+    issuer: string;
+    username: string;
+    password: string;
+  };
+  /**
+   * Several user pools in the spec: pool 2 (the spec's second pool, and any further one), trusted
+   * by the authorizers that name it, with one user. Absent for a spec with one pool.
+   */
+  secondPool?: {
     userPoolId: string;
     clientId: string;
     issuer: string;

@@ -47,6 +47,14 @@ export function sandboxEnvironmentValues(sandbox: Sandbox): Record<string, strin
     preferredChallenge: 'EMAIL_OTP',
     otherPoolUsername: sandbox.otherPool.username,
     sandboxUrl: sandbox.sandboxUrl,
+    // Pool 2 of a spec with several pools signs in with SRP and a password (pool-sign-in.js).
+    ...(sandbox.secondPool
+      ? {
+          'gatecheck.pool.2.userPoolId': sandbox.secondPool.userPoolId,
+          'gatecheck.pool.2.clientId': sandbox.secondPool.clientId,
+          'gatecheck.pool.2.username': sandbox.secondPool.username,
+        }
+      : {}),
   };
 }
 
@@ -69,8 +77,10 @@ export function sandboxRunValues(sandbox: Sandbox): {
     revocationUsername: signOut?.username ?? '',
     revocationPassword: signOut?.password ?? '',
     ...personaValues(sandbox),
+    ...(sandbox.secondPool ? { 'gatecheck.pool.2.password': sandbox.secondPool.password } : {}),
   };
   const secrets = [
+    ...(sandbox.secondPool ? [sandbox.secondPool.password] : []),
     ...sandbox.users.map((user) => user.password),
     sandbox.otherPool.password,
     ...sandbox.personas.map((persona) => persona.password),

@@ -110,7 +110,7 @@ export const environmentVariables: readonly VariableSpec[] = [
   {
     key: 'otherClientToken',
     description:
-      "A valid token of the same pool issued to an app client outside the JWT authorizer's audience, for the audience check (skipped when empty)",
+      "A valid token of the same pool issued to an app client outside the JWT authorizer's audience or the Cognito authorizer's identityValidationExpression, for the audience checks (skipped when empty)",
     secret: true,
     envName: 'GATECHECK_OTHER_CLIENT_TOKEN',
   },

@@ -44,7 +44,11 @@ export const runVariables = {
 
 export type RunVariableName = (typeof runVariables)[keyof typeof runVariables];
 
-/** The collection variable holding the captured token of this kind. */
-export function capturedTokenVariable(kind: 'id' | 'access'): string {
-  return kind === 'id' ? runVariables.idToken : runVariables.accessToken;
+/**
+ * The collection variable holding the captured token of this kind; pool N ≥ 2 of an API with
+ * several user pools keeps its own, `gatecheck.pool.<N>.idToken` (scripts/library/pool-sign-in.js).
+ */
+export function capturedTokenVariable(kind: 'id' | 'access', pool?: number): string {
+  const name = kind === 'id' ? runVariables.idToken : runVariables.accessToken;
+  return pool === undefined || pool < 2 ? name : `gatecheck.pool.${pool}.${name}`;
 }

@@ -1,6 +1,6 @@
 import type { LoadedSpec } from '../load/load-spec.js';
 import { isApiGatewayDocument } from './api-gateway-document.js';
-import { asRecord, asString, createContext } from './context.js';
+import { asRecord, asString, createContext, warn } from './context.js';
 import { expectedRejections } from './expected-rejections.js';
 import { readGatewayResponses } from './read-gateway-responses.js';
 import { readAuthz } from './read-authz.js';
@@ -9,6 +9,7 @@ import { createSchemaStore } from './read-schemas.js';
 import { readSecuritySchemes } from './read-security-schemes.js';
 import { readServers } from './read-servers.js';
 import { slug } from './slug.js';
+import { knownPools, placeInPools } from './user-pools.js';
 import { collapseRepeats } from './warnings.js';
 import type { ApiModel, SecurityScheme } from './types.js';
 
@@ -35,8 +36,33 @@ export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): A
   const apiKeySource = readApiKeySource(document);
   const store = createSchemaStore();
   const rejections = expectedRejections(context, gatewayKind, gatewayResponses);
-  const operations = readOperations(context, { schemes, apiKeySource, rejections, store });
-  const authz = spec.authz ? readAuthz(spec.authz, operations, document) : undefined;
+  let lambda: ReturnType<typeof expectedRejections> | undefined;
+  const lambdaRejections = () =>
+    (lambda ??= expectedRejections(context, gatewayKind, gatewayResponses, 'lambda'));
+  const operations = readOperations(context, {
+    schemes,
+    apiKeySource,
+    rejections,
+    lambdaRejections,
+    store,
+  });
+  const pools = knownPools(schemes, operations);
+  if (pools.length > 1) {
+    warn(
+      context,
+      'several-user-pools',
+      `the authorizers trust ${pools.length} user pools: ${pools
+        .map((pool, index) =>
+          index === 0
+            ? `pool 1 (${pool.userPoolId}) signs in with the environment's credentials`
+            : `pool ${index + 1} (${pool.userPoolId}) with GATECHECK_POOL${index + 1}_USERNAME, _PASSWORD, _CLIENT_ID`,
+        )
+        .join('; ')}`,
+      firstSchemeOf(schemes, pools[1]?.userPoolId),
+    );
+  }
+  const placed = placeInPools(operations, schemes, pools);
+  const authz = spec.authz ? readAuthz(spec.authz, placed, document) : undefined;
 
   return {
     title,
@@ -47,12 +73,13 @@ export function buildModel(spec: LoadedSpec, options: BuildModelOptions = {}): A
     gatewayKind,
     stages,
     schemes,
-    operations,
+    operations: placed,
     gatewayResponses,
     apiKeySource,
     schemas: store.schemas,
     warnings: collapseRepeats(context.warnings),
     ...(authz ? { authz } : {}),
+    ...(pools.length > 1 ? { pools } : {}),
   };
 }
 
@@ -77,4 +104,14 @@ function readApiKeySource(document: Record<string, unknown>): ApiModel['apiKeySo
   return asString(document['x-amazon-apigateway-api-key-source'])?.toUpperCase() === 'AUTHORIZER'
     ? 'AUTHORIZER'
     : 'HEADER';
+}
+
+/** The pointer of the first scheme that names this pool. */
+function firstSchemeOf(schemes: Record<string, SecurityScheme>, userPoolId: string | undefined) {
+  const scheme = Object.values(schemes).find((candidate) =>
+    candidate.kind === 'cognito'
+      ? candidate.userPools.some((pool) => pool.userPoolId === userPoolId)
+      : candidate.kind === 'lambda' && candidate.userPool.userPoolId === userPoolId,
+  );
+  return scheme?.origin.pointer ?? '';
 }

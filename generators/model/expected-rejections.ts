@@ -55,11 +55,30 @@ const restCases: Record<keyof ExpectedRejections, RejectionCase> = {
 };
 
 /**
- * HTTP API (JWT authorizer) defaults, docs/reference/aws-wire-behaviour.md §3: 401
- * `{"message":"Unauthorized"}` without x-amzn-ErrorType, expired tokens included (the reason is
- * only in `www-authenticate`). A missing scope gives 403 `{"message":"Forbidden"}`: UNCONFIRMED by
- * AWS documentation, observed by emulator authors and in line with RFC 6750 insufficient_scope.
- * HTTP APIs have no API keys; the 403 Forbidden entry only keeps the shape complete.
+ * REST API methods behind a Lambda authorizer, docs/reference/api-gateway-exports.md (aws-behaviour
+ * §2.2): a missing identity source, a token the validation expression refuses, and the Lambda's
+ * `Unauthorized` are all 401 `Unauthorized` (UNAUTHORIZED), an expired token included (the Lambda
+ * says `Unauthorized` for every token it refuses); a valid token the Lambda denies (no scope) is
+ * the explicit Deny: 403 `User is not authorized to access this resource with an explicit deny`,
+ * `AccessDeniedException` (ACCESS_DENIED).
+ */
+const lambdaCases: Record<keyof ExpectedRejections, RejectionCase> = {
+  ...restCases,
+  expired: restCases.unauthorized,
+  insufficientScope: {
+    responseType: 'ACCESS_DENIED',
+    status: 403,
+    message: 'User is not authorized to access this resource with an explicit deny',
+    errorType: 'AccessDeniedException',
+  },
+};
+
+/**
+ * HTTP API (JWT authorizer) defaults, aws-behaviour.md §3: 401 `{"message":"Unauthorized"}` without
+ * x-amzn-ErrorType, expired tokens included (the reason is only in `www-authenticate`). A missing
+ * scope gives 403 `{"message":"Forbidden"}`: UNCONFIRMED by AWS documentation, observed by emulator
+ * authors and in line with RFC 6750 insufficient_scope. HTTP APIs have no API keys; the 403 Forbidden
+ * entry only keeps the shape complete.
  */
 const httpCases: Record<keyof ExpectedRejections, RejectionCase> = {
   unauthorized: { responseType: 'UNAUTHORIZED', status: 401, message: 'Unauthorized' },
@@ -81,8 +100,10 @@ export function expectedRejections(
   context: ModelContext,
   gatewayKind: ApiModel['gatewayKind'],
   responses: Record<string, GatewayResponse>,
+  authorizer: 'gateway' | 'lambda' = 'gateway',
 ): ExpectedRejections {
-  const cases = gatewayKind === 'http' ? httpCases : restCases;
+  const cases =
+    gatewayKind === 'http' ? httpCases : authorizer === 'lambda' ? lambdaCases : restCases;
   const overrides = gatewayKind === 'http' ? {} : responses;
   const warned = new Set<string>();
   const expect = (rejection: RejectionCase): ExpectedRejection => {

@@ -33,6 +33,8 @@ export interface OperationInputs {
   schemes: Record<string, SecurityScheme>;
   apiKeySource: ApiModel['apiKeySource'];
   rejections: ExpectedRejections;
+  /** The answers for methods behind a Lambda authorizer (computed on first use). */
+  lambdaRejections: () => ExpectedRejections;
   store: SchemaStore;
 }
 
@@ -123,7 +125,9 @@ function readOperation(context: ModelContext, inputs: OperationInputs, where: Wh
     );
   }
   const ownHeaders = [
-    ...(resolved.protection.kind === 'cognito' || resolved.protection.kind === 'jwt'
+    ...(resolved.protection.kind === 'cognito' ||
+    resolved.protection.kind === 'jwt' ||
+    resolved.protection.kind === 'lambda'
       ? [resolved.protection.tokenHeader]
       : []),
     ...(resolved.apiKey ? [resolved.apiKey.header] : []),
@@ -147,7 +151,9 @@ function readOperation(context: ModelContext, inputs: OperationInputs, where: Wh
     protection: resolved.protection,
     ...(resolved.apiKey ? { apiKey: resolved.apiKey } : {}),
     ...(resolved.apiKeyFromAuthorizer ? { apiKeyFromAuthorizer: true as const } : {}),
-    rejections: copyRejections(inputs.rejections),
+    rejections: copyRejections(
+      resolved.protection.kind === 'lambda' ? inputs.lambdaRejections() : inputs.rejections,
+    ),
     parameters: readParameters(context, path, parameters, ownHeaders),
     ...(requestBody === undefined || !writeMethods.has(method) ? {} : { requestBody }),
     success: readSuccess(context, inputs.store, located, `${id}.response`),

@@ -10,6 +10,7 @@ import {
 } from './context.js';
 import { pointerJoin } from '../load/json-pointer.js';
 import type { SecurityScheme, UserPoolRef } from './types.js';
+import { readLambdaCognito } from './read-lambda-cognito.js';
 import { isPlaceholder, parseCognitoIssuer, parseUserPoolArn } from './user-pool-arn.js';
 
 /**
@@ -104,13 +105,11 @@ function readScheme(context: ModelContext, name: string, located: Located): Secu
   if (authorizerType === 'jwt') return readJwtAuthorizer(context, name, located, authorizer ?? {});
   if (authorizerType === 'token' || authorizerType === 'request' || authType === 'custom') {
     const type = authorizerType === 'request' ? 'request' : 'token';
-    return {
-      kind: 'unsupported',
-      name,
-      description: `Lambda authorizer (${authorizerType ?? 'custom'})`,
-      lambda: readLambdaAuthorizer(type, raw, authorizer ?? {}),
-      origin,
-    };
+    const lambda = readLambdaAuthorizer(type, raw, authorizer ?? {});
+    const description = `Lambda authorizer (${authorizerType ?? 'custom'})`;
+    const verifiesCognito = readLambdaCognito(context, name, located, lambda);
+    if (verifiesCognito) return verifiesCognito;
+    return { kind: 'unsupported', name, description, lambda, origin };
   }
   // IAM methods need SigV4-signed requests with AWS credentials: recognised, checking them is out
   // of scope (the description says so in inspect and in the collection).
@@ -228,11 +227,11 @@ function readProviderArns(context: ModelContext, name: string, arns: Located): U
     typeof arn === 'string' ? parseUserPoolArn(arn) : { raw: JSON.stringify(arn) },
   );
   if (pools.length > 1) {
-    // Signing in to several pools is not done yet: say which pools' tokens go unchecked.
+    // Each pool is signed in to with its own credentials (model/user-pools.ts): say where they go.
     warn(
       context,
       'several-user-pools',
-      `Cognito scheme "${name}" accepts tokens of ${pools.length} user pools; checks sign in to one pool (the environment's), so tokens of the others are not checked`,
+      `Cognito scheme "${name}" accepts tokens of ${pools.length} user pools: checks sign in to each, pool 1 with the environment's credentials, pool N with GATECHECK_POOL<N>_USERNAME, _PASSWORD, _CLIENT_ID (docs/reference/api-gateway-exports.md)`,
       arns.pointer,
     );
   }

@@ -1,6 +1,8 @@
+import { parseIdentitySource } from './read-lambda-cognito.js';
 import type {
   ApiModel,
   AuthRequirement,
+  IdentitySource,
   Protection,
   SecurityAlternatives,
   SecurityScheme,
@@ -103,7 +105,7 @@ export function resolveProtection(
   const testable = (alternative: Classified[]) =>
     alternative.every(({ scheme }) => scheme !== undefined && scheme.kind !== 'unsupported');
   const hasToken = (alternative: Classified[]) =>
-    alternative.some(({ scheme }) => scheme?.kind === 'cognito' || scheme?.kind === 'jwt');
+    alternative.some(({ scheme }) => scheme !== undefined && isTokenScheme(scheme));
 
   const index = classified.findIndex(
     (alternative) => testable(alternative) && hasToken(alternative),
@@ -128,7 +130,7 @@ export function resolveProtection(
   const chosen = classified[chosenIndex] ?? [];
   const keyScheme = chosen.find(({ scheme }) => scheme?.kind === 'api-key')?.scheme;
   const apiKey = keyScheme?.kind === 'api-key' ? { header: keyScheme.header } : undefined;
-  const token = chosen.find(({ scheme }) => scheme?.kind === 'cognito' || scheme?.kind === 'jwt');
+  const token = chosen.find(({ scheme }) => scheme !== undefined && isTokenScheme(scheme));
   if (token?.scheme === undefined)
     return withKey({ protection: { kind: 'public' }, ...(apiKey ? { apiKey } : {}) });
 
@@ -203,6 +205,9 @@ function tokenProtection(scheme: SecurityScheme, scopes: string[]): Protection {
       tokenHeader: scheme.tokenHeader,
       tokenKind,
       scopes,
+      ...(scheme.identityValidationExpression === undefined
+        ? {}
+        : { identityValidationExpression: scheme.identityValidationExpression }),
     };
   if (scheme.kind === 'jwt')
     return {
@@ -213,7 +218,41 @@ function tokenProtection(scheme: SecurityScheme, scopes: string[]): Protection {
       scopes,
       audience: scheme.audience,
     };
+  if (scheme.kind === 'lambda') {
+    // A Lambda authorizer has no method scopes (authorization scopes are a Cognito authorizer's,
+    // docs/reference/aws-wire-behaviour.md §2.1): its scopes and token kind are the extension's.
+    const { type, identitySources, identityValidationExpression } = scheme.lambda;
+    return {
+      kind: 'lambda',
+      scheme: scheme.name,
+      tokenHeader: scheme.tokenHeader,
+      tokenKind: scheme.tokenKind,
+      scopes: scheme.scopes,
+      authorizerType: type,
+      // The validation expression applies to TOKEN authorizers only (CreateAuthorizer).
+      ...(type === 'token' && identityValidationExpression !== undefined
+        ? { identityValidationExpression }
+        : {}),
+      otherIdentitySources:
+        type === 'request'
+          ? identitySources
+              .map(parseIdentitySource)
+              .filter((source): source is IdentitySource => source !== undefined)
+              .filter(
+                (source) =>
+                  !(
+                    source.in === 'header' &&
+                    source.name.toLowerCase() === scheme.tokenHeader.toLowerCase()
+                  ),
+              )
+          : [],
+    };
+  }
   return { kind: 'public' };
+}
+
+function isTokenScheme(scheme: SecurityScheme): boolean {
+  return scheme.kind === 'cognito' || scheme.kind === 'jwt' || scheme.kind === 'lambda';
 }
 
 /**

@@ -39,7 +39,7 @@ export interface SchemeSummary {
   pointer: string;
 }
 
-export type ProtectionLabel = 'public' | 'cognito' | 'jwt' | 'api-key' | 'unsupported';
+export type ProtectionLabel = 'public' | 'cognito' | 'jwt' | 'lambda' | 'api-key' | 'unsupported';
 
 export interface OperationSummary {
   id: string;
@@ -100,11 +100,14 @@ function summariseScheme(scheme: SecurityScheme): SchemeSummary {
   return {
     name: scheme.name,
     kind: scheme.kind,
-    tokenHeader: scheme.kind === 'cognito' || scheme.kind === 'jwt' ? scheme.tokenHeader : null,
+    tokenHeader:
+      scheme.kind === 'cognito' || scheme.kind === 'jwt' || scheme.kind === 'lambda'
+        ? scheme.tokenHeader
+        : null,
     apiKeyHeader: scheme.kind === 'api-key' ? scheme.header : null,
     userPools: (scheme.kind === 'cognito'
       ? scheme.userPools
-      : scheme.kind === 'jwt' && scheme.userPool
+      : (scheme.kind === 'jwt' || scheme.kind === 'lambda') && scheme.userPool
         ? [scheme.userPool]
         : []
     ).map((pool) => ({
@@ -121,7 +124,7 @@ function summariseScheme(scheme: SecurityScheme): SchemeSummary {
           ? scheme.declaredAs === 'jwt-authorizer'
             ? 'jwt'
             : null
-          : scheme.kind === 'unsupported'
+          : scheme.kind === 'unsupported' || scheme.kind === 'lambda'
             ? (scheme.lambda?.type ?? null)
             : null,
     identitySources:
@@ -129,19 +132,19 @@ function summariseScheme(scheme: SecurityScheme): SchemeSummary {
         ? [`method.request.header.${scheme.tokenHeader}`]
         : scheme.kind === 'jwt'
           ? [`$request.header.${scheme.tokenHeader}`]
-          : scheme.kind === 'unsupported'
+          : scheme.kind === 'unsupported' || scheme.kind === 'lambda'
             ? (scheme.lambda?.identitySources ?? [])
             : [],
     identityValidationExpression:
       scheme.kind === 'cognito'
         ? (scheme.identityValidationExpression ?? null)
-        : scheme.kind === 'unsupported'
+        : scheme.kind === 'unsupported' || scheme.kind === 'lambda'
           ? (scheme.lambda?.identityValidationExpression ?? null)
           : null,
     resultTtlSeconds:
       scheme.kind === 'cognito'
         ? (scheme.resultTtlSeconds ?? null)
-        : scheme.kind === 'unsupported'
+        : scheme.kind === 'unsupported' || scheme.kind === 'lambda'
           ? (scheme.lambda?.resultTtlSeconds ?? null)
           : null,
     description: scheme.kind === 'unsupported' ? scheme.description : null,
@@ -157,10 +160,13 @@ export function protectionLabel(operation: Operation): ProtectionLabel {
 
 function summariseOperation(operation: Operation): OperationSummary {
   const protection = operation.protection;
-  const token = protection.kind === 'cognito' || protection.kind === 'jwt' ? protection : undefined;
+  const token =
+    protection.kind === 'cognito' || protection.kind === 'jwt' || protection.kind === 'lambda'
+      ? protection
+      : undefined;
   const label = protectionLabel(operation);
   const rejection =
-    label === 'cognito' || label === 'jwt'
+    label === 'cognito' || label === 'jwt' || label === 'lambda'
       ? operation.rejections.unauthorized
       : label === 'api-key'
         ? operation.rejections.invalidApiKey

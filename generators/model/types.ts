@@ -52,6 +52,11 @@ export interface ApiModel {
   warnings: Warning[];
   /** Personas and who may call what (BOLA/BFLA checks), from the authorization rules. */
   authz?: AuthzModel;
+  /**
+   * The user pools the authorizers trust, when there are several (pool 1 first): each is signed in
+   * to with its own credentials (see model/user-pools.ts).
+   */
+  pools?: UserPoolRef[];
 }
 
 export interface Stage {
@@ -63,7 +68,11 @@ export interface Stage {
 }
 
 export type SecurityScheme =
-  CognitoUserPoolsScheme | JwtAuthorizerScheme | ApiKeyScheme | UnsupportedScheme;
+  | CognitoUserPoolsScheme
+  | JwtAuthorizerScheme
+  | LambdaCognitoScheme
+  | ApiKeyScheme
+  | UnsupportedScheme;
 
 /** REST API `COGNITO_USER_POOLS` authorizer: `type: apiKey` + `x-amazon-apigateway-authtype: cognito_user_pools`. */
 export interface CognitoUserPoolsScheme {
@@ -74,8 +83,8 @@ export interface CognitoUserPoolsScheme {
   /** Parsed from `x-amazon-apigateway-authorizer.providerARNs`; empty when the export has no authorizer extension. */
   userPools: UserPoolRef[];
   /**
-   * `identityValidationExpression`: a regular expression API Gateway matches the token's `aud`
-   * against (docs/reference/aws-wire-behaviour.md §2.1).
+   * `identityValidationExpression`: a regular expression API Gateway matches the incoming token's
+   * `aud` claim against; no match is 401 (docs/reference/aws-wire-behaviour.md §2.1).
    */
   identityValidationExpression?: string;
   /** `authorizerResultTtlInSeconds`, when given (API Gateway's default is 300). */
@@ -113,6 +122,26 @@ export interface UnsupportedScheme {
   description: string;
   /** A Lambda authorizer (`x-amazon-apigateway-authtype: custom`), as configured in the export. */
   lambda?: LambdaAuthorizer;
+  origin: Origin;
+}
+
+/**
+ * A REST API Lambda authorizer that verifies Cognito tokens, as the spec's `x-gatecheck-cognito`
+ * extension on the scheme declares (docs/reference/api-gateway-exports.md): gatecheck signs in to
+ * the named pool and sends the token kind the Lambda verifies.
+ */
+export interface LambdaCognitoScheme {
+  kind: 'lambda';
+  name: string;
+  /** The header the token is read from: the (first) `method.request.header.X` identity source. */
+  tokenHeader: string;
+  lambda: LambdaAuthorizer;
+  /** `x-gatecheck-cognito.userPool`. */
+  userPool: UserPoolRef;
+  /** `x-gatecheck-cognito.tokenKind`: the token kind the Lambda verifies. */
+  tokenKind: TokenKind;
+  /** `x-gatecheck-cognito.scopes`: a valid access token without any of them gets an explicit Deny. */
+  scopes: string[];
   origin: Origin;
 }
 
@@ -166,6 +195,12 @@ export type Protection =
        */
       tokenKind: TokenKind;
       scopes: string[];
+      /** The authorizer's `identityValidationExpression`, matched against the token's `aud`. */
+      identityValidationExpression?: string;
+      /** The pool whose tokens the method is sent (ApiModel.pools number), when not pool 1. */
+      pool?: number;
+      /** APIs with several pools: every pool the authorizer accepts (its providerARNs). */
+      acceptedPools?: number[];
     }
   | {
       kind: 'jwt';
@@ -179,7 +214,33 @@ export type Protection =
       scopes: string[];
       audience: string[];
     }
+  | {
+      /** A Lambda authorizer that verifies Cognito tokens (`x-gatecheck-cognito`). */
+      kind: 'lambda';
+      scheme: string;
+      tokenHeader: string;
+      tokenKind: TokenKind;
+      /** Scopes the Lambda requires (an explicit Deny without one of them). */
+      scopes: string[];
+      authorizerType: 'token' | 'request';
+      /** TOKEN authorizers: the expression the header value must match before the Lambda is called. */
+      identityValidationExpression?: string;
+      /** REQUEST authorizers: identity sources besides the token header; each must be present. */
+      otherIdentitySources: IdentitySource[];
+      /** As for `cognito`. */
+      pool?: number;
+      acceptedPools?: number[];
+    }
   | { kind: 'unsupported'; description: string };
+
+/** The protections whose requests carry a Cognito token. */
+export type TokenProtection = Extract<Protection, { kind: 'cognito' | 'jwt' | 'lambda' }>;
+
+/** One request parameter a Lambda authorizer reads (`method.request.header.X`, `...querystring.Y`). */
+export interface IdentitySource {
+  in: 'header' | 'query';
+  name: string;
+}
 
 /** The gateway's exact answer to a rejected request. */
 export interface ExpectedRejection {
@@ -203,9 +264,15 @@ export interface ExpectedRejection {
 export interface ExpectedRejections {
   /** No/invalid/forged token, wrong type, missing scope, other pool (UNAUTHORIZED). */
   unauthorized: ExpectedRejection;
-  /** An expired, otherwise valid token: `{"message":"The incoming token has expired"}`. */
+  /**
+   * An expired, otherwise valid token: `{"message":"The incoming token has expired"}`. Behind a
+   * Lambda authorizer, whose `Unauthorized` is the same for every bad token: as `unauthorized`.
+   */
   expired: ExpectedRejection;
-  /** HTTP API: token lacks a required scope (403 Forbidden). REST APIs answer 401 as `unauthorized`. */
+  /**
+   * HTTP API: token lacks a required scope (403 Forbidden). REST Cognito authorizers answer 401 as
+   * `unauthorized`. Lambda authorizers: the explicit Deny (403 ACCESS_DENIED).
+   */
   insufficientScope: ExpectedRejection;
   /** Missing/wrong API key (INVALID_API_KEY). */
   invalidApiKey: ExpectedRejection;
@@ -296,6 +363,10 @@ export type WarningCode =
   | 'none-pseudo-scheme'
   /** A required API key comes from the Lambda authorizer (key source AUTHORIZER): not checked. */
   | 'api-key-from-authorizer'
+  /** `x-gatecheck-cognito` on a Lambda authorizer cannot be used as written. */
+  | 'lambda-cognito-unusable'
+  /** A Lambda authorizer's validation expression refuses every token form gatecheck could send. */
+  | 'validation-expression'
   | 'other';
 
 export interface Warning {

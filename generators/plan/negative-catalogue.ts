@@ -8,13 +8,13 @@ import type {
   ApiModel,
   ExpectedRejection,
   ExpectedRejections,
+  IdentitySource,
   Operation,
-  Protection,
   TokenKind,
+  TokenProtection,
 } from '../model/types.js';
+import { lambdaVariants } from './lambda-authorizer-checks.js';
 import type { NegativeCheckKind, TokenSource } from './types.js';
-
-type TokenProtection = Extract<Protection, { kind: 'cognito' | 'jwt' }>;
 
 export interface NegativeVariant {
   kind: NegativeCheckKind;
@@ -23,6 +23,8 @@ export interface NegativeVariant {
   token: TokenSource;
   /** How the API key is sent, when the operation requires one. */
   apiKey?: 'variable' | 'omit' | 'wrong';
+  /** Lambda REQUEST authorizers: the identity source this check leaves out. */
+  omitIdentitySource?: IdentitySource;
   expect: ExpectedRejection;
 }
 
@@ -71,19 +73,29 @@ export function negativeVariants(
     add({ kind: literalKind, token: { from: 'literal', value }, expect: unauthorized });
 
   // N3–N8: a signature that does not verify against the pool's keys is rejected like any invalid
-  // token (docs/reference/check-catalogue.md §1.2, inferred for REST; documented for HTTP APIs: RSA
-  // keys from jwks_uri only).
+  // token (security-checks §1.2, inferred for REST; documented for HTTP APIs: RSA keys from jwks_uri only).
+  // Behind a Lambda authorizer each forged token differs per check: API Gateway caches its result
+  // per token for the TTL (docs/reference/api-gateway-exports.md), so a repeat would not reach it.
+  const distinct = protection.kind === 'lambda' ? { distinct: true as const } : {};
   for (const forgery of forgeries.slice(0, 2))
-    add({ kind: forgery, token: { from: 'forged', kind, forgery }, expect: unauthorized });
+    add({
+      kind: forgery,
+      token: { from: 'forged', kind, forgery, ...distinct },
+      expect: unauthorized,
+    });
   for (const spelling of algNoneSpellings)
     add({
       kind: 'alg-none',
       variant: spelling,
-      token: { from: 'forged', kind, forgery: 'alg-none', variant: spelling },
+      token: { from: 'forged', kind, forgery: 'alg-none', variant: spelling, ...distinct },
       expect: unauthorized,
     });
   for (const forgery of forgeries.slice(2))
-    add({ kind: forgery, token: { from: 'forged', kind, forgery }, expect: unauthorized });
+    add({
+      kind: forgery,
+      token: { from: 'forged', kind, forgery, ...distinct },
+      expect: unauthorized,
+    });
   add({
     kind: 'foreign-key',
     token: {
@@ -114,7 +126,11 @@ export function negativeVariants(
         variable: 'unscopedAccessToken',
         mint: { tokenUse: 'access', scopes: ['gatecheck/none'] },
       },
-      expect: model.gatewayKind === 'rest' ? unauthorized : insufficientScope,
+      // A Lambda authorizer that verifies the token and finds no scope answers an explicit Deny.
+      expect:
+        protection.kind === 'lambda' || model.gatewayKind !== 'rest'
+          ? insufficientScope
+          : unauthorized,
     });
 
   // N13: the issuer must be one of the authorizer's pools (kc-401 "issuer … matches").
@@ -143,15 +159,85 @@ export function negativeVariants(
       expect: unauthorized,
     });
 
-  // INVALID_API_KEY: 403 Forbidden (docs/reference/aws-wire-behaviour.md §2.2). With
-  // `x-amazon-apigateway-api-key-source: AUTHORIZER` the key comes from a Lambda authorizer, not a
-  // header: nothing to send wrong.
+  // REST Cognito authorizer with an identityValidationExpression: API Gateway matches the incoming
+  // token's `aud` against it and answers 401 without a match (docs/reference/aws-wire-behaviour.md
+  // §2.1, CreateAuthorizer `identityValidationExpression`). A genuine ID token of another app client
+  // of the pool differs from the run's token only in `aud`, so only the expression refuses it.
+  // Access tokens carry no `aud` (client_id instead): how the expression treats them is
+  // UNCONFIRMED, so the check is planned for ID-token methods only.
+  if (
+    protection.kind === 'cognito' &&
+    protection.identityValidationExpression !== undefined &&
+    kind === 'id'
+  )
+    add({
+      kind: 'aud-not-matching',
+      token: {
+        from: 'variable',
+        variable: 'otherClientToken',
+        mint: { tokenUse: 'id', client: 'other' },
+        audNotMatching: protection.identityValidationExpression,
+      },
+      expect: unauthorized,
+    });
+
+  if (protection.kind === 'lambda')
+    for (const variant of lambdaVariants(protection, operation)) add(variant);
+
+  // Several user pools: a valid token of each of the API's pools this authorizer does not list is
+  // refused like any other pool's (N13).
+  for (const pool of model.pools === undefined ? [] : model.pools.keys()) {
+    const number = pool + 1;
+    if (protection.kind === 'jwt' || (protection.acceptedPools ?? [1]).includes(number)) continue;
+    add({
+      kind: 'pool-not-accepted',
+      variant: `pool ${number}`,
+      token: { from: 'captured', kind, ...(number > 1 ? { pool: number } : {}) },
+      expect: unauthorized,
+    });
+  }
+
+  // INVALID_API_KEY: 403 Forbidden (aws-behaviour §2.2). With `x-amazon-apigateway-api-key-source:
+  // AUTHORIZER` the key comes from a Lambda authorizer, not a header: nothing to send wrong.
   if (operation.apiKey && model.apiKeySource === 'HEADER') {
     const valid: TokenSource = { from: 'captured', kind };
     variants.push({ kind: 'api-key-missing', token: valid, apiKey: 'omit', expect: invalidApiKey });
     variants.push({ kind: 'api-key-wrong', token: valid, apiKey: 'wrong', expect: invalidApiKey });
   }
-  return variants;
+  const pool = protection.kind === 'jwt' ? undefined : protection.pool;
+  return pool === undefined ? variants : variants.map((variant) => inPool(variant, pool));
+}
+
+/**
+ * A method sent pool N's tokens: its checks start from that pool's tokens (captured, forged, or
+ * minted for pool N, in variables of its own), so each shows what it should and not merely that
+ * pool 1's token is refused. `pool-not-accepted` already names its pool.
+ */
+function inPool(variant: NegativeVariant, pool: number): NegativeVariant {
+  const token = variant.token;
+  if (variant.kind === 'pool-not-accepted') return variant;
+  switch (token.from) {
+    case 'captured':
+    case 'forged':
+      return { ...variant, token: { ...token, pool } };
+    case 'variable':
+      if (token.mint === undefined || (token.mint.pool ?? 'main') !== 'main') return variant;
+      return {
+        ...variant,
+        token: {
+          ...token,
+          variable: poolVariable(pool, token.variable),
+          mint: { ...token.mint, pool: `pool${pool}` },
+        },
+      };
+    default:
+      return variant;
+  }
+}
+
+/** Pool N's own copy of a run variable: `gatecheck.pool.<N>.<name>`. */
+export function poolVariable(pool: number, name: string): string {
+  return `gatecheck.pool.${pool}.${name}`;
 }
 
 /**
@@ -167,7 +253,8 @@ function wrongTokenType(
 ): NegativeVariant | undefined {
   const other: TokenKind = protection.tokenKind === 'id' ? 'access' : 'id';
   const token: TokenSource = { from: 'captured', kind: other };
-  if (protection.kind === 'cognito')
+  // A Lambda authorizer that verifies one token kind refuses the other as any invalid token.
+  if (protection.kind === 'cognito' || protection.kind === 'lambda')
     return { kind: 'wrong-token-type', token, expect: rejections.unauthorized };
   if (protection.scopes.length === 0 || other !== 'id') return undefined;
   return { kind: 'wrong-token-type', token, expect: rejections.insufficientScope };

@@ -4,14 +4,13 @@
  * URL, a broken sign-in or a gateway that rejects everything makes the negative inconclusive
  * instead of green. Expected answers are exact (status, error type, body) and come from the model.
  */
-import type { ApiModel, Operation, Protection } from '../model/types.js';
+import type { ApiModel, Operation, TokenProtection } from '../model/types.js';
 import { contentId } from './content-id.js';
+import { withIdentitySources } from './identity-sources.js';
 import { negativeVariants, type NegativeVariant } from './negative-catalogue.js';
 import { operationTitle } from './plan-positive-checks.js';
 import { checkTarget, isUnsafeMethod, type CheckTarget } from './sentinel-targets.js';
 import type { ControlCheck, NegativeCheck, PlannedRequest, PublicCheck } from './types.js';
-
-type TokenProtection = Extract<Protection, { kind: 'cognito' | 'jwt' }>;
 
 /**
  * The checks of one operation, in run order: `control, negative, control, negative, …` (one
@@ -34,7 +33,10 @@ export function planNegativeChecks(
   if (protection.kind === 'public' || anonymousAllowed)
     return [publicCheck(model, operation), ...apiKeyOnlyChecks(model, operation, anonymousAllowed)];
 
-  const target = checkTarget(operation, reservedHeaders(operation, protection));
+  const target = withIdentitySources(
+    checkTarget(operation, reservedHeaders(operation, protection)),
+    operation,
+  );
   const checks: Array<ControlCheck | NegativeCheck> = [];
   for (const variant of negativeVariants(model, operation, protection)) {
     const control = controlCheck(model, operation, protection, target, variant);
@@ -87,7 +89,13 @@ function controlCheck(
     name: `${operationTitle(operation)} · control for ${label}`,
     role: 'control',
     tokenHeader: protection.tokenHeader,
-    token: { from: 'captured', kind: protection.tokenKind },
+    token: {
+      from: 'captured',
+      kind: protection.tokenKind,
+      ...(protection.kind !== 'jwt' && protection.pool !== undefined
+        ? { pool: protection.pool }
+        : {}),
+    },
     ...(operation.apiKey ? { apiKey: { header: operation.apiKey.header, value: 'variable' } } : {}),
     // A sentinel target does not exist, so the backend answers 4xx: only "not a gateway rejection"
     // can be expected. A safe method on the documented example must give the documented success.
@@ -106,17 +114,23 @@ function negativeCheck(
   controlId: string,
 ): NegativeCheck {
   const label = variantLabel(variant);
+  const sent =
+    variant.omitIdentitySource === undefined
+      ? target
+      : withIdentitySources(target, operation, variant.omitIdentitySource);
   return {
-    ...requestBase(model, operation, target),
+    ...requestBase(model, operation, sent),
     id: contentId(model.slug, operation.id, 'negative', label),
     name: `${operationTitle(operation)} · ${label}`,
     role: 'negative',
     kind: variant.kind,
+    ...(protection.kind === 'lambda' ? { authorizer: 'lambda' as const } : {}),
     tokenHeader: protection.tokenHeader,
     token: variant.token,
     ...(operation.apiKey && variant.apiKey
       ? { apiKey: { header: operation.apiKey.header, value: variant.apiKey } }
       : {}),
+    ...(variant.omitIdentitySource ? { omitIdentitySource: variant.omitIdentitySource } : {}),
     expect: variant.expect,
     controlId,
   };

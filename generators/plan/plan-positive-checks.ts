@@ -4,6 +4,7 @@
  */
 import type { ApiModel, Operation, ParameterValue } from '../model/types.js';
 import { contentId } from './content-id.js';
+import { withIdentitySources } from './identity-sources.js';
 import type { PositiveCheck } from './types.js';
 
 /**
@@ -15,36 +16,47 @@ import type { PositiveCheck } from './types.js';
  */
 export function planPositiveChecks(model: ApiModel, operation: Operation): PositiveCheck[] {
   const protection = operation.protection;
-  if (protection.kind !== 'cognito' && protection.kind !== 'jwt') return [];
+  if (protection.kind === 'public' || protection.kind === 'unsupported') return [];
   const reserved = [protection.tokenHeader, operation.apiKey?.header].filter(
     (h): h is string => !!h,
   );
   const body = requestBody(operation);
   const { status, contentType, schemaRef } = operation.success;
-  return [
-    {
-      id: contentId(model.slug, operation.id, 'positive'),
-      name: `${operationTitle(operation)} · positive`,
-      role: 'positive',
-      operationId: operation.id,
-      method: operation.method,
-      path: resolvePath(operation.path, operation.parameters),
-      query: requiredQuery(operation),
-      headers: requiredHeaders(operation, reserved),
-      ...(body ? { body } : {}),
-      tokenHeader: protection.tokenHeader,
-      token: { from: 'captured', kind: protection.tokenKind },
-      ...(operation.apiKey
-        ? { apiKey: { header: operation.apiKey.header, value: 'variable' as const } }
-        : {}),
-      gatewayKind: model.gatewayKind,
-      expect: {
-        status,
-        ...(contentType !== undefined ? { contentType } : {}),
-        ...(schemaRef !== undefined ? { schemaRef } : {}),
-      },
+  // Several pools: the method's own pool first, then every other pool its authorizer accepts.
+  const own = protection.kind === 'jwt' ? undefined : protection.pool;
+  const accepted = protection.kind === 'jwt' ? [] : (protection.acceptedPools ?? []);
+  const pools = [own, ...accepted.filter((pool) => pool !== (own ?? 1))];
+  return pools.map((pool, index) => ({
+    id:
+      index === 0
+        ? contentId(model.slug, operation.id, 'positive')
+        : contentId(model.slug, operation.id, 'positive', `pool ${pool ?? 1}`),
+    name: `${operationTitle(operation)} · positive${index === 0 ? '' : ` (pool ${pool ?? 1})`}`,
+    role: 'positive' as const,
+    operationId: operation.id,
+    method: operation.method,
+    path: resolvePath(operation.path, operation.parameters),
+    ...withIdentitySources(
+      { query: requiredQuery(operation), headers: requiredHeaders(operation, reserved) },
+      operation,
+    ),
+    ...(body ? { body } : {}),
+    tokenHeader: protection.tokenHeader,
+    token: {
+      from: 'captured' as const,
+      kind: protection.tokenKind,
+      ...(pool !== undefined && pool > 1 ? { pool } : {}),
     },
-  ];
+    ...(operation.apiKey
+      ? { apiKey: { header: operation.apiKey.header, value: 'variable' as const } }
+      : {}),
+    gatewayKind: model.gatewayKind,
+    expect: {
+      status,
+      ...(contentType !== undefined ? { contentType } : {}),
+      ...(schemaRef !== undefined ? { schemaRef } : {}),
+    },
+  }));
 }
 
 // The request as the API documents it (also usable by other planners).

@@ -2,7 +2,7 @@
  * The plan: what requests a collection sends for each operation and what each must get back.
  * Produced by pure functions from the model (plan-*.ts), consumed by the renderer.
  */
-import type { ExpectedRejection, HttpMethod, TokenKind } from '../model/types.js';
+import type { ExpectedRejection, HttpMethod, IdentitySource, TokenKind } from '../model/types.js';
 
 /**
  * Negative checks (see the catalogue in docs/reference/check-catalogue.md §1.3; N-numbers in
@@ -27,6 +27,10 @@ export type NegativeCheckKind =
   | 'missing-scope' // N16
   | 'other-pool' // N13
   | 'other-client' // HTTP API: a token of the pool's other app client, outside the audience
+  | 'aud-not-matching' // REST Cognito: an ID token whose `aud` the identityValidationExpression refuses
+  | 'expression-mismatch' // Lambda TOKEN: a token form the identityValidationExpression refuses
+  | 'identity-source-missing' // Lambda REQUEST: one identity source left out
+  | 'pool-not-accepted' // several pools: a valid token of one of the API's pools this authorizer does not trust
   | 'api-key-missing'
   | 'api-key-wrong';
 
@@ -34,17 +38,43 @@ export type NegativeCheckKind =
 export type TokenSource =
   | { from: 'none' }
   /** The signed-in user's token of this kind (captured by the sign-in folder). */
-  | { from: 'captured'; kind: TokenKind }
+  | {
+      from: 'captured';
+      kind: TokenKind;
+      /** APIs with several user pools: the pool whose signed-in token it is (absent: pool 1). */
+      pool?: number;
+    }
   /**
    * A value the run supplies in a variable; the check is reported as skipped when it is empty
    * (unless `mint` is set and the run targets the sandbox, which then mints the token).
    */
-  | { from: 'variable'; variable: string; mint?: SandboxTokenRequest }
+  | {
+      from: 'variable';
+      variable: string;
+      mint?: SandboxTokenRequest;
+      /**
+       * A regular expression the token's `aud` must NOT match (whole value): when the supplied or
+       * minted token's `aud` matches it, the check cannot show anything and is skipped.
+       */
+      audNotMatching?: string;
+    }
   /**
    * Built in a pre-request script from the captured token of this kind. `variant` picks one form
    * of the forgery (e.g. the spelling of `alg` for `alg-none`: `none`, `None`, `NONE`, `nOnE`).
    */
-  | { from: 'forged'; kind: TokenKind; forgery: NegativeCheckKind; variant?: string }
+  | {
+      from: 'forged';
+      kind: TokenKind;
+      forgery: NegativeCheckKind;
+      variant?: string;
+      /** Forged from this pool's token (absent: pool 1). */
+      pool?: number;
+      /**
+       * Made distinct per check (from the check's id), so an authorizer's result cache, keyed by
+       * the token, never answers it with an earlier check's result (Lambda authorizers).
+       */
+      distinct?: true;
+    }
   /** A fixed literal header value (e.g. `Bearer`, `Bearer x`, `not-a-jwt`). */
   | { from: 'literal'; value: string };
 
@@ -54,7 +84,8 @@ export type TokenSource =
  */
 export interface SandboxTokenRequest {
   tokenUse: TokenKind;
-  pool?: 'main' | 'other';
+  /** `pool<N>`: pool N of an API with several pools (the sandbox's second trusted pool). */
+  pool?: 'main' | 'other' | `pool${number}`;
   expired?: boolean;
   scopes?: string[];
   signer?: 'pool' | 'foreign';
@@ -78,6 +109,8 @@ export interface PlannedRequest {
   query: Record<string, string>;
   headers: Record<string, string>;
   body?: { contentType: string; raw: string };
+  /** A Lambda REQUEST authorizer's identity source this check leaves out (the control sends it). */
+  omitIdentitySource?: IdentitySource;
   /** Header that carries the token, and whether `Bearer ` is prefixed. */
   tokenHeader?: string;
   token: TokenSource;
@@ -112,6 +145,8 @@ export interface NegativeCheck extends PlannedRequest {
   role: 'negative';
   operationId: string;
   kind: NegativeCheckKind;
+  /** Set on the checks of a method behind a Lambda authorizer (their answers differ, see the model). */
+  authorizer?: 'lambda';
   expect: ExpectedRejection;
   /** The control this check depends on (its id). */
   controlId: string;

@@ -32,11 +32,12 @@ function tokenHeaderData(check: PlannedRequest) {
 /** The control's pre-request script sends the captured token of the kind the method needs. */
 export function controlPrerequestData(check: ControlCheck) {
   const kind: TokenKind = check.token.from === 'captured' ? check.token.kind : 'id';
+  const pool = check.token.from === 'captured' ? check.token.pool : undefined;
   return {
     id: check.id,
     ...tokenHeaderData(check),
     // A control of an API-key-only method sends no token (`capturedVariable` null).
-    capturedVariable: check.token.from === 'none' ? null : capturedTokenVariable(kind),
+    capturedVariable: check.token.from === 'none' ? null : capturedTokenVariable(kind, pool),
     ...apiKeyData(check),
   };
 }
@@ -97,14 +98,21 @@ function tokenData(check: NegativeCheck) {
     case 'literal':
       return { from: token.from, value: token.value };
     case 'captured':
-      return { from: token.from, kind: token.kind, variable: capturedTokenVariable(token.kind) };
+      return {
+        from: token.from,
+        kind: token.kind,
+        variable: capturedTokenVariable(token.kind, token.pool),
+        ...(token.pool !== undefined ? { pool: token.pool } : {}),
+      };
     case 'forged':
       return {
         from: token.from,
         kind: token.kind,
-        variable: capturedTokenVariable(token.kind),
+        variable: capturedTokenVariable(token.kind, token.pool),
+        ...(token.pool !== undefined ? { pool: token.pool } : {}),
         forgery: token.forgery,
         ...(token.variant !== undefined ? { variant: token.variant } : {}),
+        ...(token.distinct ? { distinct: true } : {}),
       };
     case 'variable':
       // `mint` also says what a supplied token must be (token_use, expired) for the check to mean
@@ -113,6 +121,7 @@ function tokenData(check: NegativeCheck) {
         from: token.from,
         variable: token.variable,
         ...(token.mint ? { mint: token.mint } : {}),
+        ...(token.audNotMatching !== undefined ? { audNotMatching: token.audNotMatching } : {}),
       };
   }
 }

@@ -189,7 +189,34 @@ function collectionVariables(model: ApiModel): PostmanVariable[] {
     empty(runVariables.accessToken, 'Captured at sign-in (never in a file)'),
     empty(runVariables.refreshToken, 'Captured at sign-in (never in a file)'),
     empty(runVariables.tokenExpiresAt, 'Expiry of the captured tokens, epoch ms'),
+    ...poolVariables(model),
   ];
+}
+
+/**
+ * Pool N ≥ 2 of an API with several user pools: its id from the spec, and its app client, which
+ * the run supplies (`GATECHECK_POOL<N>_CLIENT_ID`, with `_USERNAME` and `_PASSWORD`), read by
+ * scripts/library/pool-sign-in.js.
+ */
+function poolVariables(model: ApiModel): PostmanVariable[] {
+  return (model.pools ?? []).slice(1).flatMap((pool, index) => {
+    const prefix = `gatecheck.pool.${index + 2}`;
+    const env = `GATECHECK_POOL${index + 2}`;
+    return [
+      {
+        key: `${prefix}.userPoolId`,
+        value: pool.userPoolId ?? '',
+        type: 'string',
+        description: `User pool ${index + 2} (${env}_USER_POOL_ID overrides it)`,
+      },
+      {
+        key: `${prefix}.clientId`,
+        value: '',
+        type: 'string',
+        description: `An app client of user pool ${index + 2} (${env}_CLIENT_ID)`,
+      },
+    ];
+  });
 }
 
 function collectionDescription(model: ApiModel): string {
@@ -225,6 +252,11 @@ function operationDescription(operation: Operation): string {
       const scopes = protection.scopes.length ? `, scopes ${protection.scopes.join(' ')}` : '';
       const key = operation.apiKey ? `; API key in ${operation.apiKey.header}` : '';
       return `${summary}${authorizer} (${protection.scheme}): ${protection.tokenKind} token in ${protection.tokenHeader}${scopes}${key}.`;
+    }
+    case 'lambda': {
+      const scopes = protection.scopes.length ? `, scopes ${protection.scopes.join(' ')}` : '';
+      const key = operation.apiKey ? `; API key in ${operation.apiKey.header}` : '';
+      return `${summary}Lambda ${protection.authorizerType.toUpperCase()} authorizer verifying Cognito tokens (${protection.scheme}): ${protection.tokenKind} token in ${protection.tokenHeader}${scopes}${key}.`;
     }
   }
 }

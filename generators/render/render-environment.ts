@@ -70,11 +70,17 @@ export function renderStageEnvironments(
 function userPoolOf(model: ApiModel): Partial<Pick<UserPoolRef, 'region' | 'userPoolId'>> & {
   clientId?: string;
 } {
+  // Several pools: the environment's user signs in to pool 1 (model/user-pools.ts).
+  const first = model.pools?.[0];
+  if (first?.userPoolId !== undefined)
+    return { region: first.region, userPoolId: first.userPoolId };
   for (const operation of model.operations) {
     const protection = operation.protection;
-    if (protection.kind !== 'cognito' && protection.kind !== 'jwt') continue;
+    if (protection.kind === 'public' || protection.kind === 'unsupported') continue;
     const scheme = model.schemes[protection.scheme];
-    if (scheme?.kind === 'cognito') {
+    if (scheme?.kind === 'lambda' && scheme.userPool.userPoolId !== undefined) {
+      return { region: scheme.userPool.region, userPoolId: scheme.userPool.userPoolId };
+    } else if (scheme?.kind === 'cognito') {
       const pool = scheme.userPools.find((p) => p.userPoolId !== undefined);
       if (pool) return { region: pool.region, userPoolId: pool.userPoolId };
     } else if (scheme?.kind === 'jwt' && scheme.userPool?.userPoolId !== undefined) {

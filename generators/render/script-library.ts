@@ -32,6 +32,7 @@ export const libraryFiles = [
   'cognito-client.js',
   'sign-in.js',
   'sign-in-on-demand.js',
+  'pool-sign-in.js',
   'forge-token.js',
   'positive-check.js',
   'control-check.js',

@@ -9,6 +9,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { InputError } from '../errors.js';
 import { environmentVariables } from '../contract/environment-variables.js';
 import { personaRunValues } from './persona-credentials.js';
+import { poolRunValues } from './pool-credentials.js';
 
 export interface RunValues {
   /** Variable key (`password`, `baseUrl`...) → value, only for variables that have a value. */
@@ -51,6 +52,9 @@ export function readRunValues(source: RunValuesSource): RunValues {
   const personas = personaRunValues([source.env, fileValues.values]);
   Object.assign(values, personas.values);
   secrets.push(...personas.secrets);
+  const pools = poolRunValues([source.env, fileValues.values]);
+  Object.assign(values, pools.values);
+  secrets.push(...pools.secrets);
   const unread =
     !source.envFile && source.defaultEnvFile && existsSync(source.defaultEnvFile)
       ? { unreadEnvFile: source.defaultEnvFile }

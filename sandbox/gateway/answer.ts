@@ -11,4 +11,6 @@ export type Refusal =
   | { reason: 'expired' }
   | { reason: 'insufficient-scope'; scopes: string[] }
   | { reason: 'invalid-api-key' }
+  /** A Lambda authorizer's policy denied the call. */
+  | { reason: 'explicit-deny' }
   | { reason: 'no-route'; authorization?: string };

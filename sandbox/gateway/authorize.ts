@@ -2,6 +2,7 @@ import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import type { Requirement, Route } from '../spec/types.js';
 import type { Refusal } from './answer.js';
 import type { FaultSet } from './faults.js';
+import { authorizeWithLambda } from './lambda-authorizer.js';
 import type { TokenVerifier } from './verify-token.js';
 
 export type Authorization =
@@ -12,6 +13,8 @@ export interface AuthorizeContext {
   apiKeys: readonly string[];
   faults: FaultSet;
   headers: Record<string, string | string[] | undefined>;
+  /** The request's query string (Lambda REQUEST identity sources). */
+  query?: URLSearchParams;
 }
 
 /**
@@ -64,6 +67,8 @@ async function authorizeOne(
         ? { allowed: true }
         : { allowed: false, refusal: { reason: 'invalid-api-key' } };
     }
+    case 'lambda':
+      return authorizeWithLambda(rule, context);
     case 'unsupported':
       // The stand-in cannot run Lambda or IAM authorizers: it refuses, as they would without credentials.
       return { allowed: false, refusal: { reason: 'unauthorized' } };
@@ -74,7 +79,14 @@ async function authorizeOne(
       const verdict = await context.verifyToken(
         token,
         rule.kind === 'cognito'
-          ? { tokenUse: scopes.length > 0 ? 'access' : 'id', scopes }
+          ? {
+              tokenUse: scopes.length > 0 ? 'access' : 'id',
+              scopes,
+              pools: rule.pools,
+              ...(rule.audiencePattern === undefined
+                ? {}
+                : { audiencePattern: rule.audiencePattern }),
+            }
           : { checkAudience: true, scopes },
         context.faults,
       );
@@ -90,7 +102,7 @@ async function authorizeOne(
   }
 }
 
-function headerOf(headers: AuthorizeContext['headers'], name: string): string | undefined {
+export function headerOf(headers: AuthorizeContext['headers'], name: string): string | undefined {
   const value = headers[name.toLowerCase()];
   const text = Array.isArray(value) ? value[0] : value;
   return text === undefined || text === '' ? undefined : text;
@@ -102,7 +114,7 @@ function headerOf(headers: AuthorizeContext['headers'], name: string): string | 
  * (§3). The scheme word's case sensitivity is UNCONFIRMED; it is matched case-insensitively, as RFC
  * 6750 reads.
  */
-function tokenOf(value: string | undefined): string | undefined {
+export function tokenOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const match = value.match(/^bearer\s+(.+)$/i);
   const token = (match?.[1] ?? value).trim();

@@ -23,6 +23,8 @@ export function httpRefusalAnswer(refusal: Refusal, requestId: string): GatewayA
         body: '{"message":"Forbidden"}',
       };
     case 'invalid-api-key':
+    case 'explicit-deny':
+      // HTTP API Lambda authorizers are not modelled; a denial is the plain 403.
       return { status: 403, headers, body: '{"message":"Forbidden"}' };
     case 'expired':
     case 'unauthorized':

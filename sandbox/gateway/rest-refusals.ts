@@ -23,6 +23,14 @@ export function restGatewayError(refusal: Refusal): GatewayError {
       // Status 401 and this text are captured (amplify-js#6060); the error type is UNCONFIRMED and
       // taken to be the UNAUTHORIZED one, as for every other Cognito authorizer refusal.
       return unauthorized('The incoming token has expired');
+    case 'explicit-deny':
+      // A Lambda authorizer's Deny policy (ACCESS_DENIED, aws-behaviour §2.2).
+      return {
+        responseType: 'ACCESS_DENIED',
+        status: 403,
+        errorType: 'AccessDeniedException',
+        message: 'User is not authorized to access this resource with an explicit deny',
+      };
     case 'invalid-api-key':
       return {
         responseType: 'INVALID_API_KEY',

@@ -94,6 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       apiKeys: options.apiKeys,
       faults,
       headers,
+      query: url.searchParams,
     });
     if (!decision.allowed) return refuse(decision.refusal);
 

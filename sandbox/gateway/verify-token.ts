@@ -15,6 +15,11 @@ export interface TokenTrust {
   audience: string[];
   /** With `any-issuer-accepted`: issuers that name a sandbox pool, whose JWKS may be fetched. */
   isSandboxIssuer: (issuer: string) => boolean;
+  /**
+   * Several user pools: the spec's pool id → the issuer of the sandbox pool that serves it. An
+   * authorizer trusts the pools it names (its providerARNs); one that names none trusts `issuers`.
+   */
+  poolIssuers?: Record<string, string>;
 }
 
 /** What one authorizer checks, beyond signature and issuer. */
@@ -30,6 +35,16 @@ export interface TokenRule {
    * it onto the sandbox client.
    */
   checkAudience?: boolean;
+  /**
+   * REST Cognito authorizer `identityValidationExpression`: API Gateway matches the token's `aud`
+   * against it (CreateAuthorizer, aws-behaviour §2.1). The spec's expression names real app
+   * clients, so the stand-in also accepts the sandbox's trusted clients; the expression is taken to
+   * match the whole value (UNCONFIRMED). Tokens without `aud` (access tokens) are not matched:
+   * what AWS does with them is UNCONFIRMED.
+   */
+  audiencePattern?: string;
+  /** The spec's pool ids the authorizer names (see `TokenTrust.poolIssuers`). */
+  pools?: string[];
   /** Any one of them must be in the token's `scope` claim. */
   scopes: string[];
 }
@@ -81,7 +96,7 @@ export function createTokenVerifier(trust: TokenTrust): TokenVerifier {
 
     const issuer = typeof payload.iss === 'string' ? payload.iss : '';
     const trusted =
-      trust.issuers.includes(issuer) ||
+      trustedIssuers(trust, rule, faults).includes(issuer) ||
       (faults.has('any-issuer-accepted') && trust.isSandboxIssuer(issuer));
     if (!trusted) return { ok: false, reason: 'invalid' };
 
@@ -119,6 +134,17 @@ function checkRule(claims: JwtPayload, rule: TokenRule, trust: TokenTrust, fault
   if (rule.tokenUse && !faults.has('token-use-ignored')) {
     validateCognitoJwtFields(claims, { tokenUse: rule.tokenUse, clientId: null });
   }
+  if (
+    rule.audiencePattern !== undefined &&
+    claims.aud !== undefined &&
+    !faults.has('validation-expression-ignored')
+  ) {
+    const pattern = new RegExp(`^(?:${rule.audiencePattern})$`);
+    const matches = [claims.aud]
+      .flat()
+      .some((value) => trust.audience.includes(value) || pattern.test(value));
+    if (!matches) throw new Error('the token does not match the identity validation expression');
+  }
   if (rule.checkAudience && !faults.has('audience-not-checked')) {
     // "API Gateway validates client_id only if aud is not present" (http-api-troubleshooting-jwt).
     const presented = claims.aud !== undefined ? [claims.aud].flat() : [claims.client_id];
@@ -126,4 +152,17 @@ function checkRule(claims: JwtPayload, rule: TokenRule, trust: TokenTrust, fault
       throw new Error('the token does not have a valid audience');
     }
   }
+}
+
+/**
+ * The issuers one authorizer trusts: the sandbox pools serving the spec pools it names, else the
+ * gateway's. `every-pool-accepted`: every pool the API's authorizers trust, whichever it names.
+ */
+function trustedIssuers(trust: TokenTrust, rule: TokenRule, faults: FaultSet): string[] {
+  const byPool = trust.poolIssuers;
+  if (byPool === undefined || rule.pools === undefined || rule.pools.length === 0)
+    return trust.issuers;
+  if (faults.has('every-pool-accepted'))
+    return [...new Set([...trust.issuers, ...Object.values(byPool)])];
+  return rule.pools.map((pool) => byPool[pool] ?? trust.issuers[0] ?? '');
 }

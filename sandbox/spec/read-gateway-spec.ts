@@ -64,8 +64,25 @@ export function gatewaySpecOf(document: SpecDocument, file: string): GatewaySpec
     stage: readStage(document),
     routes,
     gatewayResponses: readGatewayResponses(document),
+    // The pools of the schemes some method uses, in declaration order.
+    userPools: [
+      ...new Set(
+        Object.entries(schemes)
+          .filter(([name]) => routes.some((r) => r.security.flat().some((q) => q.scheme === name)))
+          .flatMap(([, rule]) =>
+            rule.kind === 'cognito' || rule.kind === 'lambda' ? rule.pools : [],
+          ),
+      ),
+    ],
+    // A Lambda authorizer's scopes (`x-gatecheck-cognito.scopes`) are required of access tokens too.
     requiredScopes: [
-      ...new Set(routes.flatMap((r) => r.security.flat().flatMap((q) => q.scopes))),
+      ...new Set(
+        routes.flatMap((r) =>
+          r.security
+            .flat()
+            .flatMap((q) => [...q.scopes, ...(q.rule.kind === 'lambda' ? q.rule.scopes : [])]),
+        ),
+      ),
     ].sort(),
     document,
   };

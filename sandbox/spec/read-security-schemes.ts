@@ -27,7 +27,19 @@ function ruleOf(scheme: JsonObject): SchemeRule {
     // scheme's `name` only describes it, and AWS SAM bodies can carry both.
     const source = stringAt(authorizer, 'identitySource');
     const fromSource = source?.match(/^\s*method\.request\.header\.([^\s,]+)/)?.[1];
-    return { kind: 'cognito', header: fromSource ?? stringAt(scheme, 'name') ?? 'Authorization' };
+    const expression = stringAt(authorizer, 'identityValidationExpression');
+    return {
+      kind: 'cognito',
+      header: fromSource ?? stringAt(scheme, 'name') ?? 'Authorization',
+      ...(expression ? { audiencePattern: expression } : {}),
+      pools: stringsOf(authorizer?.providerARNs)
+        .map(poolIdOf)
+        .filter((id): id is string => id !== undefined),
+    };
+  }
+  if (authorizerType === 'token' || authorizerType === 'request') {
+    const lambda = lambdaRule(scheme, authorizer, authorizerType);
+    if (lambda) return lambda;
   }
   if (authorizerType === 'jwt') {
     const config = objectAt(authorizer, 'jwtConfiguration');
@@ -64,4 +76,53 @@ function describe(scheme: JsonObject, authType: string, authorizerType: string):
 
 function unsupported(description: string): SchemeRule {
   return { kind: 'unsupported', description };
+}
+
+/**
+ * A Lambda authorizer the stand-in can run: one that verifies Cognito tokens, as the scheme's
+ * `x-gatecheck-cognito` says (`tokenKind`, `scopes`). A TOKEN authorizer without `identitySource`
+ * reads the scheme's header.
+ */
+function lambdaRule(
+  scheme: JsonObject,
+  authorizer: JsonObject | undefined,
+  type: 'token' | 'request',
+): SchemeRule | undefined {
+  const extension = objectAt(scheme, 'x-gatecheck-cognito');
+  const tokenUse = (stringAt(extension, 'tokenKind') ?? '').toLowerCase();
+  if (!extension || (tokenUse !== 'id' && tokenUse !== 'access')) return undefined;
+  const listed = (stringAt(authorizer, 'identitySource') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const named = stringAt(scheme, 'name');
+  const sources = (listed.length > 0 ? listed : named ? [`method.request.header.${named}`] : [])
+    .map((entry) => /^method\.request\.(header|querystring)\.(.+)$/.exec(entry))
+    .filter((match): match is RegExpExecArray => match !== null && match[2] !== undefined)
+    .map((match) => ({
+      in: match[1] === 'header' ? ('header' as const) : ('query' as const),
+      name: match[2] ?? '',
+    }));
+  const header = sources.find((source) => source.in === 'header')?.name;
+  if (header === undefined) return undefined;
+  const expression = stringAt(authorizer, 'identityValidationExpression');
+  return {
+    kind: 'lambda',
+    type,
+    header,
+    identitySources: type === 'token' ? [{ in: 'header', name: header }] : sources,
+    ...(type === 'token' && expression ? { validationExpression: expression } : {}),
+    tokenUse,
+    scopes: stringsOf(extension.scopes),
+    pools: [poolIdOf(stringAt(extension, 'userPool') ?? '')].filter(
+      (id): id is string => id !== undefined,
+    ),
+  };
+}
+
+/** The pool id of a user pool ARN (`...:userpool/<id>`) or issuer URL (`.../<id>`). */
+function poolIdOf(reference: string): string | undefined {
+  return /(?:^|userpool\/|amazonaws\.com(?:\.cn)?\/)([a-z]{2}(?:-[a-z]+)+-\d_[A-Za-z0-9]+)\/?$/.exec(
+    reference.trim(),
+  )?.[1];
 }

@@ -5,8 +5,33 @@ export type GatewayKind = 'rest' | 'http';
 
 /** What a security scheme makes the gateway check. */
 export type SchemeRule =
-  | { kind: 'cognito'; header: string }
+  | {
+      kind: 'cognito';
+      header: string;
+      /** `identityValidationExpression`: matched against the incoming token's `aud`. */
+      audiencePattern?: string;
+      /** User pool ids read from `providerARNs` (placeholders left out). */
+      pools: string[];
+    }
   | { kind: 'jwt'; header: string; audience: string[] }
+  | {
+      /**
+       * A Lambda authorizer (TOKEN or REQUEST) whose scheme carries `x-gatecheck-cognito`: the
+       * stand-in models a Lambda that verifies the named pool's tokens (mapped onto the sandbox pool).
+       */
+      kind: 'lambda';
+      type: 'token' | 'request';
+      /** The header the Lambda reads the token from. */
+      header: string;
+      identitySources: { in: 'header' | 'query'; name: string }[];
+      /** TOKEN authorizers: `identityValidationExpression`. */
+      validationExpression?: string;
+      tokenUse: 'id' | 'access';
+      /** A valid token without one of them gets an explicit Deny. */
+      scopes: string[];
+      /** The pool id of `x-gatecheck-cognito.userPool`, when it names one. */
+      pools: string[];
+    }
   | { kind: 'api-key'; header: string }
   | { kind: 'unsupported'; description: string };
 
@@ -60,6 +85,12 @@ export interface GatewaySpec {
   stage: string | undefined;
   routes: Route[];
   gatewayResponses: Record<string, GatewayResponseSpec>;
+  /**
+   * The user pool ids the authorizers name, in the order the schemes declare them: the first is
+   * served by the sandbox's main pool, the second by a second trusted pool (and any further one by
+   * that second pool too).
+   */
+  userPools: string[];
   /** Every scope any method requires: the sandbox pool adds them to access tokens. */
   requiredScopes: string[];
   /** The document as read (served back by the export endpoint, used by the sampler). */

@@ -42,12 +42,17 @@
   }
 
   // N3: flip every bit of the last four signature bytes. Changing only the last base64url
-  // character could touch padding bits and decode to the same signature.
-  function signatureAltered(parts) {
+  // character could touch padding bits and decode to the same signature. With a `mark` (distinct
+  // per check), each hex digit is XORed with a non-zero digit of it instead, so every check sends
+  // another signature.
+  function signatureAltered(parts, mark) {
     var CryptoJS = require('crypto-js');
     var signatureHex = CryptoJS.enc.Hex.stringify(gatecheck.base64url.toWords(parts[2]));
+    var mask = mark || 'ffffffff';
+    var index = 0;
     var flipped = signatureHex.slice(-8).replace(/[0-9a-f]/g, function (digit) {
-      return (15 - parseInt(digit, 16)).toString(16);
+      var bits = parseInt(mask.charAt(index++), 16) | 1;
+      return (parseInt(digit, 16) ^ bits).toString(16);
     });
     var altered = gatecheck.base64url.fromWords(
       CryptoJS.enc.Hex.parse(signatureHex.slice(0, -8) + flipped),
@@ -56,8 +61,9 @@
   }
 
   // N4: another subject, an admin group and an extra scope; header and signature kept.
-  function claimsEdited(payload, parts) {
+  function claimsEdited(payload, parts, mark) {
     payload.sub = gatecheck.constants.editedSubject;
+    if (mark) payload['gatecheck:check'] = mark;
     var groups = payload['cognito:groups'] || [];
     payload['cognito:groups'] = groups.concat(['admin']);
     if (payload.token_use === 'access' || payload.scope !== undefined)
@@ -91,14 +97,22 @@
 
   // Calls done(null, token) with the forged token, or done(reason) when it cannot be built.
   // `jwt` is gatecheck.jwt.split of the captured token; `variant` is the `alg` spelling of alg-none.
-  gatecheck.forgeToken = function (pm, forgery, variant, jwt, done) {
+  // `salt` (the check's id, Lambda authorizers) makes the token differ from every other check's:
+  // API Gateway caches a Lambda authorizer's result per token, so a repeat would never reach it.
+  gatecheck.forgeToken = function (pm, forgery, variant, jwt, done, salt) {
+    var mark = salt ? require('crypto-js').SHA256(String(salt)).toString().slice(0, 8) : null;
     var header = jwt[0];
     var parts = jwt[3];
+    if (mark && forgery !== 'signature-altered' && forgery !== 'claims-edited') {
+      // A header parameter of its own: the claims stay the captured token's.
+      header.gck = mark;
+      parts = [gatecheck.base64url.encodeJson(header), parts[1], parts[2]];
+    }
     switch (forgery) {
       case 'signature-altered':
-        return done(null, signatureAltered(parts));
+        return done(null, signatureAltered(parts, mark));
       case 'claims-edited':
-        return done(null, claimsEdited(jwt[1], parts));
+        return done(null, claimsEdited(jwt[1], parts, mark));
       case 'alg-none':
         // N5: `alg` in the variant's spelling, empty signature, trailing dot.
         header.alg = variant;

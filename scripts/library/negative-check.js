@@ -59,18 +59,58 @@ gatecheck.negative = {
       return gatecheck.negative.suppliedOrMinted(pm, token, skip, sent);
 
     var captured = pm.variables.get(token.variable);
+    // Pool N of an API with several pools, without credentials: nothing to send, say what to set.
+    if (!captured && token.pool && !pm.variables.get('gatecheck.pool.' + token.pool + '.clientId'))
+      return skip(
+        'set GATECHECK_POOL' +
+          token.pool +
+          '_CLIENT_ID, _USERNAME and _PASSWORD to check with user pool ' +
+          token.pool +
+          "'s tokens",
+      );
     if (!captured)
       return unbuilt('no captured ' + token.kind + ' token: the sign-in did not succeed');
     if (token.from === 'captured') return sendToken(captured);
 
+    // A header value the Lambda authorizer's validation expression refuses, around the valid token.
+    if (token.forgery === 'expression-mismatch')
+      return setToken(String(token.variant).split('<token>').join(captured));
     var jwt = gatecheck.jwt.split(captured);
     if (!jwt) return unbuilt('the captured ' + token.kind + ' token is not a JWT');
-    return gatecheck.forgeToken(pm, token.forgery, token.variant, jwt, sent);
+    return gatecheck.forgeToken(
+      pm,
+      token.forgery,
+      token.variant,
+      jwt,
+      sent,
+      token.distinct ? check.id : undefined,
+    );
   },
 
   // A token the run supplies (checked to be what this check needs), else one the sandbox mints.
-  suppliedOrMinted: function (pm, token, skip, sent) {
+  suppliedOrMinted: function (pm, token, skip, sendOrUnbuilt) {
     var mint = token.mint;
+    // aud-not-matching: a token whose `aud` the identityValidationExpression accepts shows nothing.
+    // The expression is taken to match the whole value (UNCONFIRMED, docs/reference/
+    // aws-wire-behaviour.md §2.1).
+    function sent(reason, value) {
+      if (reason || !token.audNotMatching) return sendOrUnbuilt(reason, value);
+      var jwt = gatecheck.jwt.split(value);
+      var aud = jwt ? [].concat(jwt[1].aud === undefined ? [] : jwt[1].aud) : [];
+      var pattern = new RegExp('^(?:' + token.audNotMatching + ')$');
+      var matching = aud.filter(function (value) {
+        return pattern.test(String(value));
+      });
+      if (aud.length === 0 || matching.length > 0)
+        return skip(
+          token.variable +
+            (aud.length === 0
+              ? ' has no aud claim'
+              : "'s aud matches identityValidationExpression") +
+            ': supply an ID token of an app client the expression refuses',
+        );
+      return sendOrUnbuilt(null, value);
+    }
     var supplied = pm.variables.get(token.variable);
     if (supplied) {
       var suppliedJwt = gatecheck.jwt.split(supplied);
@@ -92,8 +132,11 @@ gatecheck.negative = {
       );
     var body = JSON.parse(JSON.stringify(mint));
     // The other pool has its own users: the sandbox names one in otherPoolUsername.
+    // Pool N of an API with several pools (`pool<N>`): that pool's user.
+    var poolNumber = /^pool(\d+)$/.exec(String(body.pool || ''));
     body.username =
       (body.pool === 'other' && pm.variables.get('otherPoolUsername')) ||
+      (poolNumber && pm.variables.get('gatecheck.pool.' + poolNumber[1] + '.username')) ||
       pm.variables.get('username');
     return pm.sendRequest(
       {

@@ -16,12 +16,14 @@ const specs = readdirSync(join(root, 'examples'))
   .map((file) => join(root, 'examples', file));
 
 describe('examples', () => {
-  it('are the five documented API shapes', () => {
+  it('are the seven documented API shapes', () => {
     expect(specs.map((s) => s.slice(s.lastIndexOf('/') + 1)).sort()).to.deep.equal([
       'dev-token-api.yaml',
       'lab-demo-api.yaml',
+      'lambda-authorizer-api.yaml',
       'orders-export-api.json',
       'token-header-api.yaml',
+      'two-pool-api.yaml',
       'users-api.json',
     ]);
   });

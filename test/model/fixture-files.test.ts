@@ -154,8 +154,11 @@ describe('models of API Gateway document shapes', () => {
     expect(privateOp?.protection).to.deep.include({ kind: 'cognito', tokenHeader: 'X-Id-Token' });
     expect(privateOp?.apiKey).to.deep.equal({ header: 'x-api-key' });
     expect(openOp?.protection).to.deep.equal({ kind: 'public' });
+    // Two several-user-pools warnings: the scheme's two providerARNs, and the API's two pools
+    // with the credentials pool 2 signs in with.
     expect(model.warnings.map((w) => w.code)).to.have.members([
       'identity-source-differs',
+      'several-user-pools',
       'several-user-pools',
       'none-pseudo-scheme',
     ]);

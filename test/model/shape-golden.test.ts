@@ -19,6 +19,10 @@ export const shapeFixtures = [
   'two-entry-security.json',
   'sam-body.yaml',
   'lambda-authorizers.json',
+  'cognito-validation-expression.json',
+  'lambda-cognito-token.json',
+  'lambda-cognito-request.json',
+  'several-pools.json',
 ];
 
 describe('API Gateway document shapes (golden inspect --json)', () => {

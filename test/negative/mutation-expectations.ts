@@ -19,7 +19,8 @@ export interface FaultExpectation {
    * none of them is answered exactly as by a healthy gateway.
    */
   kinds: NegativeCheckKind[];
-  verdict(check: NegativeCheck, gateway: GatewayKind): Verdict;
+  /** `siblings`: the kinds of every negative check of the same operation. */
+  verdict(check: NegativeCheck, gateway: GatewayKind, siblings: NegativeCheckKind[]): Verdict;
 }
 
 export const tokenKinds: NegativeCheckKind[] = [
@@ -40,6 +41,10 @@ export const tokenKinds: NegativeCheckKind[] = [
   'missing-scope',
   'other-pool',
   'other-client',
+  'aud-not-matching',
+  'expression-mismatch',
+  'identity-source-missing',
+  'pool-not-accepted',
 ];
 
 /** Checks of the `must` kinds fail, of the `may` kinds may fail, every other one passes. */
@@ -84,23 +89,39 @@ export const caughtBy: Record<AuthorizerFault, FaultExpectation> = {
   },
   // Only an access token on an ID-token method (REST) can show it: an ID token on a scoped method
   // carries no scope and the scope check refuses it anyway, and an HTTP API never checks token_use.
+  // Behind a Lambda authorizer with scopes, an ID token that gets past the token_use check has no
+  // scope: the Lambda denies it (403) instead of refusing it (401), so that check may fail too.
   'token-use-ignored': {
     kinds: ['wrong-token-type'],
     verdict: (check, gateway) =>
       gateway === 'rest' && check.kind === 'wrong-token-type' && tokenKindSent(check) === 'access'
         ? 'must-fail'
-        : 'must-pass',
+        : check.authorizer === 'lambda' && check.kind === 'wrong-token-type'
+          ? 'may-fail'
+          : 'must-pass',
   },
-  // An HTTP API's JWT authorizer also checks the audience (docs/reference/aws-wire-behaviour.md
-  // §3): the other pool's token names the other pool's app client, so it stays refused even when
-  // any issuer is trusted.
+  // An HTTP API's JWT authorizer also checks the audience (aws-behaviour §3): the other pool's
+  // token names the other pool's app client, so it stays refused even when any issuer is trusted.
+  // A Cognito authorizer whose identityValidationExpression pins the app client (the method has an
+  // aud-not-matching check) also refuses the other pool's ID token: its `aud` is another client.
+  // Any issuer also means another of the API's own pools (pool-not-accepted).
   'any-issuer-accepted': {
-    kinds: ['other-pool'],
-    verdict: (check, gateway) =>
-      gateway === 'rest' && check.kind === 'other-pool' ? 'must-fail' : 'must-pass',
+    kinds: ['other-pool', 'pool-not-accepted'],
+    verdict: (check, gateway, siblings) =>
+      (gateway === 'rest' &&
+        check.kind === 'other-pool' &&
+        !siblings.includes('aud-not-matching')) ||
+      check.kind === 'pool-not-accepted'
+        ? 'must-fail'
+        : 'must-pass',
   },
   'api-key-not-enforced': byKind(['api-key-missing', 'api-key-wrong']),
   'alg-none-accepted': byKind(['alg-none']),
   // Only the other app client's token shows it (HTTP APIs; REST authorizers compare no audience).
   'audience-not-checked': byKind(['other-client']),
+  // A Cognito authorizer's expression refuses the other app client's `aud`; a Lambda TOKEN
+  // authorizer's refuses a header value the Lambda itself would accept.
+  'validation-expression-ignored': byKind(['aud-not-matching', 'expression-mismatch']),
+  // Only another of the API's own pools shows it: the other-pool check's pool is trusted by none.
+  'every-pool-accepted': byKind(['pool-not-accepted']),
 };

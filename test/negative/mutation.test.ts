@@ -18,6 +18,11 @@ const apis = [
   'examples/token-header-api.yaml',
   // An HTTP API with a JWT authorizer: no token_use check, an audience check, no API keys.
   'test/fixtures/specs/http-jwt-oas31.json',
+  // A Cognito authorizer with identityValidationExpression, Lambda TOKEN and REQUEST authorizers
+  // that verify Cognito tokens (x-gatecheck-cognito).
+  'examples/lambda-authorizer-api.yaml',
+  // Two user pools: a method per pool and one that accepts both.
+  'examples/two-pool-api.yaml',
 ];
 
 const authorizerFaults = faultNames.filter(
@@ -95,10 +100,14 @@ describe('@slow mutation: the generated collections against a broken sandbox gat
           const { gatewayKind, failing, negatives } = await runAgainstSandbox(api, [
             { name: fault },
           ]);
-          const verdicts = [...negatives].map(([name, { check }]) => ({
+          const kindsOf = (operation: string) =>
+            [...negatives.values()]
+              .filter((n) => n.operation === operation)
+              .map((n) => n.check.kind);
+          const verdicts = [...negatives].map(([name, { check, operation }]) => ({
             name,
             kind: check.kind,
-            verdict: expectation.verdict(check, gatewayKind),
+            verdict: expectation.verdict(check, gatewayKind, kindsOf(operation)),
             failed: failing.has(name),
           }));
           const failedKinds = [...new Set(verdicts.filter((v) => v.failed).map((v) => v.kind))];

@@ -11,6 +11,7 @@ const protectionNames: Record<OperationSummary['protection'], string> = {
   public: 'public',
   cognito: 'Cognito authorizer',
   jwt: 'JWT authorizer',
+  lambda: 'Lambda authorizer (Cognito tokens)',
   'api-key': 'API key',
   unsupported: 'unsupported',
 };

@@ -167,7 +167,7 @@ describe('sandbox spec reader and gateway answers', () => {
       [
         {
           scheme: 'workshop-cognito',
-          rule: { kind: 'cognito', header: 'Authorization' },
+          rule: { kind: 'cognito', header: 'Authorization', pools: ['us-east-1_Work00001'] },
           scopes: [],
         },
       ],
@@ -189,7 +189,16 @@ describe('sandbox spec reader and gateway answers', () => {
     const [privateRoute, openRoute] = spec.routes;
     expect(privateRoute?.security).to.deep.equal([
       [
-        { scheme: 'MyCognitoAuth', rule: { kind: 'cognito', header: 'X-Id-Token' }, scopes: [] },
+        {
+          scheme: 'MyCognitoAuth',
+          // Both providerARNs: the authorizer trusts each pool.
+          rule: {
+            kind: 'cognito',
+            header: 'X-Id-Token',
+            pools: ['eu-west-1_PoolA0001', 'eu-west-1_PoolB0001'],
+          },
+          scopes: [],
+        },
         { scheme: 'api_key', rule: { kind: 'api-key', header: 'x-api-key' }, scopes: [] },
       ],
     ]);
