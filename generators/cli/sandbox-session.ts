@@ -36,6 +36,8 @@ export function sandboxEnvironmentValues(sandbox: Sandbox): Record<string, strin
     preferredChallenge: 'EMAIL_OTP',
     otherPoolUsername: sandbox.otherPool.username,
     sandboxUrl: sandbox.sandboxUrl,
+    cognitoDomain: sandbox.cognitoDomain,
+    ...(sandbox.machineClient ? { machineClientId: sandbox.machineClient.clientId } : {}),
   };
 }
 
@@ -54,6 +56,7 @@ export function sandboxRunValues(sandbox: Sandbox): {
     password: main?.password ?? '',
     apiKey: sandbox.apiKey,
     ...(sandbox.clientSecret ? { clientSecret: sandbox.clientSecret } : {}),
+    ...(sandbox.machineClient ? { machineClientSecret: sandbox.machineClient.clientSecret } : {}),
     revocationUsername: signOut?.username ?? '',
     revocationPassword: signOut?.password ?? '',
     ...personaValues(sandbox),

@@ -7,7 +7,7 @@
 import type { ApiModel, Operation, Protection } from '../model/types.js';
 import { contentId } from '../render/content-id.js';
 import { negativeVariants, type NegativeVariant } from './negative-catalogue.js';
-import { operationTitle } from './plan-positive-checks.js';
+import { capturedTokenOf, operationTitle } from './plan-positive-checks.js';
 import { checkTarget, isUnsafeMethod, type CheckTarget } from './sentinel-targets.js';
 import type { ControlCheck, NegativeCheck, PlannedRequest, PublicCheck } from './types.js';
 
@@ -87,7 +87,7 @@ function controlCheck(
     name: `${operationTitle(operation)} · control for ${label}`,
     role: 'control',
     tokenHeader: protection.tokenHeader,
-    token: { from: 'captured', kind: protection.tokenKind },
+    token: capturedTokenOf(operation, protection),
     ...(operation.apiKey ? { apiKey: { header: operation.apiKey.header, value: 'variable' } } : {}),
     // A sentinel target does not exist, so the backend answers 4xx: only "not a gateway rejection"
     // can be expected. A safe method on the documented example must give the documented success.

@@ -4,12 +4,13 @@
  */
 import type { ApiModel, Operation, ParameterValue } from '../model/types.js';
 import { contentId } from '../render/content-id.js';
-import type { PositiveCheck } from './types.js';
+import { chooseTokenSource, isOAuthGrant } from './token-source.js';
+import type { PositiveCheck, TokenSource } from './types.js';
 
 /**
- * One `PositiveCheck` per operation behind a Cognito or JWT authorizer, sending the token kind
- * the method needs: the ID token when it lists no scopes, the access token when it does
- * (aws-behaviour.md §2.1, §3). Public operations are checked without a token by
+ * One `PositiveCheck` per operation behind a Cognito or JWT authorizer, sending the token the
+ * method needs: the ID token when it lists no scopes, the access token when it does
+ * (aws-behaviour.md §2.1, §3), from the sign-in that issues its scopes (token-source.ts). Public operations are checked without a token by
  * `planNegativeChecks` (a `PublicCheck`); operations behind authorizers gatecheck cannot test get
  * no request (the collection carries a note instead).
  */
@@ -27,13 +28,14 @@ export function planPositiveChecks(model: ApiModel, operation: Operation): Posit
       name: `${operationTitle(operation)} · positive`,
       role: 'positive',
       operationId: operation.id,
+      ...(protection.scopes.length > 0 ? { scopes: [...protection.scopes] } : {}),
       method: operation.method,
       path: resolvePath(operation.path, operation.parameters),
       query: requiredQuery(operation),
       headers: requiredHeaders(operation, reserved),
       ...(body ? { body } : {}),
       tokenHeader: protection.tokenHeader,
-      token: { from: 'captured', kind: protection.tokenKind },
+      token: capturedTokenOf(operation, protection),
       ...(operation.apiKey
         ? { apiKey: { header: operation.apiKey.header, value: 'variable' as const } }
         : {}),
@@ -45,6 +47,19 @@ export function planPositiveChecks(model: ApiModel, operation: Operation): Posit
       },
     },
   ];
+}
+
+/** The valid token of the operation: an API sign-in's, or that of the OAuth grant it needs. */
+export function capturedTokenOf(
+  operation: Operation,
+  protection: Extract<Operation['protection'], { kind: 'cognito' | 'jwt' }>,
+): Extract<TokenSource, { from: 'captured' }> {
+  const choice = chooseTokenSource(operation);
+  return {
+    from: 'captured',
+    kind: protection.tokenKind,
+    ...(choice && isOAuthGrant(choice.grant) ? { grant: choice.grant } : {}),
+  };
 }
 
 // The request as the API documents it (also usable by other planners).

@@ -25,16 +25,24 @@ export type NegativeCheckKind =
   | 'expired' // N11
   | 'wrong-token-type' // N15
   | 'missing-scope' // N16
+  | 'api-sign-in-token' // N16: an API sign-in's access token (only aws.cognito.signin.user.admin) on a method with other scopes
   | 'other-pool' // N13
   | 'other-client' // HTTP API: a token of the pool's other app client, outside the audience
   | 'api-key-missing'
   | 'api-key-wrong';
 
+/** The OAuth 2.0 grants whose access tokens a run obtains from the user pool domain. */
+export type OAuthGrant = 'oauth-user' | 'client-credentials';
+
 /** How the token (or API key) of a request is obtained at run time. */
 export type TokenSource =
   | { from: 'none' }
-  /** The signed-in user's token of this kind (captured by the sign-in folder). */
-  | { from: 'captured'; kind: TokenKind }
+  /**
+   * The signed-in user's token of this kind (captured by the sign-in folder), or with `grant`
+   * the access token of that OAuth 2.0 grant (token-source.ts): the code flow's user token
+   * (refreshed with the refresh token the run supplies) or a client credentials token.
+   */
+  | { from: 'captured'; kind: TokenKind; grant?: OAuthGrant }
   /**
    * A value the run supplies in a variable; the check is reported as skipped when it is empty
    * (unless `mint` is set and the run targets the sandbox, which then mints the token).
@@ -44,7 +52,13 @@ export type TokenSource =
    * Built in a pre-request script from the captured token of this kind. `variant` picks one form
    * of the forgery (e.g. the spelling of `alg` for `alg-none`: `none`, `None`, `NONE`, `nOnE`).
    */
-  | { from: 'forged'; kind: TokenKind; forgery: NegativeCheckKind; variant?: string }
+  | {
+      from: 'forged';
+      kind: TokenKind;
+      forgery: NegativeCheckKind;
+      variant?: string;
+      grant?: OAuthGrant;
+    }
   /** A fixed literal header value (e.g. `Bearer`, `Bearer x`, `not-a-jwt`). */
   | { from: 'literal'; value: string };
 
@@ -58,8 +72,11 @@ export interface SandboxTokenRequest {
   expired?: boolean;
   scopes?: string[];
   signer?: 'pool' | 'foreign';
-  /** `other`: issued to an app client of the same pool that is not the run's (`clientId`). */
-  client?: 'main' | 'other';
+  /**
+   * `other`: issued to an app client of the same pool that is not the run's (`clientId`);
+   * `machine`: a client credentials token (no user; `sub` is the client id).
+   */
+  client?: 'main' | 'other' | 'machine';
 }
 
 export interface PlannedRequest {
@@ -93,6 +110,8 @@ export interface PlannedRequest {
 export interface PositiveCheck extends PlannedRequest {
   role: 'positive';
   operationId: string;
+  /** The method's scopes (any one passes); a 401 then names them and the token's own. */
+  scopes?: string[];
   expect: { status: number; contentType?: string; schemaRef?: string };
 }
 

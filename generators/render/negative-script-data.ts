@@ -84,11 +84,12 @@ function tokenHeaderData(check: PlannedRequest) {
 /** The control's pre-request script sends the captured token of the kind the method needs. */
 export function controlPrerequestData(check: ControlCheck) {
   const kind: TokenKind = check.token.from === 'captured' ? check.token.kind : 'id';
+  const grant = check.token.from === 'captured' ? check.token.grant : undefined;
   return {
     id: check.id,
     ...tokenHeaderData(check),
     // A control of an API-key-only method sends no token (`capturedVariable` null).
-    capturedVariable: check.token.from === 'none' ? null : capturedTokenVariable(kind),
+    capturedVariable: check.token.from === 'none' ? null : capturedTokenVariable(kind, grant),
     ...apiKeyData(check),
   };
 }
@@ -149,12 +150,16 @@ function tokenData(check: NegativeCheck) {
     case 'literal':
       return { from: token.from, value: token.value };
     case 'captured':
-      return { from: token.from, kind: token.kind, variable: capturedTokenVariable(token.kind) };
+      return {
+        from: token.from,
+        kind: token.kind,
+        variable: capturedTokenVariable(token.kind, token.grant),
+      };
     case 'forged':
       return {
         from: token.from,
         kind: token.kind,
-        variable: capturedTokenVariable(token.kind),
+        variable: capturedTokenVariable(token.kind, token.grant),
         forgery: token.forgery,
         ...(token.variant !== undefined ? { variant: token.variant } : {}),
       };

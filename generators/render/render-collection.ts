@@ -31,13 +31,30 @@ import { renderScript } from './render-script.js';
 import { scriptLibrary } from './script-library.js';
 import { renderSignInFolder, scriptEvents, signInIds } from './render-sign-in.js';
 import { runVariables } from './run-variables.js';
+import { chooseTokenSource } from '../plan/token-source.js';
+import {
+  oauthCollectionVariables,
+  oauthNeeds,
+  oauthRequestIds,
+  renderOAuthFolder,
+} from './render-oauth.js';
+import { withUserTokenAuth } from './user-token-folder.js';
 
 export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanCollection {
   const ids = signInIds(model.slug);
+  const needs = oauthNeeds(model);
+  const oauthIds = oauthRequestIds(model.slug);
   // The script library first (it defines `gatecheck`), then the sign-in on demand.
   const prerequest = `${scriptLibrary()}\n\n${renderScript('collection/prerequest.js.hbs', {
-    signInRequestIds: [ids.initiateAuth, ids.respondToChallenge, ids.refresh],
+    signInRequestIds: [
+      ids.initiateAuth,
+      ids.respondToChallenge,
+      ids.refresh,
+      oauthIds['client-credentials'],
+      oauthIds['oauth-user'],
+    ],
   })}`;
+  const oauthFolder = renderOAuthFolder(model, needs);
   const operations = new Map(model.operations.map((operation) => [operation.id, operation]));
   return {
     info: {
@@ -49,11 +66,13 @@ export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanC
     event: [collectionPrerequestEvent(prerequest)],
     variable: [
       ...collectionVariables(model),
+      ...oauthCollectionVariables(needs),
       ...(plan.authz ? [authzPersonasValue(plan.authz)] : []),
     ],
     item: [
       renderRunStartItem(model),
       renderSignInFolder(model.slug),
+      ...(oauthFolder ? [oauthFolder] : []),
       ...plan.operations.map((operationPlan) =>
         renderOperationFolder(model, operationPlan, operations.get(operationPlan.operationId)),
       ),
@@ -79,12 +98,16 @@ function renderOperationFolder(
   plan: OperationPlan,
   operation: Operation | undefined,
 ): PostmanFolder {
-  return {
+  const choice = operation ? chooseTokenSource(operation) : undefined;
+  const folder: PostmanFolder = {
     id: contentId(model.slug, 'operation', plan.operationId),
     name: itemName(plan.title),
     description: operation ? operationDescription(operation) : plan.title,
     item: plan.checks.map(renderCheckItem),
   };
+  return choice?.grant === 'oauth-user'
+    ? withUserTokenAuth(folder, plan.checks, choice.scopes)
+    : folder;
 }
 
 export function renderCheckItem(check: PlannedCheck): PostmanItem {

@@ -65,7 +65,7 @@ export function tokenHeaderValue(
       return `${bearer}{{${token.variable}}}`;
     case 'captured':
     case 'forged':
-      return `${bearer}{{${capturedTokenVariable(token.kind)}}}`;
+      return `${bearer}{{${capturedTokenVariable(token.kind, token.grant)}}}`;
   }
 }
 

@@ -6,12 +6,24 @@
  * `gatecheck.constants.runVariables` (script-library.ts), so every name has one spelling.
  */
 import type { TokenKind } from '../model/types.js';
+import type { OAuthGrant } from '../plan/types.js';
 
 export const runVariables = {
   /** Captured Cognito tokens. */
   idToken: 'idToken',
   accessToken: 'accessToken',
   refreshToken: 'refreshToken',
+  /**
+   * Access tokens of the user pool's OAuth 2.0 endpoints (docs/tokens-and-scopes.md): the code
+   * flow's user token (from the refresh token the run supplies) and a client credentials token.
+   * Their expiry is read from their own `exp` claim.
+   */
+  oauthAccessToken: 'oauthAccessToken',
+  machineAccessToken: 'machineAccessToken',
+  /** The spec's machine scopes (space-separated), asked for by the client credentials grant. */
+  machineScopes: 'gatecheck.machineScopes',
+  /** Prefix of `<prefix><grant>`: a recent failure of that grant, so it is not retried per request. */
+  oauthFailed: 'gatecheck.oauthFailed.',
   /** Absolute expiry of the ID/access tokens, epoch milliseconds (from `ExpiresIn`). */
   tokenExpiresAt: 'tokenExpiresAt',
   /** `cognito:username` of the ID token: the SECRET_HASH of REFRESH_TOKEN_AUTH uses it (aws-behaviour.md §1.6). */
@@ -40,7 +52,9 @@ export const runVariables = {
 
 export type RunVariableName = (typeof runVariables)[keyof typeof runVariables];
 
-/** The collection variable holding the captured token of this kind. */
-export function capturedTokenVariable(kind: TokenKind): string {
+/** The collection variable holding the captured token of this kind (of this OAuth grant). */
+export function capturedTokenVariable(kind: TokenKind, grant?: OAuthGrant): string {
+  if (grant === 'oauth-user') return runVariables.oauthAccessToken;
+  if (grant === 'client-credentials') return runVariables.machineAccessToken;
   return kind === 'id' ? runVariables.idToken : runVariables.accessToken;
 }

@@ -30,6 +30,7 @@ export const libraryFiles = [
   'srp.js',
   'cognito-client.js',
   'sign-in.js',
+  'oauth-tokens.js',
   'sign-in-on-demand.js',
   'forge-token.js',
   'positive-check.js',
