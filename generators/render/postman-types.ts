@@ -68,6 +68,8 @@ export interface PostmanItem {
   event?: PostmanEvent[];
   request: PostmanRequest;
   response: never[];
+  /** Per-request runtime settings, e.g. `followRedirects: false` to read a redirect's Location. */
+  protocolProfileBehavior?: { followRedirects?: boolean };
 }
 
 export interface PostmanFolder {

@@ -39,6 +39,7 @@ import {
   renderOAuthFolder,
 } from './render-oauth.js';
 import { withUserTokenAuth } from './user-token-folder.js';
+import { renderPkceFolder } from './render-pkce.js';
 
 export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanCollection {
   const ids = signInIds(model.slug);
@@ -52,6 +53,7 @@ export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanC
       ids.refresh,
       oauthIds['client-credentials'],
       oauthIds['oauth-user'],
+      ...plan.pkce.map((check) => check.id),
     ],
   })}`;
   const oauthFolder = renderOAuthFolder(model, needs);
@@ -72,6 +74,7 @@ export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanC
     item: [
       renderRunStartItem(model),
       renderSignInFolder(model.slug),
+      ...(plan.pkce.length > 0 ? [renderPkceFolder(model.slug, plan.pkce)] : []),
       ...(oauthFolder ? [oauthFolder] : []),
       ...plan.operations.map((operationPlan) =>
         renderOperationFolder(model, operationPlan, operations.get(operationPlan.operationId)),

@@ -22,6 +22,8 @@ export const runVariables = {
   machineAccessToken: 'machineAccessToken',
   /** The spec's machine scopes (space-separated), asked for by the client credentials grant. */
   machineScopes: 'gatecheck.machineScopes',
+  /** The refresh token the PKCE check's code flow got, used when the run supplies none. */
+  codeFlowRefreshToken: 'gatecheck.codeFlowRefreshToken',
   /** Prefix of `<prefix><grant>`: a recent failure of that grant, so it is not retried per request. */
   oauthFailed: 'gatecheck.oauthFailed.',
   /** Absolute expiry of the ID/access tokens, epoch milliseconds (from `ExpiresIn`). */

@@ -39,6 +39,7 @@ export const libraryFiles = [
   'public-check.js',
   'unchecked-check.js',
   'revocation-check.js',
+  'pkce-check.js',
   'authz-check.js',
   'run-guard.js',
 ] as const;

@@ -32,7 +32,7 @@
     'oauth-user': {
       variable: RUN_VARS.oauthAccessToken,
       missing: function (read) {
-        if (!read('oauthRefreshToken'))
+        if (!refreshToken(read))
           return "set oauthRefreshToken (GATECHECK_REFRESH_TOKEN) to the refresh token of a code flow sign-in, or get a token with the folder's OAuth 2.0 authorization in the Postman app";
         if (!read('clientId')) return 'set clientId';
         return '';
@@ -42,7 +42,7 @@
         var form = [
           { key: 'grant_type', value: 'refresh_token' },
           { key: 'client_id', value: read('clientId') },
-          { key: 'refresh_token', value: read('oauthRefreshToken') },
+          { key: 'refresh_token', value: refreshToken(read) },
         ];
         return form;
       },
@@ -52,6 +52,11 @@
       },
     },
   };
+
+  // The refresh token the run supplies, else the one the PKCE check's code flow got.
+  function refreshToken(read) {
+    return read('oauthRefreshToken') || read(RUN_VARS.codeFlowRefreshToken);
+  }
 
   function reader(pm) {
     return function (name) {
@@ -174,6 +179,7 @@
           return h.key === 'Authorization';
         })[0];
         if (auth) pm.request.headers.upsert(auth);
+        pm.request.body.update(request.body);
       }
       return undefined;
     },

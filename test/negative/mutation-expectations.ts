@@ -11,7 +11,10 @@ export type Verdict = 'must-fail' | 'may-fail' | 'must-pass';
 export type GatewayKind = ApiModel['gatewayKind'];
 
 /** Faults of the authorizer; `owner-check-removed` and `group-check-removed` break the users API's handler instead. */
-export type AuthorizerFault = Exclude<FaultName, 'owner-check-removed' | 'group-check-removed'>;
+export type AuthorizerFault = Exclude<
+  FaultName,
+  'owner-check-removed' | 'group-check-removed' | 'pkce-not-verified'
+>;
 
 export interface FaultExpectation {
   /**
@@ -38,6 +41,7 @@ export const tokenKinds: NegativeCheckKind[] = [
   'expired',
   'wrong-token-type',
   'missing-scope',
+  'api-sign-in-token',
   'other-pool',
   'other-client',
 ];
@@ -74,10 +78,12 @@ export const caughtBy: Record<AuthorizerFault, FaultExpectation> = {
   // check (an ID token on a scoped method) is refused by the missing scope alone. A REST Cognito
   // authorizer still refuses the ID token there for its token_use.
   'scopes-ignored': {
-    // A scoped method has a missing-scope check; without one the fault changes nothing.
-    kinds: ['missing-scope'],
+    // A scoped method has a missing-scope check; without one the fault changes nothing. Methods
+    // with OIDC or custom scopes also refuse the API sign-in's token for its scope alone.
+    kinds: ['missing-scope', 'api-sign-in-token'],
     verdict: (check, gateway) =>
       check.kind === 'missing-scope' ||
+      check.kind === 'api-sign-in-token' ||
       (gateway === 'http' && check.kind === 'wrong-token-type' && tokenKindSent(check) === 'id')
         ? 'must-fail'
         : 'must-pass',
@@ -97,6 +103,17 @@ export const caughtBy: Record<AuthorizerFault, FaultExpectation> = {
     kinds: ['other-pool'],
     verdict: (check, gateway) =>
       gateway === 'rest' && check.kind === 'other-pool' ? 'must-fail' : 'must-pass',
+  },
+  // Only a client credentials token without the method's scopes shows it: the missing-scope check
+  // of a method for machines (user tokens are still scope-checked).
+  'machine-scopes-ignored': {
+    kinds: ['missing-scope'],
+    verdict: (check) =>
+      check.kind === 'missing-scope' &&
+      check.token.from === 'variable' &&
+      check.token.mint?.client === 'machine'
+        ? 'must-fail'
+        : 'must-pass',
   },
   'api-key-not-enforced': byKind(['api-key-missing', 'api-key-wrong']),
   'alg-none-accepted': byKind(['alg-none']),

@@ -18,7 +18,17 @@ const apis = [
   'examples/token-header-api.yaml',
   // An HTTP API with a JWT authorizer: no token_use check, an audience check, no API keys.
   'test/fixtures/specs/http-jwt-oas31.json',
+  // Resource-server scopes: client credentials tokens of the user pool domain.
+  'examples/m2m-api.yaml',
+  // OIDC scopes: the code flow's user token (refresh_token grant) and the PKCE check.
+  'examples/hosted-ui-api.yaml',
 ];
+
+/** PKCE is the token endpoint's, not the gateway's: only the PKCE check of a user-token API sees it. */
+const pkceFault = {
+  apis: ['examples/hosted-ui-api.yaml', 'examples/token-header-api.yaml'],
+  must: ['PKCE · a code_verifier that does not match is refused'],
+};
 
 const authorizerFaults = faultNames.filter(
   (name): name is AuthorizerFault =>
@@ -116,6 +126,19 @@ describe('@slow mutation: the generated collections against a broken sandbox gat
           const others = [...failing].filter((name) => !negatives.has(name) && name !== runGuard);
           if (fault !== 'authorizer-removed')
             expect(others, 'other failing checks').to.deep.equal([]);
+        });
+      }
+
+      if (pkceFault.apis.includes(api)) {
+        it('pkce-not-verified: exactly the PKCE check fails', async () => {
+          const { failing } = await runAgainstSandbox(api, [{ name: 'pkce-not-verified' }]);
+          record(
+            'pkce-not-verified',
+            'pkce-not-verified',
+            api,
+            pkceFault.must.filter((n) => failing.has(n)),
+          );
+          expect([...failing].sort()).to.deep.equal([...pkceFault.must].sort());
         });
       }
 
