@@ -16,11 +16,14 @@ const specs = readdirSync(join(root, 'examples'))
   .map((file) => join(root, 'examples', file));
 
 describe('examples', () => {
-  it('are the five documented API shapes', () => {
+  it('are the eight documented API shapes', () => {
     expect(specs.map((s) => s.slice(s.lastIndexOf('/') + 1)).sort()).to.deep.equal([
       'dev-token-api.yaml',
+      'hosted-ui-api.yaml',
       'lab-demo-api.yaml',
+      'm2m-api.yaml',
       'orders-export-api.json',
+      'srp-only-api.yaml',
       'token-header-api.yaml',
       'users-api.json',
     ]);
