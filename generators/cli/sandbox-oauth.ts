@@ -15,6 +15,8 @@ export async function sandboxRefreshToken(
   sandbox: Pick<Sandbox, 'cognitoDomain' | 'clientId' | 'clientSecret'>,
   username: string,
   password: string,
+  /** Scopes to ask for; all the client's when absent (token-endpoint.md). */
+  scopes?: string[],
 ): Promise<string> {
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier, 'ascii').digest('base64url');
@@ -28,6 +30,7 @@ export async function sandboxRefreshToken(
       redirect_uri: loopbackCallback,
       code_challenge: challenge,
       code_challenge_method: 'S256',
+      ...(scopes ? { scope: scopes.join(' ') } : {}),
       username,
       password,
     }),

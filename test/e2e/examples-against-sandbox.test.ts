@@ -14,6 +14,9 @@ const examples = [
   'examples/dev-token-api.yaml',
   'examples/token-header-api.yaml',
   'examples/orders-export-api.json',
+  'examples/srp-only-api.yaml',
+  'examples/m2m-api.yaml',
+  'examples/hosted-ui-api.yaml',
 ];
 
 describe('generated collections against the sandbox (newman, end to end) @slow', function () {
