@@ -16,6 +16,7 @@ import {
   secretsInExchange,
   type CognitoError,
 } from './cognito-exchange.js';
+import { isOAuthEndpoint, secretsInOAuthExchange } from './oauth-exchange.js';
 import { maskDeep, type SecretSet } from './secret-mask.js';
 
 export type PartRole = 'sign-in' | 'checks';
@@ -60,8 +61,16 @@ export interface PartResult {
 const SECRET_VARIABLE_NAME = /token|secret|password|session|otp|code|apikey|api_key/i;
 
 interface RequestEvent {
-  request?: { headers?: { get(name: string): string | undefined }; body?: { raw?: string } };
-  response?: { stream?: Buffer; code?: number };
+  request?: {
+    headers?: { get(name: string): string | undefined };
+    body?: { raw?: string; urlencoded?: { all?: () => Array<{ key?: string; value?: string }> } };
+    url?: { getPath?: () => string };
+  };
+  response?: {
+    stream?: Buffer;
+    code?: number;
+    headers?: { get(name: string): string | undefined };
+  };
   item?: ItemLike;
 }
 interface ItemLike {
@@ -145,6 +154,19 @@ export function runPart(options: PartOptions): Promise<PartResult> {
     emitter.on('request', (error: Error | null, event: RequestEvent) => {
       const itemName = event.item?.name ?? '(unnamed request)';
       const operation = cognitoOperation(event.request?.headers?.get('X-Amz-Target'));
+      const path = event.request?.url?.getPath?.() ?? '';
+      if (isOAuthEndpoint(path)) {
+        const authorization = event.request?.headers?.get('Authorization');
+        const location = event.response?.headers?.get('Location');
+        const exchange = {
+          path,
+          form: event.request?.body?.urlencoded?.all?.() ?? [],
+          ...(authorization ? { authorization } : {}),
+          ...(location ? { location } : {}),
+          responseBody: event.response?.stream?.toString('utf8') ?? '',
+        };
+        for (const secret of secretsInOAuthExchange(exchange)) options.secrets.add(secret);
+      }
       if (operation) {
         const requestBody = event.request?.body?.raw ?? '';
         if (isSignInStart(operation, requestBody)) signIns += 1;
