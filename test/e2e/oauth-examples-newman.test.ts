@@ -148,7 +148,9 @@ describe('OAuth 2.0 examples with plain newman against the sandbox @slow', funct
       // No refresh token and no password: neither the refresh_token grant nor the PKCE check's
       // code flow can get a user token.
       (values) => {
-        const { oauthRefreshToken: _dropped, password: _password, ...rest } = values;
+        const rest = { ...values };
+        delete rest.oauthRefreshToken;
+        delete rest.password;
         return { ...rest, authFlow: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' };
       },
     );
