@@ -4,6 +4,8 @@
  * - `startSandbox`: the local Cognito + API Gateway stand-in for a spec.
  * - `runCollection`: newman runs a generated collection, with reports and the check tally.
  * - `sandboxRunValues`: the values and secrets a run against a started sandbox needs.
+ * - `sandboxOAuthValues`: the code flow's refresh token of the sandbox's user (methods with OIDC
+ *   or custom user scopes), as GATECHECK_REFRESH_TOKEN gives it against AWS.
  * Anything not exported here is internal and may change in any release (docs/library.md).
  */
 export {
@@ -24,5 +26,6 @@ export {
   type SandboxUser,
 } from '../sandbox/index.js';
 export { sandboxRunValues } from './cli/sandbox-session.js';
+export { sandboxOAuthValues } from './cli/sandbox-oauth.js';
 export { processIo, type Io } from './io.js';
 export { ExitCode, InputError } from './errors.js';

@@ -28,11 +28,12 @@ export { SpecError } from './spec/spec-error.js';
 
 /**
  * Starts Cognito and the gateway, provisions a trusted pool (users by role, group `admin`), a pool
- * the gateway does not trust, and an API key. With `preTokenGenerationTrigger` (on unless set to
- * false) the trusted pool models a pre token generation trigger (V2) that adds every scope the
- * spec's methods require to API sign-in access tokens; without it those tokens carry only
- * `aws.cognito.signin.user.admin`, as a pool without such a trigger issues them
- * (docs/reference/aws-wire-behaviour.md §1.10).
+ * the gateway does not trust, and an API key. API sign-in access tokens carry only
+ * `aws.cognito.signin.user.admin`, as AWS issues them (docs/reference/aws-wire-behaviour.md
+ * §1.10): methods with other scopes need tokens of the OAuth 2.0 endpoints. Only with
+ * `preTokenGenerationTrigger: true` does the trusted pool model a pre token generation trigger
+ * (V2, Essentials tier) that adds every scope the spec's methods require to API sign-in access
+ * tokens.
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const spec = await readGatewaySpec(options.specPath);
@@ -42,10 +43,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     ...(options.cognitoPort !== undefined ? { port: options.cognitoPort } : {}),
     ...(options.tokenLifetimes ? { tokenLifetimes: options.tokenLifetimes } : {}),
     ...(options.testSecret !== undefined ? { testSecret: options.testSecret } : {}),
-    ...(options.preTokenGenerationTrigger === false
-      ? {}
-      : { preTokenGenerationScopes: spec.requiredScopes }),
+    ...(options.preTokenGenerationTrigger === true
+      ? { preTokenGenerationScopes: spec.requiredScopes }
+      : {}),
   });
+  if (options.faults?.some((fault) => fault.name === 'pkce-not-verified'))
+    cognito.setOAuthFaults({ pkceNotVerified: true });
   let gateway: Gateway | undefined;
   try {
     const client = cognitoClient(cognito.endpoint, region);
@@ -158,7 +161,12 @@ function sandboxOf(
     },
     apiKey,
     users: main.users,
-    setFaults: (faults) => gateway.setFaults(faults),
+    setFaults: (faults) => {
+      gateway.setFaults(faults);
+      cognito.setOAuthFaults({
+        pkceNotVerified: faults.some((fault) => fault.name === 'pkce-not-verified'),
+      });
+    },
     stop: async () => {
       await Promise.all([gateway.stop(), cognito.stop()]);
     },

@@ -39,6 +39,13 @@ export const faultNames = [
    * ID tokens whatever their `aud`, a Lambda TOKEN authorizer is called whatever the token text.
    */
   'validation-expression-ignored',
+  /**
+   * Method scopes are not compared with the `scope` claim of client credentials tokens (no user:
+   * `sub` is the client id): any machine token of the pool passes a scoped method.
+   */
+  'machine-scopes-ignored',
+  /** The user pool domain's `/oauth2/token` does not compare the PKCE `code_verifier` with the code's challenge. */
+  'pkce-not-verified',
   /** The users API lets anyone change any record (no owner/admin check in the handler). */
   'owner-check-removed',
   /**
@@ -84,9 +91,9 @@ export interface SandboxOptions {
   testSecret?: string;
   /**
    * Give the trusted pool a simulated pre token generation trigger (event version V2, Essentials
-   * tier) that adds the spec's method scopes to API sign-in access tokens. Default true; false
-   * gives the pool AWS's default behaviour: such tokens carry only `aws.cognito.signin.user.admin`
-   * and methods with other scopes need tokens from the OAuth 2.0 endpoints.
+   * tier) that adds the spec's method scopes to API sign-in access tokens. Default false, AWS's
+   * default behaviour: such tokens carry only `aws.cognito.signin.user.admin` and methods with
+   * other scopes need tokens from the OAuth 2.0 endpoints (aws-behaviour.md §1.10).
    */
   preTokenGenerationTrigger?: boolean;
 }

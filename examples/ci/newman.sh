@@ -26,12 +26,14 @@ umask 077
 
 # Copy the environment and fill in every variable whose GATECHECK_* value is set: variable `userPoolId`
 # reads GATECHECK_USER_POOL_ID, `otpCode` GATECHECK_OTP_CODE, and so on for every variable the
-# environment lists (generators/contract/environment-variables.ts). Node reads them from its environment, not from
-# arguments.
+# environment lists (generators/contract/environment-variables.ts); `oauthRefreshToken` reads
+# GATECHECK_REFRESH_TOKEN. Node reads them from its environment, not from arguments.
 node - "$environment" "$private_dir/environment.json" <<'JS'
 const fs = require('node:fs');
 const [source, target] = process.argv.slice(2);
-const envNameOf = (key) => `GATECHECK_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+const renamed = { oauthRefreshToken: 'GATECHECK_REFRESH_TOKEN' };
+const envNameOf = (key) =>
+  renamed[key] ?? `GATECHECK_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 const environment = JSON.parse(fs.readFileSync(source, 'utf8'));
 for (const variable of environment.values) {
   const value = process.env[envNameOf(variable.key)];

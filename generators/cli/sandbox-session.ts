@@ -55,6 +55,8 @@ export function sandboxEnvironmentValues(sandbox: Sandbox): Record<string, strin
           'gatecheck.pool.2.username': sandbox.secondPool.username,
         }
       : {}),
+    cognitoDomain: sandbox.cognitoDomain,
+    ...(sandbox.machineClient ? { machineClientId: sandbox.machineClient.clientId } : {}),
   };
 }
 
@@ -74,6 +76,7 @@ export function sandboxRunValues(sandbox: Sandbox): {
     apiKey: sandbox.apiKey,
     sandboxSecret: sandbox.testSecret,
     ...(sandbox.clientSecret ? { clientSecret: sandbox.clientSecret } : {}),
+    ...(sandbox.machineClient ? { machineClientSecret: sandbox.machineClient.clientSecret } : {}),
     revocationUsername: signOut?.username ?? '',
     revocationPassword: signOut?.password ?? '',
     ...personaValues(sandbox),

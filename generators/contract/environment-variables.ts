@@ -83,6 +83,33 @@ export const environmentVariables: readonly VariableSpec[] = [
     envName: 'GATECHECK_CLIENT_SECRET',
   },
   {
+    key: 'cognitoDomain',
+    description:
+      'User pool domain for the OAuth 2.0 endpoints, e.g. https://<prefix>.auth.<region>.amazoncognito.com (methods with OIDC or custom scopes)',
+    secret: false,
+    envName: 'GATECHECK_COGNITO_DOMAIN',
+  },
+  {
+    key: 'oauthRefreshToken',
+    description:
+      'Refresh token of a code flow (+ PKCE) sign-in of `clientId`, for methods that need a user token with OIDC or custom scopes',
+    secret: true,
+    envName: 'GATECHECK_REFRESH_TOKEN',
+  },
+  {
+    key: 'machineClientId',
+    description:
+      'App client allowed client_credentials, for methods with machine (resource-server) scopes',
+    secret: false,
+    envName: 'GATECHECK_MACHINE_CLIENT_ID',
+  },
+  {
+    key: 'machineClientSecret',
+    description: 'Client secret of `machineClientId`',
+    secret: true,
+    envName: 'GATECHECK_MACHINE_CLIENT_SECRET',
+  },
+  {
     key: 'otpCode',
     description: 'One-time code (email/SMS/TOTP) to answer the current challenge',
     secret: true,
@@ -120,6 +147,13 @@ export const environmentVariables: readonly VariableSpec[] = [
       "An access token without the methods' scopes, for the scope check (skipped when empty)",
     secret: true,
     envName: 'GATECHECK_UNSCOPED_ACCESS_TOKEN',
+  },
+  {
+    key: 'unscopedMachineToken',
+    description:
+      "A client credentials token without the machine methods' scopes, for their scope check (skipped when empty)",
+    secret: true,
+    envName: 'GATECHECK_UNSCOPED_MACHINE_TOKEN',
   },
   {
     key: 'otherPoolUsername',

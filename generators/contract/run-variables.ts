@@ -5,11 +5,27 @@
  * them with `pm.collectionVariables.set`. The script library gets this object as
  * `gatecheck.constants.runVariables` (render/script-library.ts), so every name has one spelling.
  */
+/** An OAuth 2.0 grant a token comes from (plan/token-source.ts). */
+type OAuthGrantName = 'oauth-user' | 'client-credentials';
+
 export const runVariables = {
   /** Captured Cognito tokens. */
   idToken: 'idToken',
   accessToken: 'accessToken',
   refreshToken: 'refreshToken',
+  /**
+   * Access tokens of the user pool's OAuth 2.0 endpoints (docs/tokens-and-scopes.md): the code
+   * flow's user token (from the refresh token the run supplies) and a client credentials token.
+   * Their expiry is read from their own `exp` claim.
+   */
+  oauthAccessToken: 'oauthAccessToken',
+  machineAccessToken: 'machineAccessToken',
+  /** The spec's machine scopes (space-separated), asked for by the client credentials grant. */
+  machineScopes: 'gatecheck.machineScopes',
+  /** The refresh token the PKCE check's code flow got, used when the run supplies none. */
+  codeFlowRefreshToken: 'gatecheck.codeFlowRefreshToken',
+  /** Prefix of `<prefix><grant>`: a recent failure of that grant, so it is not retried per request. */
+  oauthFailed: 'gatecheck.oauthFailed.',
   /** Absolute expiry of the ID/access tokens, epoch milliseconds (from `ExpiresIn`). */
   tokenExpiresAt: 'tokenExpiresAt',
   /**
@@ -45,10 +61,17 @@ export const runVariables = {
 export type RunVariableName = (typeof runVariables)[keyof typeof runVariables];
 
 /**
- * The collection variable holding the captured token of this kind; pool N ≥ 2 of an API with
- * several user pools keeps its own, `gatecheck.pool.<N>.idToken` (scripts/library/pool-sign-in.js).
+ * The collection variable holding the captured token of this kind: of this OAuth grant, or, for
+ * pool N ≥ 2 of an API with several user pools, that pool's own `gatecheck.pool.<N>.idToken`
+ * (scripts/library/pool-sign-in.js).
  */
-export function capturedTokenVariable(kind: 'id' | 'access', pool?: number): string {
+export function capturedTokenVariable(
+  kind: 'id' | 'access',
+  source: { pool?: number | undefined; grant?: OAuthGrantName | undefined } = {},
+): string {
+  if (source.grant === 'oauth-user') return runVariables.oauthAccessToken;
+  if (source.grant === 'client-credentials') return runVariables.machineAccessToken;
   const name = kind === 'id' ? runVariables.idToken : runVariables.accessToken;
+  const pool = source.pool;
   return pool === undefined || pool < 2 ? name : `gatecheck.pool.${pool}.${name}`;
 }

@@ -157,6 +157,7 @@ function readOperation(context: ModelContext, inputs: OperationInputs, where: Wh
     parameters: readParameters(context, path, parameters, ownHeaders),
     ...(requestBody === undefined || !writeMethods.has(method) ? {} : { requestBody }),
     success: readSuccess(context, inputs.store, located, `${id}.response`),
+    ...tokenSourceHintOf(raw, context.document),
     fromAnyMethod,
     greedyPath: /\{[^}]+\+\}/.test(path),
     origin: originOf(context, located.pointer),
@@ -190,6 +191,16 @@ function copyRejections(rejections: ExpectedRejections): ExpectedRejections {
     insufficientScope: { ...rejections.insufficientScope },
     invalidApiKey: { ...rejections.invalidApiKey },
   };
+}
+
+/** `x-gatecheck-token-source: user | machine`, the operation's own before the document's. */
+function tokenSourceHintOf(
+  operation: Record<string, unknown>,
+  document: Record<string, unknown>,
+): { tokenSourceHint?: 'user' | 'machine' } {
+  const key = 'x-gatecheck-token-source';
+  const value = operation[key] ?? document[key];
+  return value === 'user' || value === 'machine' ? { tokenSourceHint: value } : {};
 }
 
 /** Operation ids key plan items: a repeated `operationId` (invalid, but seen) gets `-2`, `-3`... */

@@ -321,6 +321,12 @@ export interface Operation {
   parameters: ParameterValue[];
   requestBody?: RequestBody;
   success: ResponseExpectation;
+  /**
+   * `x-gatecheck-token-source` on the operation (or the document): whether the method's custom
+   * scopes are meant for users (`user`: a token from the code flow) or machines (`machine`:
+   * client credentials). A spec cannot tell them apart otherwise (docs/tokens-and-scopes.md).
+   */
+  tokenSourceHint?: 'user' | 'machine';
   /** True when the operation came from `x-amazon-apigateway-any-method`. */
   fromAnyMethod: boolean;
   /** True when the path has a greedy `{proxy+}` segment. */

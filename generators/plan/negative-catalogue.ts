@@ -14,7 +14,8 @@ import type {
   TokenProtection,
 } from '../model/types.js';
 import { lambdaVariants } from './lambda-authorizer-checks.js';
-import type { NegativeCheckKind, TokenSource } from './types.js';
+import { chooseTokenSource, isOAuthGrant } from './token-source.js';
+import type { NegativeCheckKind, OAuthGrant, SandboxTokenRequest, TokenSource } from './types.js';
 
 export interface NegativeVariant {
   kind: NegativeCheckKind;
@@ -61,6 +62,18 @@ export function negativeVariants(
 ): NegativeVariant[] {
   const { unauthorized, expired, insufficientScope, invalidApiKey } = operation.rejections;
   const kind = protection.tokenKind;
+  // Methods with OIDC or custom scopes take tokens of the OAuth 2.0 endpoints (token-source.ts):
+  // forgeries start from that token and minted tokens carry the method's scopes, so each check
+  // differs from the positive in the one property it tests.
+  const choice = chooseTokenSource(operation);
+  const grant: OAuthGrant | undefined =
+    choice && isOAuthGrant(choice.grant) ? choice.grant : undefined;
+  const grantOf = grant ? { grant } : {};
+  const minted = (request: SandboxTokenRequest): SandboxTokenRequest => ({
+    ...request,
+    ...(grant && choice ? { scopes: choice.scopes } : {}),
+    ...(grant === 'client-credentials' && request.pool !== 'other' ? { client: 'machine' } : {}),
+  });
   const keyed = operation.apiKey ? { apiKey: 'variable' as const } : {};
   const variants: NegativeVariant[] = [];
   const add = (v: NegativeVariant): void => {
@@ -80,20 +93,20 @@ export function negativeVariants(
   for (const forgery of forgeries.slice(0, 2))
     add({
       kind: forgery,
-      token: { from: 'forged', kind, forgery, ...distinct },
+      token: { from: 'forged', kind, forgery, ...distinct, ...grantOf },
       expect: unauthorized,
     });
   for (const spelling of algNoneSpellings)
     add({
       kind: 'alg-none',
       variant: spelling,
-      token: { from: 'forged', kind, forgery: 'alg-none', variant: spelling, ...distinct },
+      token: { from: 'forged', kind, forgery: 'alg-none', variant: spelling, ...distinct, ...grantOf },
       expect: unauthorized,
     });
   for (const forgery of forgeries.slice(2))
     add({
       kind: forgery,
-      token: { from: 'forged', kind, forgery, ...distinct },
+      token: { from: 'forged', kind, forgery, ...distinct, ...grantOf },
       expect: unauthorized,
     });
   add({
@@ -101,7 +114,7 @@ export function negativeVariants(
     token: {
       from: 'variable',
       variable: 'foreignKeyToken',
-      mint: { tokenUse: kind, signer: 'foreign' },
+      mint: minted({ tokenUse: kind, signer: 'foreign' }),
     },
     expect: unauthorized,
   });
@@ -109,7 +122,11 @@ export function negativeVariants(
   // N11: a genuinely expired token; AWS answers 401 "The incoming token has expired" (§2.2).
   add({
     kind: 'expired',
-    token: { from: 'variable', variable: 'expiredToken', mint: { tokenUse: kind, expired: true } },
+    token: {
+      from: 'variable',
+      variable: 'expiredToken',
+      mint: minted({ tokenUse: kind, expired: true }),
+    },
     expect: expired,
   });
 
@@ -118,19 +135,33 @@ export function negativeVariants(
 
   // N16: an access token without any of the method's scopes. REST: 401 (AWS doc, §2.1);
   // HTTP API: 403 Forbidden (unconfirmed, §3; the model carries it as `insufficientScope`).
+  // A method for machines gets a client credentials token without its scopes: a gateway that
+  // skips the scope check for tokens without a user is caught here.
+  // A Lambda authorizer that verifies the token and finds no scope answers an explicit Deny.
+  const scopeRefusal =
+    protection.kind === 'lambda' || model.gatewayKind !== 'rest' ? insufficientScope : unauthorized;
   if (protection.scopes.length > 0)
     add({
       kind: 'missing-scope',
       token: {
         from: 'variable',
-        variable: 'unscopedAccessToken',
-        mint: { tokenUse: 'access', scopes: ['gatecheck/none'] },
+        variable: grant === 'client-credentials' ? 'unscopedMachineToken' : 'unscopedAccessToken',
+        mint: {
+          tokenUse: 'access',
+          scopes: ['gatecheck/none'],
+          ...(grant === 'client-credentials' ? { client: 'machine' as const } : {}),
+        },
       },
-      // A Lambda authorizer that verifies the token and finds no scope answers an explicit Deny.
-      expect:
-        protection.kind === 'lambda' || model.gatewayKind !== 'rest'
-          ? insufficientScope
-          : unauthorized,
+      expect: scopeRefusal,
+    });
+
+  // N16, always at hand: the access token of the run's own API sign-in carries only
+  // aws.cognito.signin.user.admin (§1.10), so a method with OIDC or custom scopes must refuse it.
+  if (grant)
+    add({
+      kind: 'api-sign-in-token',
+      token: { from: 'captured', kind: 'access' },
+      expect: scopeRefusal,
     });
 
   // N13: the issuer must be one of the authorizer's pools (kc-401 "issuer … matches").
@@ -139,7 +170,7 @@ export function negativeVariants(
     token: {
       from: 'variable',
       variable: 'otherPoolToken',
-      mint: { tokenUse: kind, pool: 'other' },
+      mint: minted({ tokenUse: kind, pool: 'other' }),
     },
     expect: unauthorized,
   });
@@ -154,7 +185,7 @@ export function negativeVariants(
       token: {
         from: 'variable',
         variable: 'otherClientToken',
-        mint: { tokenUse: kind, client: 'other' },
+        mint: { ...minted({ tokenUse: kind }), client: 'other' },
       },
       expect: unauthorized,
     });
@@ -200,7 +231,7 @@ export function negativeVariants(
   // INVALID_API_KEY: 403 Forbidden (aws-behaviour §2.2). With `x-amazon-apigateway-api-key-source:
   // AUTHORIZER` the key comes from a Lambda authorizer, not a header: nothing to send wrong.
   if (operation.apiKey && model.apiKeySource === 'HEADER') {
-    const valid: TokenSource = { from: 'captured', kind };
+    const valid: TokenSource = { from: 'captured', kind, ...grantOf };
     variants.push({ kind: 'api-key-missing', token: valid, apiKey: 'omit', expect: invalidApiKey });
     variants.push({ kind: 'api-key-wrong', token: valid, apiKey: 'wrong', expect: invalidApiKey });
   }

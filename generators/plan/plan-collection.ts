@@ -9,11 +9,14 @@ import { countChecks, planNegativeChecks } from './plan-negative-checks.js';
 import { operationTitle, planPositiveChecks } from './plan-positive-checks.js';
 import { planUncheckedOperations } from './plan-unchecked-operations.js';
 import { planRevocationChecks, type RevocationCheck } from './plan-revocation-checks.js';
+import { planPkceChecks, type PkceCheck } from './plan-pkce-checks.js';
 import type { CollectionPlan } from './types.js';
 
 /** The operations' checks plus the revocation folder (checked against Cognito, not the API). */
 export interface GatecheckPlan extends CollectionPlan {
   revocation: RevocationCheck[];
+  /** PKCE at the user pool domain's token endpoint, when a method needs a user's OAuth 2.0 token. */
+  pkce: PkceCheck[];
   /** The personas' authorization checks, when the API has rules (docs/authorization-matrix.md). */
   authz?: AuthzPlan;
 }
@@ -29,13 +32,18 @@ export function planCollection(model: ApiModel): GatecheckPlan {
     ],
   }));
   const revocation = planRevocationChecks(model);
+  const pkce = planPkceChecks(model);
   const authz = planAuthzChecks(model);
   return {
     operations,
     revocation,
+    pkce,
     ...(authz ? { authz } : {}),
     expectedCheckCount:
-      countChecks([...operations.flatMap((operation) => operation.checks), ...revocation]) +
-      (authz?.requests.length ?? 0),
+      countChecks([
+        ...operations.flatMap((operation) => operation.checks),
+        ...revocation,
+        ...pkce,
+      ]) + (authz?.requests.length ?? 0),
   };
 }

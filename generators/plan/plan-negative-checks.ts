@@ -8,7 +8,7 @@ import type { ApiModel, Operation, TokenProtection } from '../model/types.js';
 import { contentId } from './content-id.js';
 import { withIdentitySources } from './identity-sources.js';
 import { negativeVariants, type NegativeVariant } from './negative-catalogue.js';
-import { operationTitle } from './plan-positive-checks.js';
+import { capturedTokenOf, operationTitle } from './plan-positive-checks.js';
 import { checkTarget, isUnsafeMethod, type CheckTarget } from './sentinel-targets.js';
 import type { ControlCheck, NegativeCheck, PlannedRequest, PublicCheck } from './types.js';
 
@@ -90,8 +90,7 @@ function controlCheck(
     role: 'control',
     tokenHeader: protection.tokenHeader,
     token: {
-      from: 'captured',
-      kind: protection.tokenKind,
+      ...capturedTokenOf(operation, protection),
       ...(protection.kind !== 'jwt' && protection.pool !== undefined
         ? { pool: protection.pool }
         : {}),

@@ -2,15 +2,17 @@
  * Positive checks: the request a legitimate caller sends (the right token, the API key when one is
  * required, documented parameters and body) and the documented answer it must get.
  */
-import type { ApiModel, Operation, ParameterValue } from '../model/types.js';
+import type { ApiModel, Operation, ParameterValue, TokenProtection } from '../model/types.js';
 import { contentId } from './content-id.js';
 import { withIdentitySources } from './identity-sources.js';
-import type { PositiveCheck } from './types.js';
+import { chooseTokenSource, isOAuthGrant } from './token-source.js';
+import type { PositiveCheck, TokenSource } from './types.js';
 
 /**
- * One `PositiveCheck` per operation behind a Cognito or JWT authorizer, sending the token kind
+ * One `PositiveCheck` per operation behind a Cognito, JWT or Lambda authorizer, sending the token
  * the method needs: the ID token when it lists no scopes, the access token when it does
- * (docs/reference/aws-wire-behaviour.md §2.1, §3). Public operations are checked without a token by
+ * (docs/reference/aws-wire-behaviour.md §2.1, §3), from the sign-in that issues its scopes
+ * (token-source.ts). Public operations are checked without a token by
  * `planNegativeChecks` (a `PublicCheck`); operations behind authorizers gatecheck cannot test get
  * no request (the collection carries a note instead).
  */
@@ -34,6 +36,7 @@ export function planPositiveChecks(model: ApiModel, operation: Operation): Posit
     name: `${operationTitle(operation)} · positive${index === 0 ? '' : ` (pool ${pool ?? 1})`}`,
     role: 'positive' as const,
     operationId: operation.id,
+    ...(protection.scopes.length > 0 ? { scopes: [...protection.scopes] } : {}),
     method: operation.method,
     path: resolvePath(operation.path, operation.parameters),
     ...withIdentitySources(
@@ -43,8 +46,7 @@ export function planPositiveChecks(model: ApiModel, operation: Operation): Posit
     ...(body ? { body } : {}),
     tokenHeader: protection.tokenHeader,
     token: {
-      from: 'captured' as const,
-      kind: protection.tokenKind,
+      ...capturedTokenOf(operation, protection),
       ...(pool !== undefined && pool > 1 ? { pool } : {}),
     },
     ...(operation.apiKey
@@ -57,6 +59,19 @@ export function planPositiveChecks(model: ApiModel, operation: Operation): Posit
       ...(schemaRef !== undefined ? { schemaRef } : {}),
     },
   }));
+}
+
+/** The valid token of the operation: an API sign-in's, or that of the OAuth grant it needs. */
+export function capturedTokenOf(
+  operation: Operation,
+  protection: TokenProtection,
+): Extract<TokenSource, { from: 'captured' }> {
+  const choice = chooseTokenSource(operation);
+  return {
+    from: 'captured',
+    kind: protection.tokenKind,
+    ...(choice && isOAuthGrant(choice.grant) ? { grant: choice.grant } : {}),
+  };
 }
 
 // The request as the API documents it (also usable by other planners).

@@ -25,6 +25,7 @@ export type NegativeCheckKind =
   | 'expired' // N11
   | 'wrong-token-type' // N15
   | 'missing-scope' // N16
+  | 'api-sign-in-token' // N16: an API sign-in's access token (only aws.cognito.signin.user.admin) on a method with other scopes
   | 'other-pool' // N13
   | 'other-client' // HTTP API: a token of the pool's other app client, outside the audience
   | 'aud-not-matching' // REST Cognito: an ID token whose `aud` the identityValidationExpression refuses
@@ -34,13 +35,21 @@ export type NegativeCheckKind =
   | 'api-key-missing'
   | 'api-key-wrong';
 
+/** The OAuth 2.0 grants whose access tokens a run obtains from the user pool domain. */
+export type OAuthGrant = 'oauth-user' | 'client-credentials';
+
 /** How the token (or API key) of a request is obtained at run time. */
 export type TokenSource =
   | { from: 'none' }
-  /** The signed-in user's token of this kind (captured by the sign-in folder). */
+  /**
+   * The signed-in user's token of this kind (captured by the sign-in folder), or with `grant`
+   * the access token of that OAuth 2.0 grant (token-source.ts): the code flow's user token
+   * (refreshed with the refresh token the run supplies) or a client credentials token.
+   */
   | {
       from: 'captured';
       kind: TokenKind;
+      grant?: OAuthGrant;
       /** APIs with several user pools: the pool whose signed-in token it is (absent: pool 1). */
       pool?: number;
     }
@@ -67,6 +76,7 @@ export type TokenSource =
       kind: TokenKind;
       forgery: NegativeCheckKind;
       variant?: string;
+      grant?: OAuthGrant;
       /** Forged from this pool's token (absent: pool 1). */
       pool?: number;
       /**
@@ -89,8 +99,11 @@ export interface SandboxTokenRequest {
   expired?: boolean;
   scopes?: string[];
   signer?: 'pool' | 'foreign';
-  /** `other`: issued to an app client of the same pool that is not the run's (`clientId`). */
-  client?: 'main' | 'other';
+  /**
+   * `other`: issued to an app client of the same pool that is not the run's (`clientId`);
+   * `machine`: a client credentials token (no user; `sub` is the client id).
+   */
+  client?: 'main' | 'other' | 'machine';
 }
 
 export interface PlannedRequest {
@@ -126,6 +139,8 @@ export interface PlannedRequest {
 export interface PositiveCheck extends PlannedRequest {
   role: 'positive';
   operationId: string;
+  /** The method's scopes (any one passes); a 401 then names them and the token's own. */
+  scopes?: string[];
   expect: { status: number; contentType?: string; schemaRef?: string };
 }
 

@@ -32,12 +32,12 @@ function tokenHeaderData(check: PlannedRequest) {
 /** The control's pre-request script sends the captured token of the kind the method needs. */
 export function controlPrerequestData(check: ControlCheck) {
   const kind: TokenKind = check.token.from === 'captured' ? check.token.kind : 'id';
-  const pool = check.token.from === 'captured' ? check.token.pool : undefined;
+  const source = check.token.from === 'captured' ? check.token : {};
   return {
     id: check.id,
     ...tokenHeaderData(check),
     // A control of an API-key-only method sends no token (`capturedVariable` null).
-    capturedVariable: check.token.from === 'none' ? null : capturedTokenVariable(kind, pool),
+    capturedVariable: check.token.from === 'none' ? null : capturedTokenVariable(kind, source),
     ...apiKeyData(check),
   };
 }
@@ -101,14 +101,14 @@ function tokenData(check: NegativeCheck) {
       return {
         from: token.from,
         kind: token.kind,
-        variable: capturedTokenVariable(token.kind, token.pool),
+        variable: capturedTokenVariable(token.kind, token),
         ...(token.pool !== undefined ? { pool: token.pool } : {}),
       };
     case 'forged':
       return {
         from: token.from,
         kind: token.kind,
-        variable: capturedTokenVariable(token.kind, token.pool),
+        variable: capturedTokenVariable(token.kind, token),
         ...(token.pool !== undefined ? { pool: token.pool } : {}),
         forgery: token.forgery,
         ...(token.variant !== undefined ? { variant: token.variant } : {}),

@@ -35,10 +35,20 @@ export interface PostmanUrl {
   query?: PostmanQueryParam[];
 }
 
-export interface PostmanBody {
-  mode: 'raw';
-  raw: string;
-  options?: { raw: { language: 'json' | 'text' } };
+export type PostmanBody =
+  | { mode: 'raw'; raw: string; options?: { raw: { language: 'json' | 'text' } } }
+  | { mode: 'urlencoded'; urlencoded: Array<{ key: string; value: string }> };
+
+/** Request, folder or collection authorization (Postman v2.1 `auth`): attributes as key/value. */
+export type PostmanAuth =
+  | { type: 'noauth' }
+  | { type: 'basic'; basic: PostmanAuthAttribute[] }
+  | { type: 'oauth2'; oauth2: PostmanAuthAttribute[] };
+
+export interface PostmanAuthAttribute {
+  key: string;
+  value: string | boolean;
+  type: 'string' | 'boolean';
 }
 
 export interface PostmanRequest {
@@ -47,6 +57,7 @@ export interface PostmanRequest {
   /** A plain string for a URL that is one variable (`{{cognitoEndpoint}}`): the broken-down form would add a `/`. */
   url: PostmanUrl | string;
   body?: PostmanBody;
+  auth?: PostmanAuth;
   description?: string;
 }
 
@@ -57,12 +68,15 @@ export interface PostmanItem {
   event?: PostmanEvent[];
   request: PostmanRequest;
   response: never[];
+  /** Per-request runtime settings, e.g. `followRedirects: false` to read a redirect's Location. */
+  protocolProfileBehavior?: { followRedirects?: boolean };
 }
 
 export interface PostmanFolder {
   id: string;
   name: string;
   description?: string;
+  auth?: PostmanAuth;
   event?: PostmanEvent[];
   item: Array<PostmanItem | PostmanFolder>;
 }

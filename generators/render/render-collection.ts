@@ -32,6 +32,15 @@ import { scriptLibrary, type LibraryOptions } from './script-library.js';
 import { scriptsFingerprint } from './scripts-fingerprint.js';
 import { renderSignInFolder, scriptEvents, signInIds } from './render-sign-in.js';
 import { runVariables } from '../contract/run-variables.js';
+import { chooseTokenSource } from '../plan/token-source.js';
+import {
+  oauthCollectionVariables,
+  oauthNeeds,
+  oauthRequestIds,
+  renderOAuthFolder,
+} from './render-oauth.js';
+import { withUserTokenAuth } from './user-token-folder.js';
+import { renderPkceFolder } from './render-pkce.js';
 
 /** How a collection is rendered; by default for AWS, with nothing of the sandbox in it. */
 export type RenderOptions = LibraryOptions;
@@ -42,10 +51,20 @@ export function renderCollection(
   options: RenderOptions = {},
 ): PostmanCollection {
   const ids = signInIds(model.slug);
+  const needs = oauthNeeds(model);
+  const oauthIds = oauthRequestIds(model.slug);
   // The script library first (it defines `gatecheck`), then the sign-in on demand.
   const prerequest = `${scriptLibrary(options)}\n\n${renderScript('collection/prerequest.js.hbs', {
-    signInRequestIds: [ids.initiateAuth, ids.respondToChallenge, ids.refresh],
+    signInRequestIds: [
+      ids.initiateAuth,
+      ids.respondToChallenge,
+      ids.refresh,
+      oauthIds['client-credentials'],
+      oauthIds['oauth-user'],
+      ...plan.pkce.map((check) => check.id),
+    ],
   })}`;
+  const oauthFolder = renderOAuthFolder(model, needs);
   const operations = new Map(model.operations.map((operation) => [operation.id, operation]));
   return {
     info: {
@@ -58,11 +77,14 @@ export function renderCollection(
     event: [collectionPrerequestEvent(prerequest)],
     variable: [
       ...collectionVariables(model),
+      ...oauthCollectionVariables(needs),
       ...(plan.authz ? [authzPersonasValue(plan.authz)] : []),
     ],
     item: [
       renderRunStartItem(model),
       renderSignInFolder(model.slug),
+      ...(plan.pkce.length > 0 ? [renderPkceFolder(model.slug, plan.pkce)] : []),
+      ...(oauthFolder ? [oauthFolder] : []),
       ...plan.operations.map((operationPlan) =>
         renderOperationFolder(model, operationPlan, operations.get(operationPlan.operationId)),
       ),
@@ -88,12 +110,16 @@ function renderOperationFolder(
   plan: OperationPlan,
   operation: Operation | undefined,
 ): PostmanFolder {
-  return {
+  const choice = operation ? chooseTokenSource(operation) : undefined;
+  const folder: PostmanFolder = {
     id: contentId(model.slug, 'operation', plan.operationId),
     name: itemName(plan.title),
     description: operation ? operationDescription(operation) : plan.title,
     item: plan.checks.map(renderCheckItem),
   };
+  return choice?.grant === 'oauth-user'
+    ? withUserTokenAuth(folder, plan.checks, choice.scopes)
+    : folder;
 }
 
 export function renderCheckItem(check: PlannedCheck): PostmanItem {

@@ -5,6 +5,7 @@
 import { itemName } from './item-name.js';
 import type { PositiveCheck } from '../plan/types.js';
 import type { PostmanItem } from './postman-types.js';
+import { neutraliseVariables as plain } from './neutralise-variables.js';
 import { renderRequest } from './render-request.js';
 import { renderScript, scriptLines } from './render-script.js';
 
@@ -21,6 +22,12 @@ export function renderPositiveItem(check: PositiveCheck): PostmanItem {
       status,
       contentType: contentType ?? '',
       schemaPointer: schemaRef !== undefined ? schemaPointer(schemaRef) : '',
+      ...(check.scopes
+        ? {
+            scopes: check.scopes.map(plain),
+            tokenHeader: plain(check.tokenHeader ?? 'Authorization'),
+          }
+        : {}),
     },
   });
   return {

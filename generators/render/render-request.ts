@@ -66,7 +66,7 @@ export function tokenHeaderValue(
       return `${bearer}{{${token.variable}}}`;
     case 'captured':
     case 'forged':
-      return `${bearer}{{${capturedTokenVariable(token.kind, token.pool)}}}`;
+      return `${bearer}{{${capturedTokenVariable(token.kind, token)}}}`;
   }
 }
 

@@ -31,6 +31,7 @@ export const libraryFiles = [
   'srp.js',
   'cognito-client.js',
   'sign-in.js',
+  'oauth-tokens.js',
   'sign-in-on-demand.js',
   'pool-sign-in.js',
   'forge-token.js',
@@ -40,6 +41,7 @@ export const libraryFiles = [
   'public-check.js',
   'unchecked-check.js',
   'revocation-check.js',
+  'pkce-check.js',
   'authz-check.js',
   'run-guard.js',
 ] as const;

@@ -31,6 +31,7 @@ import {
   secretsInExchange,
   type CognitoError,
 } from './cognito-exchange.js';
+import { isOAuthEndpoint, secretsInOAuthExchange } from './oauth-exchange.js';
 import { maskDeep, type SecretSet } from './secret-mask.js';
 
 export type PartRole = 'sign-in' | 'checks';
@@ -102,9 +103,14 @@ interface HeaderList {
 interface RequestEvent {
   request?: {
     method?: string;
-    url?: { toString(): string };
+    url?: { toString(): string; getPath?: () => string };
     headers?: HeaderList;
-    body?: { raw?: string; mode?: string; toString?: () => string };
+    body?: {
+      raw?: string;
+      mode?: string;
+      toString?: () => string;
+      urlencoded?: { all?: () => Array<{ key?: string; value?: string }> };
+    };
   };
   response?: {
     stream?: Buffer;
@@ -199,6 +205,19 @@ export function runPart(options: PartOptions): Promise<PartResult> {
     emitter.on('request', (error: Error | null, event: RequestEvent) => {
       const itemName = event.item?.name ?? '(unnamed request)';
       const operation = cognitoOperation(event.request?.headers?.get('X-Amz-Target'));
+      const path = event.request?.url?.getPath?.() ?? '';
+      if (isOAuthEndpoint(path)) {
+        const authorization = event.request?.headers?.get('Authorization');
+        const location = event.response?.headers?.get('Location');
+        const exchange = {
+          path,
+          form: event.request?.body?.urlencoded?.all?.() ?? [],
+          ...(authorization ? { authorization } : {}),
+          ...(location ? { location } : {}),
+          responseBody: event.response?.stream?.toString('utf8') ?? '',
+        };
+        for (const secret of secretsInOAuthExchange(exchange)) options.secrets.add(secret);
+      }
       if (operation) {
         const requestBody = event.request?.body?.raw ?? '';
         if (isSignInStart(operation, requestBody)) signIns += 1;

@@ -36,6 +36,14 @@ export function checkSecretDestinations(input: SecretDestinations): void {
       throw refusal('cognitoEndpoint', host);
     }
   }
+  // The OAuth 2.0 token endpoint gets client secrets and refresh tokens (render-oauth.ts).
+  const domain = effectiveValue('cognitoDomain', input.values, input.environment);
+  if (domain && input.values['cognitoDomain'] === undefined) {
+    const host = hostOf(resolve(domain));
+    if (!isTrustedCognito(host, region) && !trusted.has(host) && !isLoopback(host)) {
+      throw refusal('cognitoDomain', host);
+    }
+  }
   const baseUrl = effectiveValue('baseUrl', input.values, input.environment);
   if (baseUrl !== undefined && input.values['baseUrl'] === undefined) {
     const host = hostOf(resolve(baseUrl));
@@ -55,10 +63,16 @@ function refusal(variable: string, host: string): InputError {
   return new InputError(
     `the environment's ${variable} sends the run's secrets to ${host}, which is not ${variable === 'sandboxUrl' ? 'a loopback host' : 'a Cognito or API Gateway host of the region'}`,
     {
-      hint: `Pass --trust-host ${host} if that host is yours, or set GATECHECK_${variable.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
+      hint: `Pass --trust-host ${host} if that host is yours, or set GATECHECK_${envNames[variable] ?? 'COGNITO_ENDPOINT'}`,
     },
   );
 }
+
+const envNames: Record<string, string> = {
+  baseUrl: 'BASE_URL',
+  cognitoEndpoint: 'COGNITO_ENDPOINT',
+  cognitoDomain: 'COGNITO_DOMAIN',
+};
 
 function hostOf(url: string): string {
   try {

@@ -1,6 +1,7 @@
 import { CognitoError } from './cognito-error.js';
 import type { OperationContext } from './context.js';
 import { findPool, findUser } from './lookup.js';
+import { clientCredentialsToken } from './oauth/client-credentials-token.js';
 import { epochSeconds, type AppClient, type UserPool } from './state.js';
 import {
   accessTokenClaims,
@@ -31,8 +32,10 @@ export interface TestTokenRequest {
   /**
    * `other`: the token a second app client of the pool would get (its own client id in `aud` /
    * `client_id`), for the HTTP API audience check. Ignored when `clientId` is given.
+   * `machine`: a client credentials access token of the pool's machine client (no user, `sub` =
+   * client id), for the scope check of methods meant for machines.
    */
-  client?: 'main' | 'other';
+  client?: 'main' | 'other' | 'machine';
 }
 
 const badRequest = (message: string) => new CognitoError('BadRequest', message);
@@ -75,6 +78,7 @@ export async function issueTestToken(
     throw badRequest('tokenUse must be "id" or "access".');
   }
   const pool = resolvePool(ctx, request.userPoolId ?? request.pool);
+  if (request.client === 'machine') return machineTestToken(ctx, pool, request);
   // Without a client id: the first client users sign in with, not a client_credentials-only one.
   const first =
     request.clientId === undefined
@@ -96,5 +100,26 @@ export async function issueTestToken(
       ? idTokenClaims(subject, issuer, auth, window)
       : accessTokenClaims(subject, issuer, auth, window, request.scopes ?? apiSignInScopes(pool));
   const key = request.signer === 'foreign' ? ctx.keys.foreign() : pool.keys[request.tokenUse];
+  return signClaims(claims, key);
+}
+
+/** A client credentials token of the pool's machine client, with the scopes asked for. */
+async function machineTestToken(
+  ctx: OperationContext,
+  pool: UserPool,
+  request: TestTokenRequest,
+): Promise<string> {
+  const client = [...pool.clients.values()].find(machineOnly);
+  if (!client) throw badRequest(`User pool ${pool.id} has no client credentials client.`);
+  if (request.tokenUse !== 'access') throw badRequest('Machine tokens are access tokens.');
+  const token = await clientCredentialsToken(ctx, pool, client, request.scopes ?? []);
+  if (!request.expired && request.signer !== 'foreign') return token.access_token;
+  const claims = JSON.parse(
+    Buffer.from(token.access_token.split('.')[1] ?? '', 'base64url').toString('utf8'),
+  ) as Record<string, unknown> & { exp: number; iat: number };
+  const lifetime = claims.exp - claims.iat;
+  if (request.expired)
+    Object.assign(claims, { exp: claims.iat - 60, iat: claims.iat - 60 - lifetime });
+  const key = request.signer === 'foreign' ? ctx.keys.foreign() : pool.keys.access;
   return signClaims(claims, key);
 }

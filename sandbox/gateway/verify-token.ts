@@ -100,7 +100,14 @@ export function createTokenVerifier(trust: TokenTrust): TokenVerifier {
       (faults.has('any-issuer-accepted') && trust.isSandboxIssuer(issuer));
     if (!trusted) return { ok: false, reason: 'invalid' };
 
-    const scope = rule.scopes.length > 0 && !faults.has('scopes-ignored') ? rule.scopes : undefined;
+    // A client credentials token has no user: `sub` is the client id, no `username`.
+    const machineToken =
+      payload.username === undefined &&
+      payload.sub !== undefined &&
+      payload.sub === payload.client_id;
+    const scopesIgnored =
+      faults.has('scopes-ignored') || (machineToken && faults.has('machine-scopes-ignored'));
+    const scope = rule.scopes.length > 0 && !scopesIgnored ? rule.scopes : undefined;
     // `graceSeconds` is aws-jwt-verify's allowance past `exp`: infinite = expiry not checked.
     const graceSeconds = faults.has('expiry-not-checked') ? Number.POSITIVE_INFINITY : 0;
     const extraChecks = (claims: JwtPayload): void => checkRule(claims, rule, trust, faults);

@@ -6,7 +6,19 @@ gatecheck.positive = {
     var runVariables = gatecheck.constants.runVariables;
     gatecheck.state.count(pm, runVariables.ran);
 
+    // A scoped method refusing the token with 401: say which scopes it needs and which the
+    // token carried (API sign-ins carry only aws.cognito.signin.user.admin, §1.10).
+    var refusal = '';
+    if (pm.response.code === 401 && check.scopes && check.scopes.length > 0) {
+      var sent = gatecheck.oauth.sentScopes(pm, check.tokenHeader);
+      refusal =
+        'refused with 401: the method needs one of the scopes ' +
+        check.scopes.join(' ') +
+        '; the token sent ' +
+        (sent === null ? 'was empty (no token was obtained)' : 'carried scopes ' + sent);
+    }
     pm.test(check.name + ' · answers ' + check.status, function () {
+      if (refusal) pm.expect(pm.response.code, refusal).to.equal(check.status);
       pm.response.to.have.status(check.status);
     });
 

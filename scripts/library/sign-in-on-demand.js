@@ -21,8 +21,22 @@
   // (`{{idToken}}`, `{{accessToken}}`, see generators/render/render-request.ts).
   function tokensNeededBy(request) {
     var definition = JSON.stringify(request.toJSON());
-    return [RUN_VARS.idToken, RUN_VARS.accessToken].filter(function (name) {
+    return [
+      RUN_VARS.idToken,
+      RUN_VARS.accessToken,
+      RUN_VARS.oauthAccessToken,
+      RUN_VARS.machineAccessToken,
+    ].filter(function (name) {
       return definition.indexOf('{{' + name + '}}') !== -1;
+    });
+  }
+
+  // Tokens of the OAuth 2.0 endpoints (oauth-tokens.js): asked for one grant after the other.
+  function obtainOAuthTokens(pm, grants, done) {
+    if (grants.length === 0) return done();
+    return gatecheck.oauth.obtain(pm, grants[0], function (error) {
+      if (error) console.warn('gatecheck: OAuth 2.0 ' + grants[0] + ' token: ' + error.message);
+      obtainOAuthTokens(pm, grants.slice(1), done);
     });
   }
 
@@ -108,7 +122,21 @@
   gatecheck.signInOnDemand = function (pm, signInRequestIds) {
     if (signInRequestIds.indexOf(pm.info.requestId) !== -1) return;
     var client = gatecheck.cognitoClient(pm);
-    var needed = tokensNeededBy(pm.request);
+    var wanted = tokensNeededBy(pm.request);
+    var staleGrants = wanted.map(gatecheck.oauth.grantOf).filter(function (grant) {
+      return grant && !gatecheck.oauth.fresh(pm, grant);
+    });
+    var needed = wanted.filter(function (name) {
+      return !gatecheck.oauth.grantOf(name);
+    });
+    if (staleGrants.length > 0)
+      return obtainOAuthTokens(pm, staleGrants, function () {
+        signInIfNeeded(pm, client, needed);
+      });
+    return signInIfNeeded(pm, client, needed);
+  };
+
+  function signInIfNeeded(pm, client, needed) {
     if (
       needed.length === 0 ||
       needed.every(function (name) {
@@ -144,5 +172,5 @@
       return answerChallenge(pm, client, pending, 1, finished);
     }
     refreshOrSignIn(pm, client, finished);
-  };
+  }
 })();

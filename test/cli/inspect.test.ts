@@ -19,11 +19,15 @@ describe('gatecheck inspect', () => {
       'Orders API (Swagger 2.0, REST API)',
       'stage prod: https://abc123.execute-api.eu-west-1.amazonaws.com/prod',
       '',
-      'METHOD  PATH     PROTECTION          TOKEN HEADER   TOKEN   SCOPES        API KEY    REJECTION',
-      'GET     /orders  Cognito authorizer  Authorization  ID      -             -          401 UnauthorizedException',
-      'POST    /orders  Cognito authorizer  Authorization  access  orders/write  x-api-key  401 UnauthorizedException',
+      'METHOD  PATH     PROTECTION          TOKEN HEADER   TOKEN   SCOPES        TOKEN FROM                    API KEY    REJECTION',
+      'GET     /orders  Cognito authorizer  Authorization  ID      -             API sign-in (ID)              -          401 UnauthorizedException',
+      'POST    /orders  Cognito authorizer  Authorization  access  orders/write  client credentials (assumed)  x-api-key  401 UnauthorizedException',
     ]);
-    expect(out.at(-2)).to.equal('2 operation(s), 0 warning(s)');
+    // `orders/write` could be a machine's or a user's scope: the warning says what was assumed.
+    expect(out.at(-3)).to.equal('2 operation(s), 1 warning(s)');
+    expect(out.at(-2)).to.match(
+      /^warning \[token-source-ambiguous\] POST \/orders: scopes orders\/write could be resource-server scopes for machines or custom scopes for users; gatecheck uses a client_credentials token\. Add "x-gatecheck-token-source: user" .*\(#\/paths\/~1orders\/post\)$/,
+    );
     // No authorization rules: the last line says how to turn the persona checks on.
     expect(out.at(-1)).to.match(
       /^authorization: no rules, so no BOLA\/BFLA checks; write .*rest-cognito-swagger2\.authz\.yaml \(or pass --authz FILE\)/,
@@ -48,7 +52,7 @@ describe('gatecheck inspect', () => {
     const { io, out } = capture();
     expect(await main(['inspect', `${fixtures}lambda-authorizer.json`], io)).to.equal(0);
     expect(out).to.include(
-      'GET     /a    unsupported (Lambda authorizer (token))  -             -      -       -        -',
+      'GET     /a    unsupported (Lambda authorizer (token))  -             -      -       -           -        -',
     );
     expect(out.filter((l) => l.startsWith('warning '))).to.deep.equal([
       'warning [no-servers] the spec names no server: requests go to https://example.invalid until baseUrl is set (--base-url or GATECHECK_BASE_URL) (#/servers)',
@@ -98,6 +102,7 @@ describe('gatecheck inspect', () => {
       tokenHeader: 'authorization',
       tokenKind: 'access',
       scopes: ['notes/read'],
+      tokenSource: { grant: 'client-credentials', scopes: ['notes/read'], ambiguous: true },
       apiKeyHeader: null,
       rejection: {
         status: 401,
@@ -116,6 +121,7 @@ describe('gatecheck inspect', () => {
       'tokenHeader',
       'tokenKind',
       'scopes',
+      'tokenSource',
       'apiKeyHeader',
       'apiKeySource',
       'checked',

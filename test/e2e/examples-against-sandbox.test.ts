@@ -16,6 +16,9 @@ const examples = [
   'examples/orders-export-api.json',
   'examples/lambda-authorizer-api.yaml',
   'examples/two-pool-api.yaml',
+  'examples/srp-only-api.yaml',
+  'examples/m2m-api.yaml',
+  'examples/hosted-ui-api.yaml',
 ];
 
 describe('generated collections against the sandbox (newman, end to end) @slow', function () {

@@ -16,12 +16,15 @@ const specs = readdirSync(join(root, 'examples'))
   .map((file) => join(root, 'examples', file));
 
 describe('examples', () => {
-  it('are the seven documented API shapes', () => {
+  it('are the ten documented API shapes', () => {
     expect(specs.map((s) => s.slice(s.lastIndexOf('/') + 1)).sort()).to.deep.equal([
       'dev-token-api.yaml',
+      'hosted-ui-api.yaml',
       'lab-demo-api.yaml',
       'lambda-authorizer-api.yaml',
+      'm2m-api.yaml',
       'orders-export-api.json',
+      'srp-only-api.yaml',
       'token-header-api.yaml',
       'two-pool-api.yaml',
       'users-api.json',

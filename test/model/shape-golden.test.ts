@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadSpec } from '../../generators/load/load-spec.js';
 import { buildModel } from '../../generators/model/build-model.js';
+import { withTokenSources } from '../../generators/cli/token-source-summary.js';
 import { summariseModel } from '../../generators/model/summarise-model.js';
 
 const fixtures = new URL('../fixtures/specs/', import.meta.url).pathname;
@@ -28,7 +29,8 @@ export const shapeFixtures = [
 describe('API Gateway document shapes (golden inspect --json)', () => {
   for (const name of shapeFixtures) {
     it(name, async () => {
-      const summary = summariseModel(buildModel(await loadSpec(`${fixtures}${name}`)));
+      const model = buildModel(await loadSpec(`${fixtures}${name}`));
+      const summary = withTokenSources(model, summariseModel(model));
       // The source path depends on the checkout; the golden file keeps only the file name.
       const text = `${JSON.stringify({ ...summary, source: name }, null, 2)}\n`;
       const file = `${golden}${name.replace(/\.(json|ya?ml)$/, '')}.inspect.json`;

@@ -11,7 +11,10 @@ export type Verdict = 'must-fail' | 'may-fail' | 'must-pass';
 export type GatewayKind = ApiModel['gatewayKind'];
 
 /** Faults of the authorizer; `owner-check-removed` and `group-check-removed` break the users API's handler instead. */
-export type AuthorizerFault = Exclude<FaultName, 'owner-check-removed' | 'group-check-removed'>;
+export type AuthorizerFault = Exclude<
+  FaultName,
+  'owner-check-removed' | 'group-check-removed' | 'pkce-not-verified'
+>;
 
 export interface FaultExpectation {
   /**
@@ -39,6 +42,7 @@ export const tokenKinds: NegativeCheckKind[] = [
   'expired',
   'wrong-token-type',
   'missing-scope',
+  'api-sign-in-token',
   'other-pool',
   'other-client',
   'aud-not-matching',
@@ -79,10 +83,12 @@ export const caughtBy: Record<AuthorizerFault, FaultExpectation> = {
   // its wrong-token-type check (an ID token on a scoped method) is refused by the missing scope
   // alone. A REST Cognito authorizer still refuses the ID token there for its token_use.
   'scopes-ignored': {
-    // A scoped method has a missing-scope check; without one the fault changes nothing.
-    kinds: ['missing-scope'],
+    // A scoped method has a missing-scope check; without one the fault changes nothing. Methods
+    // with OIDC or custom scopes also refuse the API sign-in's token for its scope alone.
+    kinds: ['missing-scope', 'api-sign-in-token'],
     verdict: (check, gateway) =>
       check.kind === 'missing-scope' ||
+      check.kind === 'api-sign-in-token' ||
       (gateway === 'http' && check.kind === 'wrong-token-type' && tokenKindSent(check) === 'id')
         ? 'must-fail'
         : 'must-pass',
@@ -112,6 +118,17 @@ export const caughtBy: Record<AuthorizerFault, FaultExpectation> = {
         check.kind === 'other-pool' &&
         !siblings.includes('aud-not-matching')) ||
       check.kind === 'pool-not-accepted'
+        ? 'must-fail'
+        : 'must-pass',
+  },
+  // Only a client credentials token without the method's scopes shows it: the missing-scope check
+  // of a method for machines (user tokens are still scope-checked).
+  'machine-scopes-ignored': {
+    kinds: ['missing-scope'],
+    verdict: (check) =>
+      check.kind === 'missing-scope' &&
+      check.token.from === 'variable' &&
+      check.token.mint?.client === 'machine'
         ? 'must-fail'
         : 'must-pass',
   },

@@ -10,6 +10,7 @@ import { planCollection } from '../../generators/plan/plan-collection.js';
 import type { NegativeCheck } from '../../generators/plan/types.js';
 import { renderCollection } from '../../generators/render/render-collection.js';
 import { startSandbox, type Fault } from '../../sandbox/index.js';
+import { sandboxOAuthValues } from '../../generators/cli/sandbox-oauth.js';
 import { sandboxRunValues } from '../run/sandbox-values.js';
 
 export const runGuard = 'gatecheck · run guard';
@@ -39,7 +40,8 @@ export async function runAgainstSandbox(spec: string, faults: Fault[]): Promise<
       for (const check of operation.checks)
         if (check.role === 'negative')
           negatives.set(check.name, { check, operation: operation.title });
-    const values = sandboxRunValues(sandbox);
+    // The refresh token a person gets once from the code flow (GATECHECK_REFRESH_TOKEN).
+    const values = { ...sandboxRunValues(sandbox), ...(await sandboxOAuthValues(sandbox)).values };
     const failing = new Set<string>();
     let skipped = 0;
     await new Promise<void>((resolve, reject) => {

@@ -23,11 +23,23 @@ const apis = [
   'examples/lambda-authorizer-api.yaml',
   // Two user pools: a method per pool and one that accepts both.
   'examples/two-pool-api.yaml',
+  // Resource-server scopes: client credentials tokens of the user pool domain.
+  'examples/m2m-api.yaml',
+  // OIDC scopes: the code flow's user token (refresh_token grant) and the PKCE check.
+  'examples/hosted-ui-api.yaml',
 ];
+
+/** PKCE is the token endpoint's, not the gateway's: only the PKCE check of a user-token API sees it. */
+const pkceFault = {
+  apis: ['examples/hosted-ui-api.yaml', 'examples/token-header-api.yaml'],
+  must: ['PKCE · a code_verifier that does not match is refused'],
+};
 
 const authorizerFaults = faultNames.filter(
   (name): name is AuthorizerFault =>
-    name !== 'owner-check-removed' && name !== 'group-check-removed',
+    name !== 'owner-check-removed' &&
+    name !== 'group-check-removed' &&
+    name !== 'pkce-not-verified',
 );
 
 /**
@@ -128,6 +140,19 @@ describe('@slow mutation: the generated collections against a broken sandbox gat
         });
       }
 
+      if (pkceFault.apis.includes(api)) {
+        it('pkce-not-verified: exactly the PKCE check fails', async () => {
+          const { failing } = await runAgainstSandbox(api, [{ name: 'pkce-not-verified' }]);
+          record(
+            'pkce-not-verified',
+            'pkce-not-verified',
+            api,
+            pkceFault.must.filter((n) => failing.has(n)),
+          );
+          expect([...failing].sort()).to.deep.equal([...pkceFault.must].sort());
+        });
+      }
+
       if (api === usersApi) {
         it(`authorizer-removed from ${oneMethod} only: exactly its negative checks fail`, async () => {
           const { failing, negatives } = await runAgainstSandbox(api, [
@@ -183,7 +208,9 @@ describe('@slow mutation: the generated collections against a broken sandbox gat
     it('every authorizer fault is caught by at least one check in at least one API', function () {
       // Run with --grep (part of the runs): nothing to conclude.
       if (runsDone < apis.length * authorizerFaults.length) this.skip();
-      const missed = authorizerFaults.filter((fault) => !caughtIn.has(fault));
+      const missed = [...authorizerFaults, 'pkce-not-verified' as const].filter(
+        (fault) => !caughtIn.has(fault),
+      );
       expect(missed, 'faults no check caught').to.deep.equal([]);
     });
   });

@@ -1,3 +1,4 @@
+import type { Protection } from '../../generators/model/types.js';
 import { expect } from 'chai';
 import type { ExpectedRejection, Operation } from '../../generators/model/types.js';
 import { countChecks, planNegativeChecks } from '../../generators/plan/plan-negative-checks.js';
@@ -36,6 +37,8 @@ const tokenChecks = [
   'foreign-key',
   'expired',
 ];
+
+const scopedCognito = cognitoScoped as Extract<Protection, { kind: 'cognito' }>;
 
 describe('planNegativeChecks: which checks an operation gets', () => {
   const jwtScheme = {
@@ -85,7 +88,16 @@ describe('planNegativeChecks: which checks an operation gets', () => {
         rejections: httpRejections,
       }),
       http: true,
-      want: [...tokenChecks, 'wrong-token-type', 'missing-scope', 'other-pool', 'other-client'],
+      // `demo/read` alone: a client credentials token (token-source.ts), so the API sign-in's
+      // own access token must be refused too.
+      want: [
+        ...tokenChecks,
+        'wrong-token-type',
+        'missing-scope',
+        'api-sign-in-token',
+        'other-pool',
+        'other-client',
+      ],
     },
   ];
   for (const { given, operation: op, http, want } of cases) {
@@ -197,6 +209,56 @@ describe('planNegativeChecks: expectations, credentials and targets', () => {
       expect(byKind(planNegativeChecks(api, op), kind).expect).to.deep.equal(want);
     });
   }
+
+  it('a method for machines: client credentials tokens, minted as the machine client, and the API sign-in token refused', () => {
+    const op = operation({
+      protection: { ...scopedCognito, scopes: ['orders/read'] },
+      tokenSourceHint: 'machine',
+    });
+    const checks = planNegativeChecks(model([op]), op);
+    expect(byKind(checks, 'claims-edited').token).to.deep.equal({
+      from: 'forged',
+      kind: 'access',
+      forgery: 'claims-edited',
+      grant: 'client-credentials',
+    });
+    expect(byKind(checks, 'missing-scope').token).to.deep.equal({
+      from: 'variable',
+      variable: 'unscopedMachineToken',
+      mint: { tokenUse: 'access', scopes: ['gatecheck/none'], client: 'machine' },
+    });
+    expect(byKind(checks, 'expired').token).to.deep.equal({
+      from: 'variable',
+      variable: 'expiredToken',
+      mint: { tokenUse: 'access', expired: true, scopes: ['orders/read'], client: 'machine' },
+    });
+    expect(byKind(checks, 'other-pool').token).to.deep.equal({
+      from: 'variable',
+      variable: 'otherPoolToken',
+      mint: { tokenUse: 'access', pool: 'other', scopes: ['orders/read'] },
+    });
+    expect(byKind(checks, 'api-sign-in-token').token).to.deep.equal({
+      from: 'captured',
+      kind: 'access',
+    });
+    expect(byKind(checks, 'api-sign-in-token').expect).to.deep.equal(restRejections.unauthorized);
+    const controls = checks.filter((c) => c.role === 'control');
+    expect(
+      controls.every((c) => c.token.from === 'captured' && c.token.grant === 'client-credentials'),
+    ).to.equal(true);
+  });
+
+  it('a method with the email scope: the code flow user token', () => {
+    const op = operation({ protection: { ...scopedCognito, scopes: ['email'] } });
+    const checks = planNegativeChecks(model([op]), op);
+    expect(byKind(checks, 'signature-altered').token).to.deep.include({ grant: 'oauth-user' });
+    expect(byKind(checks, 'missing-scope').token).to.deep.equal({
+      from: 'variable',
+      variable: 'unscopedAccessToken',
+      mint: { tokenUse: 'access', scopes: ['gatecheck/none'] },
+    });
+    expect(labels(checks)).to.include('api-sign-in-token');
+  });
 
   it('token sources: forged from the captured token, variables with a sandbox fallback, wrong kind', () => {
     const op = operation({ protection: cognitoScoped });

@@ -139,10 +139,11 @@ describe('what negative checks send, in the Postman sandbox', function () {
         scopes: ['email'],
       },
     });
+    // `email`: the control sends the code flow's user token (oauthAccessToken).
     const { headers, control } = await run(
       'wrong-token-type',
       '/unauthorized',
-      { idToken: 'the-id', accessToken: 'the-access' },
+      { idToken: 'the-id', accessToken: 'api-access', oauthAccessToken: 'the-access' },
       op,
     );
     expect(control?.['dev-auth-token']).to.equal('the-access');

@@ -41,7 +41,7 @@ describe('planPositiveChecks', () => {
       },
     },
     {
-      given: 'an HTTP API JWT route with scopes → the access token',
+      given: 'an HTTP API JWT route with custom scopes → the access token of client credentials',
       operation: operation({
         protection: {
           kind: 'jwt',
@@ -52,7 +52,10 @@ describe('planPositiveChecks', () => {
           audience: ['client'],
         },
       }),
-      want: { token: { from: 'captured', kind: 'access' } },
+      want: {
+        token: { from: 'captured', kind: 'access', grant: 'client-credentials' },
+        scopes: ['orders/read'],
+      },
     },
     {
       given: 'path, required query and header parameters, a JSON body, 201 without schema',

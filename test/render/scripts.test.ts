@@ -21,6 +21,14 @@ const samples: Record<string, object> = {
   'sign-in/respond-to-challenge.test.js.hbs': { next: { afterTokens: null, challenge: 'c' } },
   'sign-in/refresh.prerequest.js.hbs': {},
   'sign-in/refresh.test.js.hbs': {},
+  'oauth/token.prerequest.js.hbs': { grant: 'client-credentials' },
+  'oauth/token.test.js.hbs': { grant: 'oauth-user' },
+  'oauth/pkce.prerequest.js.hbs': {
+    check: { id: 'p1', name: 'PKCE · x', step: 'login-refused', scopes: ['email'] },
+  },
+  'oauth/pkce.test.js.hbs': {
+    check: { id: 'p2', name: 'PKCE · y', step: 'wrong-verifier', scopes: ['email'] },
+  },
   'positive/test.js.hbs': {
     check: {
       name: 'GET /users/{id} · positive',

@@ -4,6 +4,7 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { expect } from 'chai';
+import { sandboxRefreshToken } from '../../generators/cli/sandbox-oauth.js';
 import { startSandbox } from '../../sandbox/index.js';
 import type { Sandbox } from '../../sandbox/types.js';
 
@@ -165,11 +166,6 @@ describe('startSandbox: Cognito + gateway, provisioned through the SDK', () => {
         path: '/items',
         headers: (t, s) => ({ 'dev-auth-token': t.id, 'x-api-key': s.apiKey }),
       },
-      {
-        spec: 'examples/token-header-api.yaml',
-        path: '/profile',
-        headers: (t) => ({ Token: `Bearer ${t.access}` }),
-      },
     ];
     for (const example of examples) {
       it(`${example.spec}: GET ${example.path} answers 200 with the right token, 401 without`, async () => {
@@ -191,6 +187,55 @@ describe('startSandbox: Cognito + gateway, provisioned through the SDK', () => {
         }
       });
     }
+
+    it('token-header-api: the email scope takes a token of the code flow, not of an API sign-in (no trigger by default)', async () => {
+      const sandbox = await startSandbox({
+        specPath: 'examples/token-header-api.yaml',
+        passwords: { main: 'Main-Password-1!' },
+      });
+      try {
+        const apiSignIn = await signIn(sandbox);
+        const refused = await fetch(`${sandbox.apiBaseUrl}/profile`, {
+          headers: { Token: `Bearer ${apiSignIn.access}` },
+        });
+        expect(refused.status).to.equal(401);
+        const main = sandbox.users.find((u) => u.role === 'main')!;
+        const refreshToken = await sandboxRefreshToken(sandbox, main.username, main.password);
+        const grant = await fetch(`${sandbox.cognitoDomain}/oauth2/token`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'refresh_token',
+            client_id: sandbox.clientId,
+            refresh_token: refreshToken,
+          }),
+        });
+        expect(grant.status).to.equal(200);
+        const { access_token: token } = (await grant.json()) as { access_token: string };
+        const ok = await fetch(`${sandbox.apiBaseUrl}/profile`, {
+          headers: { Token: `Bearer ${token}` },
+        });
+        expect(ok.status).to.equal(200);
+      } finally {
+        await sandbox.stop();
+      }
+    });
+
+    it('preTokenGenerationTrigger: true adds the spec scopes to API sign-ins (an explicit pool setting)', async () => {
+      const sandbox = await startSandbox({
+        specPath: 'examples/token-header-api.yaml',
+        preTokenGenerationTrigger: true,
+      });
+      try {
+        const apiSignIn = await signIn(sandbox);
+        const ok = await fetch(`${sandbox.apiBaseUrl}/profile`, {
+          headers: { Token: `Bearer ${apiSignIn.access}` },
+        });
+        expect(ok.status).to.equal(200);
+      } finally {
+        await sandbox.stop();
+      }
+    });
 
     it('without the pre token generation trigger, a resource-server scope needs a client credentials token from the domain', async () => {
       const sandbox = await startSandbox({

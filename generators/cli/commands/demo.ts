@@ -137,9 +137,13 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
     io.out(
       `generated ${api.model.operations.length} operation(s) from ${options.specPath}; running checks`,
     );
+    const { sandboxOAuthValues } = await import('../sandbox-oauth.js');
+    const run = sandboxRunValues(sandbox);
+    const oauth = await sandboxOAuthValues(sandbox);
     const result = await runCollection({
       collectionPath: join(workDir, api.collectionPath),
-      ...sandboxRunValues(sandbox),
+      values: { ...run.values, ...oauth.values },
+      secrets: [...run.secrets, ...oauth.secrets],
       reportsDir: options.reportsDir,
       workers: options.workers,
       ...(options.signal ? { signal: options.signal } : {}),

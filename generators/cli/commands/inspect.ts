@@ -1,5 +1,6 @@
 import { ExitCode } from '../../errors.js';
-import type { ModelSummary, OperationSummary } from '../../model/summarise-model.js';
+import type { OperationSummary } from '../../model/summarise-model.js';
+import { grantLabels, type InspectSummary } from '../token-source-summary.js';
 import { authzSummaryLines } from '../authz-summary.js';
 import { defineCommand } from '../command.js';
 import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
@@ -52,11 +53,13 @@ export const inspectCommand = defineCommand({
         describe: "Stage URL to use instead of the spec's servers",
       }),
   handler: async (args, io) => {
-    const [{ loadAndModel }, { summariseModel }, { variableReferencesIn }] = await Promise.all([
-      import('../../pipeline.js'),
-      import('../../model/summarise-model.js'),
-      import('../../render/neutralise-variables.js'),
-    ]);
+    const [{ loadAndModel }, { summariseModel }, { variableReferencesIn }, { withTokenSources }] =
+      await Promise.all([
+        import('../../pipeline.js'),
+        import('../../model/summarise-model.js'),
+        import('../../render/neutralise-variables.js'),
+        import('../token-source-summary.js'),
+      ]);
     const { authz: authzPath, baseUrl, spec: source } = args;
     const { spec, model } = await loadAndModel(source, {
       ...loadOptionsOf(args),
@@ -64,7 +67,7 @@ export const inspectCommand = defineCommand({
       ...(authzPath === undefined ? {} : { authzPath }),
     });
     warnVariableReferences(variableReferencesIn(spec.document), io);
-    const summary = summariseModel(model);
+    const summary = withTokenSources(model, summariseModel(model));
     if (args.json) io.out(JSON.stringify(summary, null, 2));
     else {
       printSummary(summary, io);
@@ -90,7 +93,7 @@ function warnVariableReferences(pointers: string[], io: Io): void {
   }
 }
 
-function printSummary(summary: ModelSummary, io: Io): void {
+function printSummary(summary: InspectSummary, io: Io): void {
   const kind = summary.gatewayKind === 'http' ? 'HTTP API' : 'REST API';
   io.out(
     `${printable(summary.title)} (${summary.specVersion === '2.0' ? 'Swagger 2.0' : `OpenAPI ${summary.specVersion}`}, ${kind})`,
@@ -108,6 +111,9 @@ function printSummary(summary: ModelSummary, io: Io): void {
     operation.tokenHeader ?? '-',
     operation.tokenKind === 'id' ? 'ID' : operation.tokenKind === 'access' ? 'access' : '-',
     operation.scopes.length > 0 ? operation.scopes.join(' ') : '-',
+    operation.tokenSource
+      ? `${grantLabels[operation.tokenSource.grant]}${operation.tokenSource.ambiguous ? ' (assumed)' : ''}`
+      : '-',
     operation.apiKeyHeader ?? '-',
     operation.rejection
       ? [String(operation.rejection.status), operation.rejection.errorType]
@@ -116,7 +122,17 @@ function printSummary(summary: ModelSummary, io: Io): void {
       : '-',
   ]);
   printTable(
-    ['METHOD', 'PATH', 'PROTECTION', 'TOKEN HEADER', 'TOKEN', 'SCOPES', 'API KEY', 'REJECTION'],
+    [
+      'METHOD',
+      'PATH',
+      'PROTECTION',
+      'TOKEN HEADER',
+      'TOKEN',
+      'SCOPES',
+      'TOKEN FROM',
+      'API KEY',
+      'REJECTION',
+    ],
     rows.map((row) => row.map(printable)),
     io,
   );
