@@ -24,6 +24,12 @@ export interface NegativeVariant {
   /** How the API key is sent, when the operation requires one. */
   apiKey?: 'variable' | 'omit' | 'wrong';
   expect: ExpectedRejection;
+  /**
+   * A token-validation check (malformed value, forgery, issuer, audience, expiry): decided by the
+   * authorizer's configuration, not by the method, so `standard` depth runs it once per authorizer
+   * and token kind (check-depth.ts). Absent: a check of the method's own settings.
+   */
+  tokenValidation?: true;
 }
 
 /** WSTG-SESS-10 and jwt_tool try these spellings of `none` (N5). */
@@ -67,21 +73,37 @@ export function negativeVariants(
   // N1, N2: AWS answers UNAUTHORIZED when the identity source is missing or not a token (§2.2).
   add({ kind: 'no-token', token: { from: 'none' }, expect: unauthorized });
   for (const { kind: literalKind, value } of literalValues)
-    add({ kind: literalKind, token: { from: 'literal', value }, expect: unauthorized });
+    add({
+      kind: literalKind,
+      token: { from: 'literal', value },
+      expect: unauthorized,
+      tokenValidation: true,
+    });
 
   // N3–N8: a signature that does not verify against the pool's keys is rejected like any invalid
   // token (security-checks §1.2, inferred for REST; documented for HTTP APIs: RSA keys from jwks_uri only).
   for (const forgery of forgeries.slice(0, 2))
-    add({ kind: forgery, token: { from: 'forged', kind, forgery }, expect: unauthorized });
+    add({
+      kind: forgery,
+      token: { from: 'forged', kind, forgery },
+      expect: unauthorized,
+      tokenValidation: true,
+    });
   for (const spelling of algNoneSpellings)
     add({
       kind: 'alg-none',
       variant: spelling,
       token: { from: 'forged', kind, forgery: 'alg-none', variant: spelling },
       expect: unauthorized,
+      tokenValidation: true,
     });
   for (const forgery of forgeries.slice(2))
-    add({ kind: forgery, token: { from: 'forged', kind, forgery }, expect: unauthorized });
+    add({
+      kind: forgery,
+      token: { from: 'forged', kind, forgery },
+      expect: unauthorized,
+      tokenValidation: true,
+    });
   add({
     kind: 'foreign-key',
     token: {
@@ -90,6 +112,7 @@ export function negativeVariants(
       mint: { tokenUse: kind, signer: 'foreign' },
     },
     expect: unauthorized,
+    tokenValidation: true,
   });
 
   // N11: a genuinely expired token; AWS answers 401 "The incoming token has expired" (§2.2).
@@ -97,6 +120,7 @@ export function negativeVariants(
     kind: 'expired',
     token: { from: 'variable', variable: 'expiredToken', mint: { tokenUse: kind, expired: true } },
     expect: expired,
+    tokenValidation: true,
   });
 
   const wrongType = wrongTokenType(protection, operation.rejections);
@@ -124,6 +148,7 @@ export function negativeVariants(
       mint: { tokenUse: kind, pool: 'other' },
     },
     expect: unauthorized,
+    tokenValidation: true,
   });
 
   // HTTP API JWT authorizer: `aud` (or `client_id` without `aud`) must be one of
@@ -138,6 +163,7 @@ export function negativeVariants(
         mint: { tokenUse: kind, client: 'other' },
       },
       expect: unauthorized,
+      tokenValidation: true,
     });
 
   // INVALID_API_KEY: 403 Forbidden (aws-behaviour §2.2). With `x-amazon-apigateway-api-key-source:

@@ -96,10 +96,15 @@ export interface PositiveCheck extends PlannedRequest {
   expect: { status: number; contentType?: string; schemaRef?: string };
 }
 
-/** Runs just before a negative check on the same method and URL, with a valid token. */
+/**
+ * Runs before an operation's block of negative checks, on the same method and URL, with a valid
+ * token; a long block also ends with a closing control (plan-negative-checks.ts).
+ */
 export interface ControlCheck extends PlannedRequest {
   role: 'control';
   operationId: string;
+  /** A closing control: proves the request still gets through after the block; no negative reads it. */
+  closing?: true;
   /**
    * `success`: the documented success status (safe methods).
    * `reached-integration`: any answer that is not a gateway rejection (unsafe methods aimed at
@@ -113,8 +118,10 @@ export interface NegativeCheck extends PlannedRequest {
   operationId: string;
   kind: NegativeCheckKind;
   expect: ExpectedRejection;
-  /** The control this check depends on (its id). */
+  /** The control this check depends on (its id): the nearest one before it. */
   controlId: string;
+  /** The last negative that reads that control's verdict: it clears the verdict after reading. */
+  releasesControl?: true;
 }
 
 /** A public operation must answer without a token. */

@@ -15,7 +15,7 @@ import { capturedTokenVariable } from './run-variables.js';
  * (unset once read). Scripts pass their ids; the library (run-state.js) adds the prefix.
  */
 export const stateVariablePrefixes = {
-  /** A control's verdict, read by the negative check after it. */
+  /** A control's verdict, read by the negative checks of its block (the last one clears it). */
   verdict: 'gatecheck.control.',
   /** Why a check was skipped, when the runtime could not skip its request. */
   skip: 'gatecheck.skip.',
@@ -100,6 +100,8 @@ export function controlTestData(check: ControlCheck) {
     label: check.name.slice(check.name.indexOf(' · ') + ' · '.length),
     expect: check.expect,
     gateway: gateway(check),
+    // A closing control's verdict is read by no negative: it is not kept.
+    ...(check.closing ? { closing: true } : {}),
   };
 }
 
@@ -135,6 +137,7 @@ export function negativeTestData(check: NegativeCheck) {
   return {
     id: check.id,
     controlId: check.controlId,
+    ...(check.releasesControl ? { releasesControl: true } : {}),
     label: negativeLabel(check),
     expect: expectData(check.expect, check.method === 'head'),
     gateway: gateway(check),

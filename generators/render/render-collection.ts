@@ -34,8 +34,10 @@ import { runVariables } from './run-variables.js';
 
 export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanCollection {
   const ids = signInIds(model.slug);
-  // The script library first (it defines `gatecheck`), then the sign-in on demand.
-  const prerequest = `${scriptLibrary()}\n\n${renderScript('collection/prerequest.js.hbs', {
+  // The script library first (it defines `gatecheck` unless the sandbox holds it), then the
+  // sign-in on demand. `gatecheck run` moves it into the first request of each newman run
+  // (run/library-once.ts), so it runs once per run instead of before every request.
+  const prerequest = `${scriptLibrary(model.schemas)}\n\n${renderScript('collection/prerequest.js.hbs', {
     signInRequestIds: [ids.initiateAuth, ids.respondToChallenge, ids.refresh],
   })}`;
   const operations = new Map(model.operations.map((operation) => [operation.id, operation]));
@@ -152,7 +154,8 @@ function frameItem(id: string, name: string, prerequest: string): PostmanItem {
 
 /**
  * Run-time state lives in collection variables (see run-variables.ts), declared here empty so the
- * Postman app shows them; the documented schemas are stored once, in `gatecheck.schemas`.
+ * Postman app shows them. The documented schemas are not among them: they travel with the script
+ * library (`gatecheck.schemas`), as every variable is handed to every script the sandbox runs.
  */
 function collectionVariables(model: ApiModel): PostmanVariable[] {
   const empty = (key: string, description: string): PostmanVariable => ({
@@ -162,12 +165,6 @@ function collectionVariables(model: ApiModel): PostmanVariable[] {
     description,
   });
   return [
-    {
-      key: runVariables.schemas,
-      value: JSON.stringify({ definitions: model.schemas }),
-      type: 'string',
-      description: 'Response body schemas, referred to by the positive checks',
-    },
     { key: runVariables.ran, value: '0', type: 'string', description: 'Checks run' },
     { key: runVariables.skipped, value: '0', type: 'string', description: 'Checks skipped' },
     {

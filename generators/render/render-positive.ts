@@ -26,7 +26,17 @@ export function renderPositiveItem(check: PositiveCheck): PostmanItem {
   return {
     id: check.id,
     name: itemName(check.name),
-    event: [{ listen: 'test', script: { type: 'text/javascript', exec: scriptLines(test) } }],
+    event: [
+      // Signs in on demand where the runner does not run the collection's pre-request script.
+      {
+        listen: 'prerequest',
+        script: {
+          type: 'text/javascript',
+          exec: scriptLines(renderScript('positive/prerequest.js.hbs', {})),
+        },
+      },
+      { listen: 'test', script: { type: 'text/javascript', exec: scriptLines(test) } },
+    ],
     request: renderRequest(check),
     response: [],
   };

@@ -30,8 +30,6 @@ export const runVariables = {
   srpSecret: 'gatecheck.srpSecret',
   /** Set when a sign-in failed, so no script retries it in the same run (Cognito locks users out after repeated failures). */
   signInFailed: 'gatecheck.signInFailed',
-  /** `{"definitions": model.schemas}` as JSON, stored once per collection. */
-  schemas: 'gatecheck.schemas',
   /** Run counters: every executed check increments `ran` once; the run guard compares with the plan. */
   ran: 'gatecheck.ran',
   skipped: 'gatecheck.skipped',

@@ -10,6 +10,7 @@
  * gets its own `pm`, and a function defined by the collection script would otherwise keep that
  * script's `pm` (no response, wrong event) when an item's test script calls it.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandboxPaths } from '../../sandbox/types.js';
@@ -66,16 +67,38 @@ export function withoutCommentLines(source: string): string {
     .replace(/^\n+|\n+$/g, '');
 }
 
-let cached: string | undefined;
+let cachedCode: string | undefined;
 
-/** The library's text (constants first, then the fragments); the same for every collection. */
-export function scriptLibrary(): string {
-  cached ??= [
-    renderScript('collection/library.js.hbs', { constants: libraryConstants }).replace(/\n+$/, ''),
-    ...libraryFiles.map(
+/** The library's code (the fragments), the same for every collection. */
+function libraryCode(): string {
+  cachedCode ??= libraryFiles
+    .map(
       (file) =>
         `// scripts/library/${file}\n${withoutCommentLines(readFileSync(join(scriptsDir, 'library', file), 'utf8'))}`,
-    ),
-  ].join('\n\n');
-  return cached;
+    )
+    .join('\n\n');
+  return cachedCode;
+}
+
+/**
+ * The library's text: one block that defines `gatecheck` (constants, the collection's response
+ * schemas as `gatecheck.schemas`, then the fragments) unless the sandbox already holds this very
+ * library. The schemas travel in the script, not in a collection variable: the sandbox receives
+ * every collection variable with every script it runs, and a script's text only where it runs.
+ * `build` names the library's content, so a sandbox kept from another collection is redefined.
+ */
+export function scriptLibrary(schemas: Record<string, unknown> = {}): string {
+  const code = libraryCode();
+  const build = createHash('sha256')
+    .update(code)
+    .update(JSON.stringify(libraryConstants))
+    .update(JSON.stringify(schemas))
+    .digest('hex')
+    .slice(0, 16);
+  const head = renderScript('collection/library.js.hbs', {
+    build,
+    constants: libraryConstants,
+    schemas: { definitions: schemas },
+  }).replace(/\n+$/, '');
+  return `${head}\n\n${code}\n}`;
 }

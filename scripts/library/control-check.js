@@ -1,10 +1,17 @@
-// Controls: the request of the negative check that follows, with valid credentials (the captured
+// Controls: the request of the negative checks that follow, with valid credentials (the captured
 // token of the kind the method needs, the API key when one is required). The test proves that
-// this exact request (method, URL, body) gets through API Gateway, so the negative check right
-// after it tests the authorizer and not a wrong URL, a failed sign-in or an unreachable stage.
-// Its verdict is kept for that negative only (counters: see negative-check.js).
+// this exact request (method, URL, body) gets through API Gateway, so the block of negatives after
+// it tests the authorizer and not a wrong URL, a failed sign-in or an unreachable stage. Its
+// verdict is kept for those negatives (the last one clears it); a closing control (`closing`)
+// proves the request still gets through after a long block, and keeps no verdict.
 gatecheck.control = {
   prerequest: function (pm, check) {
+    gatecheck.whenSignedIn(pm, function () {
+      gatecheck.control.credentials(pm, check);
+    });
+  },
+
+  credentials: function (pm, check) {
     // Cleared first, so a control whose test did not run can never leave a stale "passed" behind.
     pm.collectionVariables.unset(gatecheck.state.variable('verdict', check.id));
 
@@ -69,6 +76,7 @@ gatecheck.control = {
       }
     }
 
-    pm.collectionVariables.set(state.variable('verdict', check.id), passed ? 'passed' : 'failed');
+    if (!check.closing)
+      pm.collectionVariables.set(state.variable('verdict', check.id), passed ? 'passed' : 'failed');
   },
 };

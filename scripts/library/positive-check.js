@@ -1,7 +1,11 @@
 // Positive checks: a legitimate caller gets the documented answer: status, content type, and a
-// body valid against the documented schema (stored once in the collection variable named by
-// gatecheck.constants.runVariables.schemas).
+// body valid against the documented schema (gatecheck.schemas, defined with the library).
 gatecheck.positive = {
+  // Signs in on demand when the request's token is missing or about to expire.
+  prerequest: function (pm) {
+    gatecheck.whenSignedIn(pm, function () {});
+  },
+
   test: function (pm, check) {
     var runVariables = gatecheck.constants.runVariables;
     gatecheck.state.count(pm, runVariables.ran);
@@ -20,12 +24,9 @@ gatecheck.positive = {
 
     if (check.schemaPointer) {
       pm.test(check.name + ' · body matches the documented schema', function () {
-        var schemas = JSON.parse(
-          pm.collectionVariables.get(runVariables.schemas) || '{"definitions":{}}',
-        );
         pm.response.to.have.jsonSchema({
           $ref: check.schemaPointer,
-          definitions: schemas.definitions,
+          definitions: gatecheck.schemas.definitions,
         });
       });
     }
