@@ -8,6 +8,7 @@ import { InputError } from './errors.js';
 import { loadSpec, type LoadedSpec, type LoadSpecOptions } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
+import type { CheckDepth } from './plan/check-depth.js';
 import { planCollection } from './plan/plan-collection.js';
 import { collectionPath, renderOutputs } from './render/render-outputs.js';
 import { findStaleFiles, writeFilesAtomically, type OutputFile } from './write/write-files.js';
@@ -18,7 +19,12 @@ export interface SourceOptions extends LoadSpecOptions {
   baseUrl?: string;
 }
 
-export interface GenerateOptions extends SourceOptions {
+/** What rendering needs beyond the source: how deep the checks go (default `standard`). */
+export interface RenderOptions extends SourceOptions {
+  depth?: CheckDepth;
+}
+
+export interface GenerateOptions extends RenderOptions {
   /** Where `collections/` and `environments/` go (default: the current folder). */
   outDir?: string;
   /** Write nothing; report the files that are stale or missing instead (default: false). */
@@ -65,14 +71,16 @@ export async function loadAndModel(
  */
 export async function renderSources(
   sources: readonly string[],
-  options: SourceOptions = {},
+  options: RenderOptions = {},
 ): Promise<{ apis: GeneratedApi[]; files: OutputFile[] }> {
+  const { depth, ...sourceOptions } = options;
   const apis: GeneratedApi[] = [];
   const files: OutputFile[] = [];
   const producedBy = new Map<string, string>();
   for (const source of sources) {
-    const model = await modelSource(source, options);
-    for (const file of renderOutputs(model, planCollection(model))) {
+    const model = await modelSource(source, sourceOptions);
+    const plan = planCollection(model, depth === undefined ? {} : { depth });
+    for (const file of renderOutputs(model, plan)) {
       const earlier = producedBy.get(file.path);
       if (earlier !== undefined) {
         throw new InputError(`${earlier} and ${source} would both write ${file.path}`, {

@@ -35,9 +35,13 @@ export function forgeriesPerMethod(protection: Protection): boolean {
 export function authorizerTokenKey(protection: Protection): string | undefined {
   if (protection.kind !== 'cognito' && protection.kind !== 'jwt') return undefined;
   const audience = protection.kind === 'jwt' ? protection.audience.join(' ') : '';
-  return [protection.kind, protection.scheme, protection.tokenHeader, protection.tokenKind, audience].join(
-    '\u0000',
-  );
+  return [
+    protection.kind,
+    protection.scheme,
+    protection.tokenHeader,
+    protection.tokenKind,
+    audience,
+  ].join('\u0000');
 }
 
 /**

@@ -222,19 +222,17 @@ function apiKeyOnlyChecks(
       ['api-key-missing', 'omit'],
       ['api-key-wrong', 'wrong'],
     ] as const
-  ).map(
-    ([kind, value]): NegativeCheck => ({
-      ...requestBase(model, operation, target),
-      id: contentId(model.slug, operation.id, 'negative', kind),
-      name: `${operationTitle(operation)} · ${kind}`,
-      role: 'negative',
-      kind,
-      token: { from: 'none' },
-      apiKey: { header: apiKey.header, value },
-      expect: operation.rejections.invalidApiKey,
-      controlId: opening.id,
-    }),
-  );
+  ).map(([kind, value]): NegativeCheck => ({
+    ...requestBase(model, operation, target),
+    id: contentId(model.slug, operation.id, 'negative', kind),
+    name: `${operationTitle(operation)} · ${kind}`,
+    role: 'negative',
+    kind,
+    token: { from: 'none' },
+    apiKey: { header: apiKey.header, value },
+    expect: operation.rejections.invalidApiKey,
+    controlId: opening.id,
+  }));
   return controlledBlock(opening, negatives, () => control(true));
 }
 

@@ -37,9 +37,12 @@ export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanC
   // The script library first (it defines `gatecheck` unless the sandbox holds it), then the
   // sign-in on demand. `gatecheck run` moves it into the first request of each newman run
   // (run/library-once.ts), so it runs once per run instead of before every request.
-  const prerequest = `${scriptLibrary(model.schemas)}\n\n${renderScript('collection/prerequest.js.hbs', {
-    signInRequestIds: [ids.initiateAuth, ids.respondToChallenge, ids.refresh],
-  })}`;
+  const prerequest = `${scriptLibrary(model.schemas)}\n\n${renderScript(
+    'collection/prerequest.js.hbs',
+    {
+      signInRequestIds: [ids.initiateAuth, ids.respondToChallenge, ids.refresh],
+    },
+  )}`;
   const operations = new Map(model.operations.map((operation) => [operation.id, operation]));
   return {
     info: {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode } from '../../errors.js';
 import type { Fault, Sandbox } from '../../../sandbox/types.js';
+import type { CheckDepth } from '../../plan/check-depth.js';
 import type { Command } from '../command.js';
+import { depthOf, withDepthFlag } from '../depth-flag.js';
 import { checkNumberFlags } from '../../run/run-flags.js';
 import { runCommand, type Io } from '../run-command.js';
 import { parseFault } from './sandbox.js';
@@ -20,7 +22,7 @@ export const demoCommand: Command = {
   command: 'demo',
   describe: 'Start the sandbox, generate the example collection and run every check against it',
   builder: (yargs) =>
-    yargs
+    withDepthFlag(yargs)
       .option('spec', {
         describe: 'API Gateway export to demonstrate with',
         type: 'string',
@@ -71,6 +73,7 @@ export const demoCommand: Command = {
           workers: Number(args['parallel'] ?? 1),
           clientSecret: Boolean(args['client-secret']),
           faults: ((args['fault'] as string[] | undefined) ?? []).map(parseFault),
+          depth: depthOf(args),
           ...(typeof args['authz'] === 'string' ? { authzPath: args['authz'] } : {}),
         },
         io,
@@ -88,6 +91,8 @@ export interface DemoOptions {
   faults?: Fault[];
   /** The authorization rules file, when not beside the spec. */
   authzPath?: string;
+  /** How deep the checks go (default `standard`). */
+  depth?: CheckDepth;
   /** Fixed sandbox passwords (tests), by role or user name. */
   passwords?: Record<string, string>;
   /** Called with the sandbox after the run, before it stops (tests read what it handed out). */
@@ -103,10 +108,10 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
   ]);
   const { sandboxRunValues, startSandboxForCli } = await import('../sandbox-session.js');
   // Rendered before the sandbox starts: a bad spec stops the demo before anything listens.
-  const { apis, files } = await renderSources(
-    [options.specPath],
-    options.authzPath ? { authzPath: options.authzPath } : {},
-  );
+  const { apis, files } = await renderSources([options.specPath], {
+    ...(options.authzPath ? { authzPath: options.authzPath } : {}),
+    ...(options.depth ? { depth: options.depth } : {}),
+  });
   const api = apis[0]!;
   const faults = options.faults ?? [];
   const sandbox = await startSandboxForCli({

@@ -1,5 +1,6 @@
 import { ExitCode } from '../../errors.js';
 import type { Command } from '../command.js';
+import { depthOf, withDepthFlag } from '../depth-flag.js';
 import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import { runCommand } from '../run-command.js';
 
@@ -11,7 +12,7 @@ export const generateCommand: Command = {
   command: 'generate <spec...>',
   describe: 'Generate Postman collections and environments from API Gateway OpenAPI exports',
   builder: (yargs) =>
-    withLoadFlags(yargs)
+    withDepthFlag(withLoadFlags(yargs))
       .positional('spec', {
         describe: 'OpenAPI / Swagger export: file path or http(s) URL (JSON or YAML)',
         type: 'string',
@@ -50,6 +51,7 @@ export const generateCommand: Command = {
       const result = await generate((args['spec'] as string[] | undefined) ?? [], {
         outDir: String(args['out-dir']),
         check: args['check'] === true,
+        depth: depthOf(args),
         ...loadOptionsOf(args),
         ...(baseUrl !== undefined ? { baseUrl } : {}),
         ...(typeof args['authz'] === 'string' ? { authzPath: args['authz'] } : {}),

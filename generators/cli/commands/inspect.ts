@@ -2,6 +2,7 @@ import { ExitCode } from '../../errors.js';
 import type { ModelSummary, OperationSummary } from '../../model/summarise-model.js';
 import { authzSummaryLines } from '../authz-summary.js';
 import type { Command } from '../command.js';
+import { depthOf, withDepthFlag } from '../depth-flag.js';
 import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import { runCommand, type Io } from '../run-command.js';
 import { printable } from '../terminal-text.js';
@@ -18,7 +19,7 @@ export const inspectCommand: Command = {
   command: 'inspect <spec>',
   describe: 'Show how each operation is protected and how the gateway should reject bad requests',
   builder: (yargs) =>
-    withLoadFlags(yargs)
+    withDepthFlag(withLoadFlags(yargs))
       .positional('spec', {
         describe: 'OpenAPI/Swagger file (JSON or YAML) or http(s) URL',
         type: 'string',
@@ -48,10 +49,16 @@ export const inspectCommand: Command = {
       ),
   run: (args, io) =>
     runCommand(io, async () => {
-      const [{ loadAndModel }, { summariseModel }, { variableReferencesIn }] = await Promise.all([
+      const [
+        { loadAndModel },
+        { summariseModel },
+        { variableReferencesIn },
+        { depthSummaryLines },
+      ] = await Promise.all([
         import('../../pipeline.js'),
         import('../../model/summarise-model.js'),
         import('../../render/neutralise-variables.js'),
+        import('../depth-summary.js'),
       ]);
       const authzPath = typeof args.authz === 'string' ? args.authz : undefined;
       const baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
@@ -66,6 +73,7 @@ export const inspectCommand: Command = {
       if (args.json === true) io.out(JSON.stringify(summary, null, 2));
       else {
         printSummary(summary, io);
+        for (const line of depthSummaryLines(model, depthOf(args))) io.out(line);
         for (const line of authzSummaryLines(model, source)) io.out(line);
       }
       return ExitCode.ok;
