@@ -2,7 +2,8 @@
  * The schema of the authorization rules (docs/authorization-matrix.md), checked with ajv before
  * anything else reads them: a wrong field is reported with its JSON pointer, in the user's file.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { InputError } from '../errors.js';
 
 const personaName = { type: 'string', pattern: '^[a-z][a-z0-9]*$' } as const;
@@ -77,12 +78,21 @@ export const authzSchema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: false, strict: true, strictRequired: false }).compile(
-  authzSchema,
-);
+let compiled: ValidateFunction | undefined;
+
+/** ajv is loaded and the schema compiled the first time a rules file is checked, not at start-up. */
+function validator(): ValidateFunction {
+  if (compiled) return compiled;
+  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+  compiled = new Ajv({ allErrors: false, strict: true, strictRequired: false }).compile(
+    authzSchema,
+  );
+  return compiled;
+}
 
 /** Throws an InputError naming the first problem's pointer (under `base` inside `file`). */
 export function checkAuthzDocument(document: unknown, file: string, base: string): void {
+  const validate = validator();
   if (validate(document)) return;
   const error = validate.errors?.[0];
   throw new InputError(`authorization rules: ${describe(error)}`, {

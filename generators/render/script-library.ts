@@ -95,10 +95,9 @@ export function scriptLibrary(schemas: Record<string, unknown> = {}): string {
     .update(JSON.stringify(schemas))
     .digest('hex')
     .slice(0, 16);
-  const head = renderScript('collection/library.js.hbs', {
-    build,
-    constants: libraryConstants,
-    schemas: { definitions: schemas },
-  }).replace(/\n+$/, '');
-  return `${head}\n\n${code}\n}`;
+  return renderScript(
+    'collection/library.js.hbs',
+    { build, constants: libraryConstants, schemas: { definitions: schemas } },
+    { 'library-code': () => code },
+  ).replace(/\n+$/, '');
 }

@@ -130,7 +130,7 @@ describe('negative check scripts', () => {
       },
     };
     vm.runInNewContext(code, context);
-    expect(context.check?.label).to.equal(`control for no-token`);
+    expect(context.check?.label).to.equal(`control`);
     expect(code).to.not.include('pm.environment.set("leak"');
   });
 });

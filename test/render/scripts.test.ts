@@ -13,7 +13,7 @@ import {
 
 /** Sample data for every template of the sign-in, collection and positive scripts. */
 const samples: Record<string, object> = {
-  'collection/library.js.hbs': { constants: libraryConstants },
+  'collection/library.js.hbs': { build: 'b', constants: libraryConstants, schemas: {} },
   'collection/prerequest.js.hbs': { signInRequestIds: ['a', 'b', 'c'] },
   'sign-in/initiate-auth.prerequest.js.hbs': {},
   'sign-in/initiate-auth.test.js.hbs': { next: { afterTokens: 'r', challenge: 'c' } },
@@ -21,6 +21,7 @@ const samples: Record<string, object> = {
   'sign-in/respond-to-challenge.test.js.hbs': { next: { afterTokens: null, challenge: 'c' } },
   'sign-in/refresh.prerequest.js.hbs': {},
   'sign-in/refresh.test.js.hbs': {},
+  'positive/prerequest.js.hbs': {},
   'positive/test.js.hbs': {
     check: {
       name: 'GET /users/{id} · positive',

@@ -72,8 +72,7 @@ export const inspectCommand: Command = {
       const summary = summariseModel(model);
       if (args.json === true) io.out(JSON.stringify(summary, null, 2));
       else {
-        printSummary(summary, io);
-        for (const line of depthSummaryLines(model, depthOf(args))) io.out(line);
+        printSummary(summary, io, depthSummaryLines(model, depthOf(args)));
         for (const line of authzSummaryLines(model, source)) io.out(line);
       }
       return ExitCode.ok;
@@ -96,7 +95,7 @@ function warnVariableReferences(pointers: string[], io: Io): void {
   }
 }
 
-function printSummary(summary: ModelSummary, io: Io): void {
+function printSummary(summary: ModelSummary, io: Io, depthLines: string[]): void {
   const kind = summary.gatewayKind === 'http' ? 'HTTP API' : 'REST API';
   io.out(
     `${printable(summary.title)} (${summary.specVersion === '2.0' ? 'Swagger 2.0' : `OpenAPI ${summary.specVersion}`}, ${kind})`,
@@ -127,6 +126,7 @@ function printSummary(summary: ModelSummary, io: Io): void {
     io,
   );
   io.out('');
+  for (const line of depthLines) io.out(line);
   io.out(`${summary.operations.length} operation(s), ${summary.warnings.length} warning(s)`);
   for (const warning of summary.warnings) {
     io.out(printable(`warning [${warning.code}] ${warning.message} (#${warning.pointer})`));

@@ -1,4 +1,3 @@
-import { decodeJwt } from 'jose';
 import type { SdkTokens } from '../../aws/sdk-sign-in.js';
 import { ExitCode } from '../../errors.js';
 import type { Command } from '../command.js';
@@ -60,13 +59,18 @@ export const tokensCommand: Command = {
         ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
         env: process.env,
       });
-      for (const line of describeTokens(tokens)) io.out(line);
+      // jose is loaded on use, so other commands do not start slower for it.
+      const { decodeJwt } = await import('jose');
+      for (const line of describeTokens(tokens, decodeJwt)) io.out(line);
       return ExitCode.ok;
     }),
 };
 
 /** Non-secret facts about the tokens: who, which kind, scopes, groups, expiry. */
-export function describeTokens(tokens: SdkTokens): string[] {
+export function describeTokens(
+  tokens: SdkTokens,
+  decodeJwt: (token: string) => Record<string, unknown>,
+): string[] {
   const id = decodeJwt(tokens.idToken);
   const access = decodeJwt(tokens.accessToken);
   const when = (exp: unknown) =>
