@@ -52,10 +52,7 @@ export function renderCollection(model: ApiModel, plan: GatecheckPlan): PostmanC
       schema: collectionSchemaUrl,
     },
     event: [collectionPrerequestEvent(prerequest)],
-    variable: [
-      ...collectionVariables(model),
-      ...(plan.authz ? [authzPersonasValue(plan.authz)] : []),
-    ],
+    variable: [...collectionVariables(), ...(plan.authz ? [authzPersonasValue(plan.authz)] : [])],
     item: [
       renderRunStartItem(model),
       renderSignInFolder(model.slug),
@@ -160,7 +157,7 @@ function frameItem(id: string, name: string, prerequest: string): PostmanItem {
  * Postman app shows them. The documented schemas are not among them: they travel with the script
  * library (`gatecheck.schemas`), as every variable is handed to every script the sandbox runs.
  */
-function collectionVariables(model: ApiModel): PostmanVariable[] {
+function collectionVariables(): PostmanVariable[] {
   const empty = (key: string, description: string): PostmanVariable => ({
     key,
     value: '',
