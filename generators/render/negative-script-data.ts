@@ -138,6 +138,10 @@ export function negativeTestData(check: NegativeCheck) {
     id: check.id,
     controlId: check.controlId,
     ...(check.releasesControl ? { releasesControl: true } : {}),
+    // The other captured token, sent by the request item itself: without it the check means nothing.
+    ...(check.token.from === 'captured'
+      ? { capturedVariable: capturedTokenVariable(check.token.kind), tokenKind: check.token.kind }
+      : {}),
     label: negativeLabel(check),
     expect: expectData(check.expect, check.method === 'head'),
     gateway: gateway(check),

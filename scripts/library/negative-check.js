@@ -154,6 +154,9 @@ gatecheck.negative = {
       ? state.take(pm, verdictVariable)
       : pm.collectionVariables.get(verdictVariable);
     var unbuilt = state.take(pm, state.variable('unbuilt', check.id));
+    // A captured token the request item names itself (no pre-request script): it must be there.
+    if (!unbuilt && check.capturedVariable && !pm.variables.get(check.capturedVariable))
+      unbuilt = 'no captured ' + check.tokenKind + ' token: the sign-in did not succeed';
     if (verdict !== 'passed' || unbuilt) {
       state.count(pm, counters.inconclusive);
       var why = verdict !== 'passed' ? 'control did not pass' : unbuilt;

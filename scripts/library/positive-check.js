@@ -1,11 +1,6 @@
 // Positive checks: a legitimate caller gets the documented answer: status, content type, and a
 // body valid against the documented schema (gatecheck.schemas, defined with the library).
 gatecheck.positive = {
-  // Signs in on demand when the request's token is missing or about to expire.
-  prerequest: function (pm) {
-    gatecheck.whenSignedIn(pm, function () {});
-  },
-
   test: function (pm, check) {
     var runVariables = gatecheck.constants.runVariables;
     gatecheck.state.count(pm, runVariables.ran);

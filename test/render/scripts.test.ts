@@ -21,7 +21,6 @@ const samples: Record<string, object> = {
   'sign-in/respond-to-challenge.test.js.hbs': { next: { afterTokens: null, challenge: 'c' } },
   'sign-in/refresh.prerequest.js.hbs': {},
   'sign-in/refresh.test.js.hbs': {},
-  'positive/prerequest.js.hbs': {},
   'positive/test.js.hbs': {
     check: {
       name: 'GET /users/{id} · positive',
