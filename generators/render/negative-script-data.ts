@@ -4,7 +4,7 @@
  * needs (it is written into every item). Scripts receive it through `{{{json check}}}` only;
  * what is the same for every check is in the library's constants (script-library.ts).
  */
-import type { ExpectedRejection, TokenKind } from '../model/types.js';
+import type { ExpectedRejection } from '../model/types.js';
 import { variantLabel } from '../plan/plan-negative-checks.js';
 import type { RevocationCheck } from '../plan/plan-revocation-checks.js';
 import type { ControlCheck, NegativeCheck, PlannedRequest, PublicCheck } from '../plan/types.js';
@@ -79,18 +79,6 @@ function apiKeyData(check: PlannedRequest) {
  */
 function tokenHeaderData(check: PlannedRequest) {
   return { tokenHeader: check.tokenHeader ?? 'Authorization' };
-}
-
-/** The control's pre-request script sends the captured token of the kind the method needs. */
-export function controlPrerequestData(check: ControlCheck) {
-  const kind: TokenKind = check.token.from === 'captured' ? check.token.kind : 'id';
-  return {
-    id: check.id,
-    ...tokenHeaderData(check),
-    // A control of an API-key-only method sends no token (`capturedVariable` null).
-    capturedVariable: check.token.from === 'none' ? null : capturedTokenVariable(kind),
-    ...apiKeyData(check),
-  };
 }
 
 /** The control's test script proves the request got through API Gateway, and keeps its verdict. */

@@ -12,7 +12,6 @@ import type {
   UncheckedOperation,
 } from '../plan/types.js';
 import {
-  controlPrerequestData,
   controlTestData,
   negativePrerequestData,
   negativeTestData,
@@ -37,14 +36,11 @@ export function renderNegativeScripts(
   check: ControlCheck | NegativeCheck | PublicCheck | UncheckedOperation,
 ): CheckScripts {
   switch (check.role) {
-    case 'control': {
+    case 'control':
+      // The request item sends the captured token and the API key itself (render-request.ts).
       return {
-        prerequest: renderScript('negative/control.prerequest.js.hbs', {
-          check: controlPrerequestData(check),
-        }),
         test: renderScript('negative/control.test.js.hbs', { check: controlTestData(check) }),
       };
-    }
     case 'negative': {
       const test = renderScript('negative/negative.test.js.hbs', {
         check: negativeTestData(check),

@@ -4,30 +4,14 @@
 // it tests the authorizer and not a wrong URL, a failed sign-in or an unreachable stage. Its
 // verdict is kept for those negatives (the last one clears it); a closing control (`closing`)
 // proves the request still gets through after a long block, and keeps no verdict.
+//
+// A control has no pre-request script: its request item sends the captured token (`{{idToken}}` or
+// `{{accessToken}}`) and the API key (`{{apiKey}}`) itself, and without a token it goes out with an
+// empty one and fails honestly. Its test writes the verdict every time, so none is ever left over
+// from an earlier run, and then signs in on demand when the tokens are about to expire, for the
+// requests after it (a runner that defines the library once per run has no collection script
+// doing it before every request).
 gatecheck.control = {
-  prerequest: function (pm, check) {
-    gatecheck.whenSignedIn(pm, function () {
-      gatecheck.control.credentials(pm, check);
-    });
-  },
-
-  credentials: function (pm, check) {
-    // Cleared first, so a control whose test did not run can never leave a stale "passed" behind.
-    pm.collectionVariables.unset(gatecheck.state.variable('verdict', check.id));
-
-    // No captured variable: the method needs only an API key, so no token is sent.
-    var token = check.capturedVariable ? pm.variables.get(check.capturedVariable) : null;
-    // No token: the control fails honestly and the negative after it is inconclusive.
-    if (!token) pm.request.headers.remove(check.tokenHeader);
-    else
-      pm.request.headers.upsert({
-        key: check.tokenHeader,
-        value: gatecheck.state.tokenHeaderValue(check.tokenHeader, token),
-      });
-
-    gatecheck.state.sendApiKey(pm, check);
-  },
-
   test: function (pm, check) {
     var state = gatecheck.state;
     state.count(pm, gatecheck.constants.runVariables.ran);
@@ -78,5 +62,6 @@ gatecheck.control = {
 
     if (!check.closing)
       pm.collectionVariables.set(state.variable('verdict', check.id), passed ? 'passed' : 'failed');
+    gatecheck.signInOnDemand(pm, []);
   },
 };
