@@ -137,9 +137,10 @@ function controlCheck(
  * method on the documented example must give the documented success.
  */
 function controlExpectation(operation: Operation, target: CheckTarget): ControlCheck['expect'] {
-  return target.sentinel
-    ? { mode: 'reached-integration' }
-    : { mode: 'success', status: operation.success.status };
+  if (!target.sentinel) return { mode: 'success', status: operation.success.status };
+  return operation.method === 'post'
+    ? { mode: 'reached-integration', refused: true }
+    : { mode: 'reached-integration' };
 }
 
 function negativeCheck(

@@ -110,7 +110,13 @@ export interface ControlCheck extends PlannedRequest {
    * `reached-integration`: any answer that is not a gateway rejection (unsafe methods aimed at
    * sentinel targets, where the backend answers 4xx because the target does not exist).
    */
-  expect: { mode: 'success'; status: number } | { mode: 'reached-integration' };
+  expect:
+    | { mode: 'success'; status: number }
+    /**
+     * `refused`: a POST, whose harmless body the API must refuse with a 4xx rather than create
+     * something from it.
+     */
+    | { mode: 'reached-integration'; refused?: true };
 }
 
 export interface NegativeCheck extends PlannedRequest {

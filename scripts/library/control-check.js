@@ -57,6 +57,23 @@ gatecheck.control = {
             ).to.equal(true);
           },
         );
+        // A POST's harmless body must be refused, not turned into a new object.
+        if (check.expect.refused) {
+          var refused = response.code >= 400 && response.code < 500;
+          passed = passed && refused;
+          pm.test(
+            check.label +
+              ': the harmless body was refused with a 4xx (status ' +
+              response.code +
+              ')',
+            function () {
+              pm.expect(
+                refused,
+                'the API accepted the harmless body: run these checks against a test stage',
+              ).to.equal(true);
+            },
+          );
+        }
       }
     }
 

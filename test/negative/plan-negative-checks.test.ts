@@ -376,7 +376,12 @@ describe('planNegativeChecks: expectations, credentials and targets', () => {
           body ? { contentType: 'application/json', raw: '{}' } : undefined,
         );
       }
-      expect((checks[0] as ControlCheck).expect).to.deep.equal({ mode: 'reached-integration' });
+      // A POST's control also expects the harmless body to be refused with a 4xx.
+      expect((checks[0] as ControlCheck).expect).to.deep.equal(
+        method === 'post'
+          ? { mode: 'reached-integration', refused: true }
+          : { mode: 'reached-integration' },
+      );
     });
   }
 });
