@@ -113,8 +113,8 @@ export interface ControlCheck extends PlannedRequest {
   expect:
     | { mode: 'success'; status: number }
     /**
-     * `refused`: a POST, whose harmless body the API must refuse with a 4xx rather than create
-     * something from it.
+     * `refused`: a POST, whose harmless body the API is expected to refuse with a 4xx rather than
+     * create something from it (the control warns when it does not).
      */
     | { mode: 'reached-integration'; refused?: true };
 }
