@@ -76,11 +76,13 @@ async function alternate(
   pairs: number,
   a: () => Promise<ProcessCost>,
   b: () => Promise<ProcessCost>,
-): Promise<{ a: ProcessCost[]; b: ProcessCost[] }> {
-  const result = { a: [] as ProcessCost[], b: [] as ProcessCost[] };
+  c?: () => Promise<ProcessCost>,
+): Promise<{ a: ProcessCost[]; b: ProcessCost[]; c: ProcessCost[] }> {
+  const result = { a: [] as ProcessCost[], b: [] as ProcessCost[], c: [] as ProcessCost[] };
   for (let pair = 0; pair < pairs; pair += 1) {
     result.a.push(await a());
     result.b.push(await b());
+    if (c) result.c.push(await c());
   }
   return result;
 }
@@ -111,6 +113,31 @@ async function requestsPerOperation(spec: string) {
 }
 
 // 2, 3. Run cost ------------------------------------------------------------------------------
+
+/**
+ * The same items with one trivial test script each: what newman itself costs a collection that
+ * checks every answer (one script execution per request, the least a check can take).
+ */
+function withOneTestEach(collection: Record<string, unknown>): Record<string, unknown> {
+  const add = (item: Record<string, unknown>): Record<string, unknown> =>
+    Array.isArray(item.item)
+      ? { ...item, item: (item.item as Array<Record<string, unknown>>).map(add) }
+      : {
+          ...item,
+          event: [
+            {
+              listen: 'test',
+              script: {
+                type: 'text/javascript',
+                exec: [
+                  "pm.test('answered', function () { pm.expect(pm.response.code).to.be.a('number'); });",
+                ],
+              },
+            },
+          ],
+        };
+  return add(collection);
+}
 
 /** The collection as bare newman gets it: the same items, no scripts anywhere. */
 function withoutScripts(collection: { event?: unknown; item: unknown[] }) {
@@ -143,7 +170,10 @@ async function runCost(options: CostBenchOptions, dir: string) {
   const collection = JSON.parse(await readFile(collectionPath, 'utf8')) as {
     item: unknown[];
   };
-  await writeFile(barePath, JSON.stringify(withoutScripts(collection)));
+  const bareCollection = withoutScripts(collection);
+  await writeFile(barePath, JSON.stringify(bareCollection));
+  const minimalPath = join(dir, 'one-test-each.postman_collection.json');
+  await writeFile(minimalPath, JSON.stringify(withOneTestEach(bareCollection)));
 
   // The sandbox in a process of its own (as the API is in real use), without added latency.
   const sandbox = fork(
@@ -186,7 +216,9 @@ async function runCost(options: CostBenchOptions, dir: string) {
       );
     const bare = () =>
       measured([join(root, 'bench/tools/run-bare-newman.mjs'), barePath, bareValuesFile], dir);
-    const runs = await alternate(options.pairs, gatecheck, bare);
+    const minimal = () =>
+      measured([join(root, 'bench/tools/run-bare-newman.mjs'), minimalPath, bareValuesFile], dir);
+    const runs = await alternate(options.pairs, gatecheck, bare, minimal);
     const parsed = (cost: ProcessCost) =>
       JSON.parse(cost.stdout.trim().split('\n').pop() ?? '{}') as {
         exitCode: number;
@@ -200,6 +232,7 @@ async function runCost(options: CostBenchOptions, dir: string) {
       items: outcome.requests,
       gatecheckCpuMs: median(runs.a.map((cost) => cost.cpuMs)),
       bareCpuMs: median(runs.b.map((cost) => cost.cpuMs)),
+      oneTestCpuMs: median(runs.c.map((cost) => cost.cpuMs)),
       maxRssMb: Math.max(...runs.a.map((cost) => cost.maxRssKb)) / 1024,
       wallMs: median(runs.a.map((cost) => cost.wallMs)),
       reportBytes: directorySize(join(dir, 'reports-1')),
@@ -297,6 +330,10 @@ export async function runCostBench(options: CostBenchOptions): Promise<void> {
     const ratio = run.gatecheckCpuMs / run.bareCpuMs;
     print(
       `  CPU per request: gatecheck ${perRequest(run.gatecheckCpuMs).toFixed(2)} ms, bare newman ${perRequest(run.bareCpuMs).toFixed(2)} ms (${run.requests} requests): ${ratio.toFixed(2)}x ${verdict(ratio, 1.5)}`,
+    );
+    const overMinimum = run.gatecheckCpuMs / run.oneTestCpuMs;
+    print(
+      `  newman's own minimum for checks (one trivial test script per request): ${perRequest(run.oneTestCpuMs).toFixed(2)} ms, ${(run.oneTestCpuMs / run.bareCpuMs).toFixed(2)}x bare; gatecheck (scripts and its JUnit, JSON and HTML reports) ${overMinimum.toFixed(2)}x that minimum`,
     );
     print(`  peak RSS: ${run.maxRssMb.toFixed(0)} MiB ${verdict(run.maxRssMb, 600)}`);
     const reportMb = run.reportBytes / 1e6;
