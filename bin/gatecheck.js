@@ -11,6 +11,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Node 22.1 and later keep the compiled modules between runs, so a command starts faster; Node 20
+// has no such cache and starts as before.
+const { default: nodeModule } = await import('node:module');
+nodeModule.enableCompileCache?.();
+
 const { main } = await import('../dist/generators/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));
 // Ctrl-C: the partial report is written and temporary files are gone, but a newman run in this

@@ -9,6 +9,7 @@ import { loadSpec, type LoadedSpec, type LoadSpecOptions } from './load/load-spe
 import { buildModel } from './model/build-model.js';
 import { selectOperations, type OperationSelection } from './model/select-operations.js';
 import type { ApiModel } from './model/types.js';
+import type { CheckDepth } from './plan/check-depth.js';
 import { planCollection } from './plan/plan-collection.js';
 import type { RenderOptions } from './render/render-collection.js';
 import { collectionPath, renderOutputs } from './render/render-outputs.js';
@@ -22,8 +23,10 @@ export interface SourceOptions extends LoadSpecOptions {
   select?: OperationSelection;
 }
 
-/** Everything the first four stages need. */
-export interface RenderSourceOptions extends SourceOptions, RenderOptions {}
+/** Everything the first four stages need: the source, how deep the checks go (default `standard`), the target. */
+export interface RenderSourceOptions extends SourceOptions, RenderOptions {
+  depth?: CheckDepth;
+}
 
 export interface GenerateOptions extends RenderSourceOptions {
   /** Where `collections/` and `environments/` go (default: the current folder). */
@@ -75,14 +78,15 @@ export async function renderSources(
   sources: readonly string[],
   options: RenderSourceOptions = {},
 ): Promise<{ apis: GeneratedApi[]; files: OutputFile[] }> {
-  const { forSandbox, ...sourceOptions } = options;
+  const { forSandbox, depth, ...sourceOptions } = options;
   const renderOptions = forSandbox === undefined ? {} : { forSandbox };
   const apis: GeneratedApi[] = [];
   const files: OutputFile[] = [];
   const producedBy = new Map<string, string>();
   for (const source of sources) {
     const model = await modelSource(source, sourceOptions);
-    for (const file of renderOutputs(model, planCollection(model), renderOptions)) {
+    const plan = planCollection(model, depth === undefined ? {} : { depth });
+    for (const file of renderOutputs(model, plan, renderOptions)) {
       const earlier = producedBy.get(file.path);
       if (earlier !== undefined) {
         throw new InputError(`${earlier} and ${source} would both write ${file.path}`, {

@@ -9,7 +9,7 @@
  * (unset once read). Scripts pass their ids; the library (run-state.js) adds the prefix.
  */
 export const stateVariablePrefixes = {
-  /** A control's verdict, read by the negative check after it. */
+  /** A control's verdict, read by the negative checks of its block (the last one clears it). */
   verdict: 'gatecheck.control.',
   /** Why a check was skipped, when the runtime could not skip its request. */
   skip: 'gatecheck.skip.',

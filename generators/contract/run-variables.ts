@@ -47,8 +47,6 @@ export const runVariables = {
   srpSecret: 'gatecheck.srpSecret',
   /** Set when a sign-in failed, so no script retries it in the same run (Cognito locks users out after repeated failures). */
   signInFailed: 'gatecheck.signInFailed',
-  /** `{"definitions": model.schemas}` as JSON, stored once per collection. */
-  schemas: 'gatecheck.schemas',
   /** The revocation check's own user: its access token, and whether GlobalSignOut succeeded. */
   revocationAccessToken: 'gatecheck.revocation.accessToken',
   revocationSignedOut: 'gatecheck.revocation.signedOut',

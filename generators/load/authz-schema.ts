@@ -2,7 +2,8 @@
  * The schema of the authorization rules (docs/authorization-matrix.md), checked with ajv before
  * anything else reads them: a wrong field is reported with its JSON pointer, in the user's file.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { InputError } from '../errors.js';
 import { pointerJoin } from './json-pointer.js';
 import type { Locate } from './source-position.js';
@@ -79,9 +80,17 @@ export const authzSchema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: false, strict: true, strictRequired: false }).compile(
-  authzSchema,
-);
+let compiled: ValidateFunction | undefined;
+
+/** ajv is loaded and the schema compiled the first time a rules file is checked, not at start-up. */
+function validator(): ValidateFunction {
+  if (compiled) return compiled;
+  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+  compiled = new Ajv({ allErrors: false, strict: true, strictRequired: false }).compile(
+    authzSchema,
+  );
+  return compiled;
+}
 
 /**
  * Throws an InputError naming the first problem's pointer (under `base` inside `file`) and, with
@@ -93,6 +102,7 @@ export function checkAuthzDocument(
   base: string,
   locate?: Locate,
 ): void {
+  const validate = validator();
   if (validate(document)) return;
   const error = validate.errors?.[0];
   const pointer = `${base}${error?.instancePath ?? ''}`;

@@ -27,6 +27,12 @@ export interface NegativeVariant {
   /** Lambda REQUEST authorizers: the identity source this check leaves out. */
   omitIdentitySource?: IdentitySource;
   expect: ExpectedRejection;
+  /**
+   * A token-validation check (malformed value, forgery, issuer, audience, expiry): decided by the
+   * authorizer's configuration, not by the method, so `standard` depth runs it once per authorizer
+   * and token kind (check-depth.ts). Absent: a check of the method's own settings.
+   */
+  tokenValidation?: true;
 }
 
 /** WSTG-SESS-10 and jwt_tool try these spellings of `none` (N5). */
@@ -83,7 +89,12 @@ export function negativeVariants(
   // N1, N2: AWS answers UNAUTHORIZED when the identity source is missing or not a token (§2.2).
   add({ kind: 'no-token', token: { from: 'none' }, expect: unauthorized });
   for (const { kind: literalKind, value } of literalValues)
-    add({ kind: literalKind, token: { from: 'literal', value }, expect: unauthorized });
+    add({
+      kind: literalKind,
+      token: { from: 'literal', value },
+      expect: unauthorized,
+      tokenValidation: true,
+    });
 
   // N3–N8: a signature that does not verify against the pool's keys is rejected like any invalid
   // token (security-checks §1.2, inferred for REST; documented for HTTP APIs: RSA keys from jwks_uri only).
@@ -95,6 +106,7 @@ export function negativeVariants(
       kind: forgery,
       token: { from: 'forged', kind, forgery, ...distinct, ...grantOf },
       expect: unauthorized,
+      tokenValidation: true,
     });
   for (const spelling of algNoneSpellings)
     add({
@@ -102,12 +114,14 @@ export function negativeVariants(
       variant: spelling,
       token: { from: 'forged', kind, forgery: 'alg-none', variant: spelling, ...distinct, ...grantOf },
       expect: unauthorized,
+      tokenValidation: true,
     });
   for (const forgery of forgeries.slice(2))
     add({
       kind: forgery,
       token: { from: 'forged', kind, forgery, ...distinct, ...grantOf },
       expect: unauthorized,
+      tokenValidation: true,
     });
   add({
     kind: 'foreign-key',
@@ -117,6 +131,7 @@ export function negativeVariants(
       mint: minted({ tokenUse: kind, signer: 'foreign' }),
     },
     expect: unauthorized,
+    tokenValidation: true,
   });
 
   // N11: a genuinely expired token; AWS answers 401 "The incoming token has expired" (§2.2).
@@ -128,6 +143,7 @@ export function negativeVariants(
       mint: minted({ tokenUse: kind, expired: true }),
     },
     expect: expired,
+    tokenValidation: true,
   });
 
   const wrongType = wrongTokenType(protection, operation.rejections);
@@ -173,6 +189,7 @@ export function negativeVariants(
       mint: minted({ tokenUse: kind, pool: 'other' }),
     },
     expect: unauthorized,
+    tokenValidation: true,
   });
 
   // HTTP API JWT authorizer: `aud` (or `client_id` without `aud`) must be one of
@@ -188,6 +205,7 @@ export function negativeVariants(
         mint: { ...minted({ tokenUse: kind }), client: 'other' },
       },
       expect: unauthorized,
+      tokenValidation: true,
     });
 
   // REST Cognito authorizer with an identityValidationExpression: API Gateway matches the incoming

@@ -4,6 +4,12 @@
  * run executes, which the run guard compares with the counters at the end.
  */
 import type { ApiModel } from '../model/types.js';
+import {
+  catalogueScope,
+  defaultCheckDepth,
+  representativeOperations,
+  type CheckDepth,
+} from './check-depth.js';
 import { planAuthzChecks, type AuthzPlan } from './plan-authz-checks.js';
 import { countChecks, planNegativeChecks } from './plan-negative-checks.js';
 import { operationTitle, planPositiveChecks } from './plan-positive-checks.js';
@@ -19,15 +25,24 @@ export interface GatecheckPlan extends CollectionPlan {
   pkce: PkceCheck[];
   /** The personas' authorization checks, when the API has rules (docs/authorization-matrix.md). */
   authz?: AuthzPlan;
+  /** How deep the operations are checked (check-depth.ts). */
+  depth: CheckDepth;
 }
 
-export function planCollection(model: ApiModel): GatecheckPlan {
+export interface PlanOptions {
+  /** Default `standard`. */
+  depth?: CheckDepth;
+}
+
+export function planCollection(model: ApiModel, options: PlanOptions = {}): GatecheckPlan {
+  const depth = options.depth ?? defaultCheckDepth;
+  const representatives = representativeOperations(model);
   const operations = model.operations.map((operation) => ({
     operationId: operation.id,
     title: operationTitle(operation),
     checks: [
       ...planPositiveChecks(model, operation),
-      ...planNegativeChecks(model, operation),
+      ...planNegativeChecks(model, operation, catalogueScope(depth, operation, representatives)),
       ...planUncheckedOperations(model, operation),
     ],
   }));
@@ -38,6 +53,7 @@ export function planCollection(model: ApiModel): GatecheckPlan {
     operations,
     revocation,
     pkce,
+    depth,
     ...(authz ? { authz } : {}),
     expectedCheckCount:
       countChecks([

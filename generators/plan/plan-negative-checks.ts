@@ -1,26 +1,37 @@
 /**
- * Negative checks that cannot pass by accident (docs/reference/check-catalogue.md §2.2): each
- * negative request runs right after a positive control on the same method, URL and body, so a wrong
- * URL, a broken sign-in or a gateway that rejects everything makes the negative inconclusive
- * instead of green. Expected answers are exact (status, error type, body) and come from the model.
+ * Negative checks that cannot pass by accident (docs/reference/check-catalogue.md §2.2): an operation's
+ * negative requests run as one block right after a control on the same method, URL and body with
+ * valid credentials, so a wrong URL, a broken sign-in or a gateway that rejects everything makes the
+ * negatives inconclusive instead of green. A long block ends with a closing control, which proves
+ * the request still gets through after it. Expected answers are exact (status, error type, body)
+ * and come from the model.
  */
 import type { ApiModel, Operation, TokenProtection } from '../model/types.js';
 import { contentId } from './content-id.js';
 import { withIdentitySources } from './identity-sources.js';
+import type { CatalogueScope } from './check-depth.js';
 import { negativeVariants, type NegativeVariant } from './negative-catalogue.js';
 import { capturedTokenOf, operationTitle } from './plan-positive-checks.js';
 import { checkTarget, isUnsafeMethod, type CheckTarget } from './sentinel-targets.js';
 import type { ControlCheck, NegativeCheck, PlannedRequest, PublicCheck } from './types.js';
 
+/** A block with more negatives than this ends with a closing control. */
+export const closingControlAfter = 6;
+
+const fullScope: CatalogueScope = { method: true, tokenValidation: true };
+
 /**
- * The checks of one operation, in run order: `control, negative, control, negative, …` (one
- * control immediately before each negative) for an operation behind a Cognito or JWT authorizer;
- * one `PublicCheck` for a public operation (or one that also allows anonymous callers); nothing
- * for operations behind authorizers gatecheck cannot test (`planUncheckedOperations` reports them).
+ * The checks of one operation, in run order: `control, negative, negative, …[, closing control]`
+ * for an operation behind a Cognito or JWT authorizer (the token kind the method needs; every
+ * negative reads the verdict of the control before it); one `PublicCheck` for a public operation
+ * (or one that also allows anonymous callers); nothing for operations behind authorizers gatecheck
+ * cannot test (`planUncheckedOperations` reports them). `scope` picks the part of the catalogue
+ * (check-depth.ts; default: all of it).
  */
 export function planNegativeChecks(
   model: ApiModel,
   operation: Operation,
+  scope: CatalogueScope = fullScope,
 ): Array<ControlCheck | NegativeCheck | PublicCheck> {
   const protection = operation.protection;
   if (protection.kind === 'unsupported') return [];
@@ -37,12 +48,38 @@ export function planNegativeChecks(
     checkTarget(operation, reservedHeaders(operation, protection)),
     operation,
   );
-  const checks: Array<ControlCheck | NegativeCheck> = [];
-  for (const variant of negativeVariants(model, operation, protection)) {
-    const control = controlCheck(model, operation, protection, target, variant);
-    checks.push(control, negativeCheck(model, operation, protection, target, variant, control.id));
-  }
-  return checks;
+  const variants = negativeVariants(model, operation, protection).filter(
+    (variant) => scope.tokenValidation || variant.tokenValidation !== true,
+  );
+  const control = controlCheck(model, operation, protection, target, false);
+  return controlledBlock(
+    control,
+    variants.map((variant) =>
+      negativeCheck(model, operation, protection, target, variant, control.id),
+    ),
+    () => controlCheck(model, operation, protection, target, true),
+  );
+}
+
+/**
+ * The control, its negatives (the last one releases the control's verdict) and, for a long block,
+ * the closing control.
+ */
+function controlledBlock(
+  control: ControlCheck,
+  negatives: NegativeCheck[],
+  closing: () => ControlCheck,
+): Array<ControlCheck | NegativeCheck> {
+  if (negatives.length === 0) return [];
+  const last = negatives.length - 1;
+  const block: Array<ControlCheck | NegativeCheck> = [
+    control,
+    ...negatives.map((negative, index) =>
+      index === last ? { ...negative, releasesControl: true as const } : negative,
+    ),
+  ];
+  if (negatives.length > closingControlAfter) block.push(closing());
+  return block;
 }
 
 /**
@@ -80,14 +117,15 @@ function controlCheck(
   operation: Operation,
   protection: TokenProtection,
   target: CheckTarget,
-  variant: NegativeVariant,
+  closing: boolean,
 ): ControlCheck {
-  const label = variantLabel(variant);
+  const label = closing ? 'closing control' : 'control';
   return {
     ...requestBase(model, operation, target),
-    id: contentId(model.slug, operation.id, 'control', label),
-    name: `${operationTitle(operation)} · control for ${label}`,
+    id: contentId(model.slug, operation.id, label, protection.tokenKind),
+    name: `${operationTitle(operation)} · ${label}`,
     role: 'control',
+    ...(closing ? { closing: true as const } : {}),
     tokenHeader: protection.tokenHeader,
     token: {
       ...capturedTokenOf(operation, protection),
@@ -96,12 +134,20 @@ function controlCheck(
         : {}),
     },
     ...(operation.apiKey ? { apiKey: { header: operation.apiKey.header, value: 'variable' } } : {}),
-    // A sentinel target does not exist, so the backend answers 4xx: only "not a gateway rejection"
-    // can be expected. A safe method on the documented example must give the documented success.
-    expect: target.sentinel
-      ? { mode: 'reached-integration' }
-      : { mode: 'success', status: operation.success.status },
+    expect: controlExpectation(operation, target),
   };
+}
+
+/**
+ * A sentinel target does not exist, so the backend answers 4xx: only "not a gateway rejection" can
+ * be expected (a POST sends a harmless body the API should refuse rather than create from). A safe
+ * method on the documented example must give the documented success.
+ */
+function controlExpectation(operation: Operation, target: CheckTarget): ControlCheck['expect'] {
+  if (!target.sentinel) return { mode: 'success', status: operation.success.status };
+  return operation.method === 'post'
+    ? { mode: 'reached-integration', refused: true }
+    : { mode: 'reached-integration' };
 }
 
 function negativeCheck(
@@ -171,35 +217,37 @@ function apiKeyOnlyChecks(
   const apiKey = operation.apiKey;
   if (apiKey === undefined || anonymousAllowed || model.apiKeySource !== 'HEADER') return [];
   const target = checkTarget(operation, [apiKey.header]);
-  const checks: Array<ControlCheck | NegativeCheck> = [];
-  for (const [kind, value] of [
-    ['api-key-missing', 'omit'],
-    ['api-key-wrong', 'wrong'],
-  ] as const) {
-    const control: ControlCheck = {
+  const control = (closing: boolean): ControlCheck => {
+    const label = closing ? 'closing control' : 'control';
+    return {
       ...requestBase(model, operation, target),
-      id: contentId(model.slug, operation.id, 'control', kind),
-      name: `${operationTitle(operation)} · control for ${kind}`,
+      id: contentId(model.slug, operation.id, label, 'api-key'),
+      name: `${operationTitle(operation)} · ${label}`,
       role: 'control',
+      ...(closing ? { closing: true as const } : {}),
       token: { from: 'none' },
       apiKey: { header: apiKey.header, value: 'variable' },
-      expect: target.sentinel
-        ? { mode: 'reached-integration' }
-        : { mode: 'success', status: operation.success.status },
+      expect: controlExpectation(operation, target),
     };
-    checks.push(control, {
-      ...requestBase(model, operation, target),
-      id: contentId(model.slug, operation.id, 'negative', kind),
-      name: `${operationTitle(operation)} · ${kind}`,
-      role: 'negative',
-      kind,
-      token: { from: 'none' },
-      apiKey: { header: apiKey.header, value },
-      expect: operation.rejections.invalidApiKey,
-      controlId: control.id,
-    });
-  }
-  return checks;
+  };
+  const opening = control(false);
+  const negatives = (
+    [
+      ['api-key-missing', 'omit'],
+      ['api-key-wrong', 'wrong'],
+    ] as const
+  ).map(([kind, value]): NegativeCheck => ({
+    ...requestBase(model, operation, target),
+    id: contentId(model.slug, operation.id, 'negative', kind),
+    name: `${operationTitle(operation)} · ${kind}`,
+    role: 'negative',
+    kind,
+    token: { from: 'none' },
+    apiKey: { header: apiKey.header, value },
+    expect: operation.rejections.invalidApiKey,
+    controlId: opening.id,
+  }));
+  return controlledBlock(opening, negatives, () => control(true));
 }
 
 function reservedHeaders(operation: Operation, protection: TokenProtection): string[] {

@@ -144,16 +144,27 @@ export interface PositiveCheck extends PlannedRequest {
   expect: { status: number; contentType?: string; schemaRef?: string };
 }
 
-/** Runs just before a negative check on the same method and URL, with a valid token. */
+/**
+ * Runs before an operation's block of negative checks, on the same method and URL, with a valid
+ * token; a long block also ends with a closing control (plan-negative-checks.ts).
+ */
 export interface ControlCheck extends PlannedRequest {
   role: 'control';
   operationId: string;
+  /** A closing control: proves the request still gets through after the block; no negative reads it. */
+  closing?: true;
   /**
    * `success`: the documented success status (safe methods).
    * `reached-integration`: any answer that is not a gateway rejection (unsafe methods aimed at
    * sentinel targets, where the backend answers 4xx because the target does not exist).
    */
-  expect: { mode: 'success'; status: number } | { mode: 'reached-integration' };
+  expect:
+    | { mode: 'success'; status: number }
+    /**
+     * `refused`: a POST, whose harmless body the API is expected to refuse with a 4xx rather than
+     * create something from it (the control warns when it does not).
+     */
+    | { mode: 'reached-integration'; refused?: true };
 }
 
 export interface NegativeCheck extends PlannedRequest {
@@ -163,8 +174,10 @@ export interface NegativeCheck extends PlannedRequest {
   /** Set on the checks of a method behind a Lambda authorizer (their answers differ, see the model). */
   authorizer?: 'lambda';
   expect: ExpectedRejection;
-  /** The control this check depends on (its id). */
+  /** The control this check depends on (its id): the nearest one before it. */
   controlId: string;
+  /** The last negative that reads that control's verdict: it clears the verdict after reading. */
+  releasesControl?: true;
 }
 
 /** A public operation must answer without a token. */

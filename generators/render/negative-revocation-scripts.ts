@@ -8,7 +8,7 @@ import { revocationData } from './negative-script-data.js';
 import type { CheckScripts } from './render-negative-scripts.js';
 import { renderScript } from './render-script.js';
 
-export function renderRevocationScripts(check: RevocationCheck): CheckScripts {
+export function renderRevocationScripts(check: RevocationCheck): Required<CheckScripts> {
   const data = { check: revocationData(check) };
   return {
     prerequest: renderScript('negative/revocation.prerequest.js.hbs', data),

@@ -4,7 +4,7 @@
  * needs (it is written into every item). Scripts receive it through `{{{json check}}}` only;
  * what is the same for every check is in the library's constants (contract/library-constants.ts).
  */
-import type { ExpectedRejection, TokenKind } from '../model/types.js';
+import type { ExpectedRejection } from '../model/types.js';
 import { variantLabel } from '../plan/plan-negative-checks.js';
 import type { RevocationCheck } from '../plan/plan-revocation-checks.js';
 import type { ControlCheck, NegativeCheck, PlannedRequest, PublicCheck } from '../plan/types.js';
@@ -29,19 +29,6 @@ function tokenHeaderData(check: PlannedRequest) {
   return { tokenHeader: check.tokenHeader ?? 'Authorization' };
 }
 
-/** The control's pre-request script sends the captured token of the kind the method needs. */
-export function controlPrerequestData(check: ControlCheck) {
-  const kind: TokenKind = check.token.from === 'captured' ? check.token.kind : 'id';
-  const source = check.token.from === 'captured' ? check.token : {};
-  return {
-    id: check.id,
-    ...tokenHeaderData(check),
-    // A control of an API-key-only method sends no token (`capturedVariable` null).
-    capturedVariable: check.token.from === 'none' ? null : capturedTokenVariable(kind, source),
-    ...apiKeyData(check),
-  };
-}
-
 /** The control's test script proves the request got through API Gateway, and keeps its verdict. */
 export function controlTestData(check: ControlCheck) {
   return {
@@ -49,6 +36,8 @@ export function controlTestData(check: ControlCheck) {
     label: check.name.slice(check.name.indexOf(' · ') + ' · '.length),
     expect: check.expect,
     gateway: gateway(check),
+    // A closing control's verdict is read by no negative: it is not kept.
+    ...(check.closing ? { closing: true } : {}),
   };
 }
 
@@ -84,6 +73,14 @@ export function negativeTestData(check: NegativeCheck) {
   return {
     id: check.id,
     controlId: check.controlId,
+    ...(check.releasesControl ? { releasesControl: true } : {}),
+    // The other captured token, sent by the request item itself: without it the check means nothing.
+    ...(check.token.from === 'captured'
+      ? {
+          capturedVariable: capturedTokenVariable(check.token.kind, check.token),
+          tokenKind: check.token.kind,
+        }
+      : {}),
     label: negativeLabel(check),
     expect: expectData(check.expect, check.method === 'head'),
     gateway: gateway(check),

@@ -53,17 +53,22 @@ export function renderCollection(
   const ids = signInIds(model.slug);
   const needs = oauthNeeds(model);
   const oauthIds = oauthRequestIds(model.slug);
-  // The script library first (it defines `gatecheck`), then the sign-in on demand.
-  const prerequest = `${scriptLibrary(options)}\n\n${renderScript('collection/prerequest.js.hbs', {
-    signInRequestIds: [
-      ids.initiateAuth,
-      ids.respondToChallenge,
-      ids.refresh,
-      oauthIds['client-credentials'],
-      oauthIds['oauth-user'],
-      ...plan.pkce.map((check) => check.id),
-    ],
-  })}`;
+  // The script library first (it defines `gatecheck` unless the sandbox holds it), then the
+  // sign-in on demand. `gatecheck run` moves it into the first request of each newman run
+  // (run/library-once.ts), so it runs once per run instead of before every request.
+  const prerequest = `${scriptLibrary(options, model.schemas)}\n\n${renderScript(
+    'collection/prerequest.js.hbs',
+    {
+      signInRequestIds: [
+        ids.initiateAuth,
+        ids.respondToChallenge,
+        ids.refresh,
+        oauthIds['client-credentials'],
+        oauthIds['oauth-user'],
+        ...plan.pkce.map((check) => check.id),
+      ],
+    },
+  )}`;
   const oauthFolder = renderOAuthFolder(model, needs);
   const operations = new Map(model.operations.map((operation) => [operation.id, operation]));
   return {
@@ -187,7 +192,8 @@ function frameItem(id: string, name: string, prerequest: string): PostmanItem {
 
 /**
  * Run-time state lives in collection variables (see contract/run-variables.ts), declared here empty so the
- * Postman app shows them; the documented schemas are stored once, in `gatecheck.schemas`.
+ * Postman app shows them. The documented schemas are not among them: they travel with the script
+ * library (`gatecheck.schemas`), as every variable is handed to every script the sandbox runs.
  */
 function collectionVariables(model: ApiModel): PostmanVariable[] {
   const empty = (key: string, description: string): PostmanVariable => ({
@@ -197,12 +203,6 @@ function collectionVariables(model: ApiModel): PostmanVariable[] {
     description,
   });
   return [
-    {
-      key: runVariables.schemas,
-      value: JSON.stringify({ definitions: model.schemas }),
-      type: 'string',
-      description: 'Response body schemas, referred to by the positive checks',
-    },
     { key: runVariables.ran, value: '0', type: 'string', description: 'Checks run' },
     { key: runVariables.skipped, value: '0', type: 'string', description: 'Checks skipped' },
     {

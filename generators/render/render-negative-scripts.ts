@@ -12,7 +12,6 @@ import type {
   UncheckedOperation,
 } from '../plan/types.js';
 import {
-  controlPrerequestData,
   controlTestData,
   negativePrerequestData,
   negativeTestData,
@@ -23,7 +22,8 @@ import { renderScript } from './render-script.js';
 export { countChecks };
 
 export interface CheckScripts {
-  prerequest: string;
+  /** Absent when the request item alone sends what the check needs (one script execution less). */
+  prerequest?: string;
   test: string;
 }
 
@@ -36,29 +36,29 @@ export function renderNegativeScripts(
   check: ControlCheck | NegativeCheck | PublicCheck | UncheckedOperation,
 ): CheckScripts {
   switch (check.role) {
-    case 'control': {
+    case 'control':
+      // The request item sends the captured token and the API key itself (render-request.ts).
       return {
-        prerequest: renderScript('negative/control.prerequest.js.hbs', {
-          check: controlPrerequestData(check),
-        }),
         test: renderScript('negative/control.test.js.hbs', { check: controlTestData(check) }),
       };
-    }
     case 'negative': {
+      const test = renderScript('negative/negative.test.js.hbs', {
+        check: negativeTestData(check),
+      });
+      // No token, a literal, the other captured token, an omitted or wrong API key: the request
+      // item carries exactly that (render-request.ts), so only forged and supplied or minted tokens
+      // need a pre-request script. Each script execution costs the sandbox a round trip.
+      if (!needsPrerequest(check)) return { test };
       return {
         prerequest: renderScript('negative/negative.prerequest.js.hbs', {
           check: negativePrerequestData(check),
         }),
-        test: renderScript('negative/negative.test.js.hbs', { check: negativeTestData(check) }),
+        test,
       };
     }
-    case 'public': {
-      const data = { check: publicData(check) };
-      return {
-        prerequest: renderScript('negative/public.prerequest.js.hbs', data),
-        test: renderScript('negative/public.test.js.hbs', data),
-      };
-    }
+    case 'public':
+      // The request item sends the API key (`{{apiKey}}`) when the method needs one.
+      return { test: renderScript('negative/public.test.js.hbs', { check: publicData(check) }) };
     case 'unchecked': {
       const data = { check: { id: check.id, label: 'operation', reason: check.reason } };
       return {
@@ -67,6 +67,10 @@ export function renderNegativeScripts(
       };
     }
   }
+}
+
+function needsPrerequest(check: NegativeCheck): boolean {
+  return check.token.from === 'forged' || check.token.from === 'variable';
 }
 
 /**

@@ -33,6 +33,8 @@ export function renderPositiveItem(check: PositiveCheck): PostmanItem {
   return {
     id: check.id,
     name: itemName(check.name),
+    // No pre-request script: the sign-in on demand runs before each block of negatives (the
+    // control's script), seconds before the next positive, well inside a token's margin.
     event: [{ listen: 'test', script: { type: 'text/javascript', exec: scriptLines(test) } }],
     request: renderRequest(check),
     response: [],

@@ -3,7 +3,9 @@
  * `scripts/` (handlebars templates; the code they call is the script library, plain JavaScript
  * under `scripts/library/`, see script-library.ts); values reach them ONLY through the `json`
  * helper (`{{{json value}}}` → `JSON.stringify(value)`), so a value can never break out of its
- * literal. Shared snippets are partials: every `scripts/partials/<name>.js.hbs` is `{{> <name>}}`.
+ * literal. Shared snippets are partials: every `scripts/partials/<name>.js.hbs` is `{{> <name>}}`;
+ * a caller may pass partials that return code of its own as it is (the script library's fragments,
+ * script-library.ts), never a value.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -48,6 +50,8 @@ function registerPartials(): void {
       );
     }
   }
+  // The script library's code (script-library.ts passes it at render time); empty elsewhere.
+  engine.registerPartial('library-code', '');
   partialsRegistered = true;
 }
 
@@ -58,7 +62,11 @@ const compiled = new Map<string, Handlebars.TemplateDelegate>();
  * `positive/test.js.hbs`) or absolute. Templates are compiled once and cached; `strict` makes a
  * missing data field an error instead of an empty string.
  */
-export function renderScript(templatePath: string, data: object): string {
+export function renderScript(
+  templatePath: string,
+  data: object,
+  partials?: Record<string, () => string>,
+): string {
   registerPartials();
   const file = isAbsolute(templatePath) ? templatePath : resolve(scriptsDir, templatePath);
   let template = compiled.get(file);
@@ -66,7 +74,7 @@ export function renderScript(templatePath: string, data: object): string {
     template = engine.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: true });
     compiled.set(file, template);
   }
-  return template(data);
+  return partials ? template(data, { partials }) : template(data);
 }
 
 /** Postman stores a script as an array of lines (`event[].script.exec`). */

@@ -10,6 +10,7 @@
  * gets its own `pm`, and a function defined by the collection script would otherwise keep that
  * script's `pm` (no response, wrong event) when an item's test script calls it.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandboxPaths, sandboxSecretHeader } from '../../sandbox/types.js';
@@ -82,25 +83,45 @@ export function withoutCommentLines(source: string): string {
     .replace(/^\n+|\n+$/g, '');
 }
 
-const cached = new Map<boolean, string>();
+let cachedCode: string | undefined;
 
-/**
- * The library's text (constants first, then the fragments): the same for every collection of one
- * target (AWS, or the sandbox).
- */
-export function scriptLibrary(options: LibraryOptions = {}): string {
-  const forSandbox = options.forSandbox === true;
-  const known = cached.get(forSandbox);
-  if (known !== undefined) return known;
-  const text = [
-    renderScript('collection/library.js.hbs', {
-      constants: libraryConstants({ forSandbox }),
-    }).replace(/\n+$/, ''),
-    ...libraryFiles.map(
+/** The library's code (the fragments), the same for every collection. */
+function libraryCode(): string {
+  cachedCode ??= libraryFiles
+    .map(
       (file) =>
         `// scripts/library/${file}\n${withoutCommentLines(readFileSync(join(scriptsDir, 'library', file), 'utf8'))}`,
-    ),
-  ].join('\n\n');
-  cached.set(forSandbox, text);
-  return text;
+    )
+    .join('\n\n');
+  return cachedCode;
+}
+
+/** The library block with these values in its JSON slots (its build id, constants and schemas). */
+export function renderLibrary(values: { build: unknown; constants: unknown; schemas: unknown }) {
+  return renderScript('collection/library.js.hbs', values, {
+    'library-code': () => libraryCode(),
+  }).replace(/\n+$/, '');
+}
+
+/**
+ * The library's text: one block that defines `gatecheck` (constants, the collection's response
+ * schemas as `gatecheck.schemas`, then the fragments) unless the sandbox already holds this very
+ * library. The schemas travel in the script, not in a collection variable: the sandbox receives
+ * every collection variable with every script it runs, and a script's text only where it runs.
+ * `build` names the library's content, so a sandbox kept from another collection is redefined.
+ * The constants differ by target (AWS, or the sandbox: `forSandbox`).
+ */
+export function scriptLibrary(
+  options: LibraryOptions = {},
+  schemas: Record<string, unknown> = {},
+): string {
+  const code = libraryCode();
+  const constants = libraryConstants(options);
+  const build = createHash('sha256')
+    .update(code)
+    .update(JSON.stringify(constants))
+    .update(JSON.stringify(schemas))
+    .digest('hex')
+    .slice(0, 16);
+  return renderLibrary({ build, constants, schemas: { definitions: schemas } });
 }

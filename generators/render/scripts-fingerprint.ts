@@ -14,14 +14,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderScript, scriptsDir } from './render-script.js';
-import { scriptLibrary } from './script-library.js';
+import { renderLibrary } from './script-library.js';
 
-/** A script gatecheck writes: `prefix` + one JSON value + `suffix`, or exactly `prefix`. */
+/**
+ * A script gatecheck writes: its fixed code `parts` with one JSON value between each two of them
+ * (`parts.length - 1` slots; one part: the script is that code alone).
+ */
 export interface ScriptShape {
   template: string;
-  prefix: string;
-  /** Undefined: the template has no JSON slot, the script is `prefix` alone. */
-  suffix?: string;
+  parts: string[];
 }
 
 const slot = 'gatecheck-json-slot-0d6f';
@@ -33,18 +34,17 @@ export function scriptText(exec: string | readonly string[]): string {
   return (typeof exec === 'string' ? exec : exec.join('\n')).replace(/\n+$/, '');
 }
 
-function shapeOf(template: string, prefixCode = ''): ScriptShape {
+function jsonFields(template: string): string[] {
   const source = readFileSync(join(scriptsDir, template), 'utf8');
-  const fields = [...source.matchAll(/\{\{\{json ([\w.]+)\}\}\}/g)].map((match) => match[1]!);
-  const rendered = scriptText(
-    prefixCode + renderScript(template, Object.fromEntries(fields.map((name) => [name, slot]))),
-  );
-  const parts = rendered.split(JSON.stringify(slot));
-  if (parts.length > 2)
-    throw new Error(`scripts/${template}: a gatecheck template has at most one json slot`);
-  return parts.length === 1
-    ? { template, prefix: rendered }
-    : { template, prefix: parts[0]!, suffix: parts[1]! };
+  return [...new Set([...source.matchAll(/\{\{\{json ([\w.]+)\}\}\}/g)].map((match) => match[1]!))];
+}
+
+function slotted(template: string): Record<string, string> {
+  return Object.fromEntries(jsonFields(template).map((name) => [name, slot]));
+}
+
+function shapeOf(template: string, rendered: string): ScriptShape {
+  return { template, parts: scriptText(rendered).split(JSON.stringify(slot)) };
 }
 
 let cachedItemShapes: ScriptShape[] | undefined;
@@ -56,20 +56,24 @@ export function itemScriptShapes(): ScriptShape[] {
     .filter((path) => path.endsWith('.js.hbs') && !path.startsWith('partials/'))
     .filter((path) => path !== libraryTemplate && path !== collectionTemplate)
     .sort()
-    .map((template) => shapeOf(template));
+    .map((template) => shapeOf(template, renderScript(template, slotted(template))));
   return cachedItemShapes;
 }
 
 let cachedCollectionShapes: ScriptShape[] | undefined;
 
 /**
- * The collection pre-request script: the library, then the sign-in on demand; one shape per target
- * (a collection for AWS, and one generated with --for-sandbox).
+ * The collection pre-request script: the library (its build id, constants and schemas are JSON
+ * values), then the sign-in on demand; one shape per target (a collection for AWS, and one
+ * generated with --for-sandbox, whose library code differs only in its constants).
  */
 export function collectionScriptShapes(): ScriptShape[] {
-  cachedCollectionShapes ??= [false, true].map((forSandbox) =>
-    shapeOf(collectionTemplate, `${scriptLibrary({ forSandbox })}\n\n`),
-  );
+  cachedCollectionShapes ??= [
+    shapeOf(
+      collectionTemplate,
+      `${renderLibrary({ build: slot, constants: slot, schemas: slot })}\n\n${renderScript(collectionTemplate, slotted(collectionTemplate))}`,
+    ),
+  ];
   return cachedCollectionShapes;
 }
 
@@ -80,7 +84,7 @@ export function scriptsFingerprint(): string {
   if (!cachedFingerprint) {
     const hash = createHash('sha256');
     for (const shape of [...collectionScriptShapes(), ...itemScriptShapes()]) {
-      hash.update(JSON.stringify([shape.template, shape.prefix, shape.suffix ?? null]));
+      hash.update(JSON.stringify([shape.template, shape.parts]));
       hash.update('\n');
     }
     cachedFingerprint = `sha256:${hash.digest('hex')}`;
@@ -88,13 +92,35 @@ export function scriptsFingerprint(): string {
   return cachedFingerprint;
 }
 
-/** Whether `text` is `shape` with a JSON value in its slot. */
+/**
+ * Whether `text` is `shape` with a JSON value in each slot. Every way of splitting the text at
+ * the fixed parts is tried: if any leaves only JSON values between them, the script is gatecheck's
+ * code around data (JSON is a subset of JavaScript expressions since ES2019, and data, never code).
+ */
 export function matchesShape(text: string, shape: ScriptShape): boolean {
-  if (shape.suffix === undefined) return text === shape.prefix;
-  if (text.length < shape.prefix.length + shape.suffix.length) return false;
-  if (!text.startsWith(shape.prefix) || !text.endsWith(shape.suffix)) return false;
-  const value = text.slice(shape.prefix.length, text.length - shape.suffix.length);
-  // A JSON value is data, never code (JSON is a subset of JavaScript expressions since ES2019).
+  const [first, ...rest] = shape.parts;
+  if (first === undefined) return false;
+  if (rest.length === 0) return text === first;
+  if (!text.startsWith(first)) return false;
+  return matchesFrom(text, first.length, rest);
+}
+
+function matchesFrom(text: string, from: number, parts: readonly string[]): boolean {
+  const [next, ...rest] = parts;
+  if (next === undefined) return from === text.length;
+  const last = rest.length === 0;
+  for (
+    let at = last ? text.length - next.length : text.indexOf(next, from);
+    at >= from;
+    at = last ? -1 : text.indexOf(next, at + 1)
+  ) {
+    if (last && !text.endsWith(next)) return false;
+    if (isJsonValue(text.slice(from, at)) && matchesFrom(text, at + next.length, rest)) return true;
+  }
+  return false;
+}
+
+function isJsonValue(value: string): boolean {
   if (value.trim() === '') return false;
   try {
     JSON.parse(value);

@@ -35,6 +35,7 @@ import {
 } from './collection-layout.js';
 import { secretVariableKeys } from './credentials.js';
 import { formatAuthzMatrix, readAuthzMatrix } from './authz-matrix.js';
+import { withLibraryOnce } from './library-once.js';
 import { checkPersonaCredentials } from './persona-credentials.js';
 import { addMaskCommands } from './github-actions.js';
 import {
@@ -192,7 +193,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<RunC
     label,
     role,
     // Only the part's own items: newman builds and reports the whole collection it is given.
-    collection: partCollection(collection, items, carried),
+    collection: withLibraryOnce(partCollection(collection, items, carried)),
     ...(environment ? { environment } : {}),
     values: options.values,
     bail: options.bail ?? false,

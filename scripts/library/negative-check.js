@@ -1,8 +1,8 @@
-// Negative checks (docs/reference/check-catalogue.md §2): the pre-request script sets the
-// credentials the check sends (a missing, malformed, forged, expired, wrong-kind or other-pool
-// token, or a missing/wrong API key), nothing else; the request itself (method, URL, body) is
-// identical to the control that ran just before it. The test script asserts the gateway's exact
-// rejection, and nothing that merely looks like one.
+// Negative checks (docs/reference/check-catalogue.md §2): the pre-request script sets the credentials the check sends
+// (a missing, malformed, forged, expired, wrong-kind or other-pool token, or a missing/wrong API
+// key), nothing else; the request itself (method, URL, body) is identical to the control that ran
+// before its block. The test script asserts the gateway's exact rejection, and nothing that merely
+// looks like one.
 //
 // Run counters (collection variables; every check of a collection uses the same ones):
 //   gatecheck.ran          +1 for every check that executed (positive, control, negative, public)
@@ -15,6 +15,12 @@
 // one that should exist but cannot be built makes the check INCONCLUSIVE (a failure).
 gatecheck.negative = {
   prerequest: function (pm, check) {
+    gatecheck.whenSignedIn(pm, function () {
+      gatecheck.negative.credentials(pm, check);
+    });
+  },
+
+  credentials: function (pm, check) {
     var state = gatecheck.state;
     var unbuiltVariable = state.variable('unbuilt', check.id);
     pm.collectionVariables.unset(state.variable('skip', check.id));
@@ -186,13 +192,21 @@ gatecheck.negative = {
 
     var skipped = state.take(pm, state.variable('skip', check.id));
     if (skipped) {
+      if (check.releasesControl) state.take(pm, state.variable('verdict', check.controlId));
       pm.test.skip(check.label + ': skipped: ' + skipped);
       return state.count(pm, counters.skipped);
     }
 
     state.count(pm, counters.ran);
-    var verdict = state.take(pm, state.variable('verdict', check.controlId));
+    // The block's control verdict: read by each negative of the block, cleared by the last one.
+    var verdictVariable = state.variable('verdict', check.controlId);
+    var verdict = check.releasesControl
+      ? state.take(pm, verdictVariable)
+      : pm.collectionVariables.get(verdictVariable);
     var unbuilt = state.take(pm, state.variable('unbuilt', check.id));
+    // A captured token the request item names itself (no pre-request script): it must be there.
+    if (!unbuilt && check.capturedVariable && !pm.variables.get(check.capturedVariable))
+      unbuilt = 'no captured ' + check.tokenKind + ' token: the sign-in did not succeed';
     if (verdict !== 'passed' || unbuilt) {
       state.count(pm, counters.inconclusive);
       var why = verdict !== 'passed' ? 'control did not pass' : unbuilt;

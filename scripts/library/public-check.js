@@ -1,11 +1,8 @@
 // Public checks: a documented public operation answers without a token (the API key only when
 // required). A public write operation is aimed at a sentinel target and only has to get past the
 // gateway. Counters: see negative-check.js.
+// The request item itself sends the API key (`{{apiKey}}`) when the method needs one.
 gatecheck.public = {
-  prerequest: function (pm, check) {
-    gatecheck.state.sendApiKey(pm, check);
-  },
-
   test: function (pm, check) {
     var state = gatecheck.state;
     state.count(pm, gatecheck.constants.runVariables.ran);

@@ -1,7 +1,8 @@
-// Sign-in on demand, run by the collection pre-request script before every request: signs in (or
-// refreshes) with pm.sendRequest when the request sends a captured token that is missing or about
-// to expire, so any request works when sent alone. In a full run the Sign-in folder has already
-// done it, so this finds fresh tokens and sends nothing: one sign-in per run, not per request.
+// Sign-in on demand, run before a request that sends a captured token (by the collection pre-request
+// script where the runtime runs it, else by the item's own pre-request script through
+// gatecheck.whenSignedIn): signs in (or refreshes) with pm.sendRequest when that token is missing or
+// about to expire, so any request works when sent alone. In a full run the Sign-in folder has
+// already done it, so this finds fresh tokens and sends nothing: one sign-in per run, not per request.
 (function () {
   var RUN_VARS = gatecheck.constants.runVariables;
 
@@ -118,9 +119,14 @@
     signIn(pm, gatecheck.cognitoClient(pm), done);
   };
 
-  // `signInRequestIds`: the Sign-in folder's own requests, which sign in themselves.
-  gatecheck.signInOnDemand = function (pm, signInRequestIds) {
-    if (signInRequestIds.indexOf(pm.info.requestId) !== -1) return;
+  // `signInRequestIds`: the Sign-in folder's own requests, which sign in themselves. `done` (optional)
+  // runs once the tokens are fresh, or the sign-in failed (the request then goes out without them
+  // and its checks fail honestly).
+  gatecheck.signInOnDemand = function (pm, signInRequestIds, done) {
+    var then = typeof done === 'function' ? done : function () {};
+    // The item's own scripts (gatecheck.whenSignedIn) need not check again for this request.
+    gatecheck.signInCheckedFor = pm.info.requestId;
+    if (signInRequestIds.indexOf(pm.info.requestId) !== -1) return then();
     var client = gatecheck.cognitoClient(pm);
     var wanted = tokensNeededBy(pm.request);
     var staleGrants = wanted.map(gatecheck.oauth.grantOf).filter(function (grant) {
@@ -143,23 +149,24 @@
         return tokenFresh(client, name);
       })
     )
-      return;
-    if (client.recentSignInFailure()) return;
+      return then();
+    if (client.recentSignInFailure()) return then();
     if (!client.variable('clientId') || !client.variable('username')) {
       console.warn('gatecheck: cannot sign in on demand: set clientId and username');
-      return;
+      return then();
     }
     function finished(error) {
-      if (!error) return;
+      if (!error) return then();
       if (error.awaitingCode) {
         console.warn('gatecheck: ' + error.message);
         pm.test('sign-in: ' + error.message, function () {
           throw new Error(error.message);
         });
-        return;
+        return then();
       }
       client.recordSignInFailure(error.message);
       console.warn('gatecheck: sign-in on demand failed: ' + error.message);
+      return then();
     }
     // A code challenge waiting for this user: answer it when the code is pasted, else say so again.
     var pending = client.pendingChallenge();
@@ -171,6 +178,20 @@
       }
       return answerChallenge(pm, client, pending, 1, finished);
     }
-    refreshOrSignIn(pm, client, finished);
-  }
+    return refreshOrSignIn(pm, client, finished);
+  };
+
+  // An item's pre-request script: `then` once the tokens the request sends are fresh. A runner that
+  // runs the collection's pre-request script has just checked for this request; one that defines
+  // the library once per run (gatecheck run) does not run it, so the item checks here.
+  gatecheck.whenSignedIn = function (pm, then) {
+    if (gatecheck.signInCheckedFor === pm.info.requestId) {
+      gatecheck.signInCheckedFor = null;
+      return then();
+    }
+    return gatecheck.signInOnDemand(pm, [], function () {
+      gatecheck.signInCheckedFor = null;
+      then();
+    });
+  };
 })();

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import newman from 'newman';
 import type { PlannedRequest } from '../../generators/plan/types.js';
 import { collectionPrerequestEvent } from '../../generators/render/render-collection.js';
+import { renderRequest } from '../../generators/render/render-request.js';
 import { scriptLibrary } from '../../generators/render/script-library.js';
 
 export interface ItemSpec {
@@ -35,7 +36,10 @@ export interface RunResult {
   sent: string[];
 }
 
-/** A planned request as a Postman item aimed at `url` (tokens and keys come from the scripts only). */
+/**
+ * A planned request as a Postman item aimed at `url`, with the headers the collection's item has
+ * (token and API key headers as rendered: a script may replace them).
+ */
 export function itemFor(
   check: PlannedRequest,
   url: string,
@@ -45,10 +49,7 @@ export function itemFor(
     name: check.name,
     method: check.method.toUpperCase(),
     url,
-    headers: {
-      ...check.headers,
-      ...(check.body ? { 'Content-Type': check.body.contentType } : {}),
-    },
+    headers: Object.fromEntries(renderRequest(check).header.map(({ key, value }) => [key, value])),
     ...(check.body ? { body: check.body } : {}),
     ...scripts,
   };

@@ -1,7 +1,11 @@
 import type { Protection } from '../../generators/model/types.js';
 import { expect } from 'chai';
 import type { ExpectedRejection, Operation } from '../../generators/model/types.js';
-import { countChecks, planNegativeChecks } from '../../generators/plan/plan-negative-checks.js';
+import {
+  closingControlAfter,
+  countChecks,
+  planNegativeChecks,
+} from '../../generators/plan/plan-negative-checks.js';
 import { planRevocationChecks } from '../../generators/plan/plan-revocation-checks.js';
 import { sentinelId } from '../../generators/plan/sentinel-targets.js';
 import type { ControlCheck, NegativeCheck, PublicCheck } from '../../generators/plan/types.js';
@@ -331,16 +335,26 @@ describe('planNegativeChecks: expectations, credentials and targets', () => {
       expect(control.apiKey).to.deep.equal({ header: 'x-api-key', value: 'variable' });
   });
 
-  it('runs control, negative, control, negative…: each negative right after its control, same request', () => {
+  it('runs one control, then the block of negatives reading it, then a closing control: same request', () => {
     const op = operation({ apiKey: { header: 'x-api-key' } });
     const checks = planNegativeChecks(model([op]), op);
-    expect(checks.length % 2).to.equal(0);
-    for (let i = 0; i < checks.length; i += 2) {
-      const control = checks[i] as ControlCheck;
-      const negative = checks[i + 1] as NegativeCheck;
-      expect([control.role, negative.role]).to.deep.equal(['control', 'negative']);
+    const [control, ...rest] = checks as [ControlCheck, ...Array<ControlCheck | NegativeCheck>];
+    const closing = rest.pop() as ControlCheck;
+    expect(control.role).to.equal('control');
+    expect([closing.role, closing.closing]).to.deep.equal(['control', true]);
+    expect(rest.length).to.be.above(closingControlAfter);
+    expect(rest.every((check) => check.role === 'negative')).to.equal(true);
+    const negatives = rest as NegativeCheck[];
+    for (const [index, negative] of negatives.entries()) {
       expect(negative.controlId).to.equal(control.id);
-      expect(control.token).to.deep.equal({ from: 'captured', kind: 'id' });
+      // Only the block's last negative clears the control's verdict.
+      expect(negative.releasesControl === true).to.equal(index === negatives.length - 1);
+    }
+    for (const check of [control, closing]) {
+      expect(check.token).to.deep.equal({ from: 'captured', kind: 'id' });
+      expect(check.expect).to.deep.equal(control.expect);
+    }
+    for (const negative of [...negatives, closing])
       for (const field of [
         'method',
         'path',
@@ -351,14 +365,26 @@ describe('planNegativeChecks: expectations, credentials and targets', () => {
         'gatewayKind',
       ] as const)
         expect(negative[field], field).to.deep.equal(control[field]);
-    }
+  });
+
+  it('a short block has no closing control', () => {
+    const op = operation();
+    const checks = planNegativeChecks(model([op]), op, { method: true, tokenValidation: false });
+    // No token, the wrong token kind: the checks the method's own settings decide.
+    expect(checks.map((check) => check.role)).to.deep.equal(['control', 'negative', 'negative']);
+    expect(checks.map((check) => (check as NegativeCheck).releasesControl)).to.deep.equal([
+      undefined,
+      undefined,
+      true,
+    ]);
   });
 
   it('names each request `<METHOD> <path> · <kind>` with stable, unique ids', () => {
     const op = operation({ method: 'get', path: '/demo' });
     const first = planNegativeChecks(model([op]), op);
     expect(first[1]?.name).to.equal('GET /demo · no-token');
-    expect(first[0]?.name).to.equal('GET /demo · control for no-token');
+    expect(first[0]?.name).to.equal('GET /demo · control');
+    expect(first.at(-1)?.name).to.equal('GET /demo · closing control');
     expect(negatives(first).map((c) => c.name)).to.include('GET /demo · alg-none (nOnE)');
     expect(new Set(first.map((c) => c.id)).size).to.equal(first.length);
     expect(planNegativeChecks(model([op]), op)).to.deep.equal(first);
@@ -412,7 +438,12 @@ describe('planNegativeChecks: expectations, credentials and targets', () => {
           body ? { contentType: 'application/json', raw: '{}' } : undefined,
         );
       }
-      expect((checks[0] as ControlCheck).expect).to.deep.equal({ mode: 'reached-integration' });
+      // A POST's control also expects the harmless body to be refused with a 4xx.
+      expect((checks[0] as ControlCheck).expect).to.deep.equal(
+        method === 'post'
+          ? { mode: 'reached-integration', refused: true }
+          : { mode: 'reached-integration' },
+      );
     });
   }
 });
@@ -454,7 +485,7 @@ describe('planNegativeChecks: public operations', () => {
     expect(checks.map((c) => c.role)).to.deep.equal(['public']);
   });
 
-  it('an API-key-only method: public check with the key, then missing-key and wrong-key → 403 after a control', () => {
+  it('an API-key-only method: public check with the key, then a control, missing-key and wrong-key → 403', () => {
     const op = operation({
       security: [[{ scheme: 'api_key', scopes: [] }]],
       protection: { kind: 'public' },
@@ -463,12 +494,11 @@ describe('planNegativeChecks: public operations', () => {
     const checks = planNegativeChecks(model([op]), op);
     expect(checks.map((c) => c.name)).to.deep.equal([
       'GET /demo · public',
-      'GET /demo · control for api-key-missing',
+      'GET /demo · control',
       'GET /demo · api-key-missing',
-      'GET /demo · control for api-key-wrong',
       'GET /demo · api-key-wrong',
     ]);
-    const [, control, missing, , wrong] = checks;
+    const [, control, missing, wrong] = checks;
     expect(control).to.deep.include({
       token: { from: 'none' },
       apiKey: { header: 'x-api-key', value: 'variable' },
@@ -479,7 +509,11 @@ describe('planNegativeChecks: public operations', () => {
       expect: op.rejections.invalidApiKey,
       controlId: control?.id,
     });
-    expect(wrong).to.deep.include({ apiKey: { header: 'x-api-key', value: 'wrong' } });
+    expect(wrong).to.deep.include({
+      apiKey: { header: 'x-api-key', value: 'wrong' },
+      controlId: control?.id,
+      releasesControl: true,
+    });
     expect(op.rejections.invalidApiKey.status).to.equal(403);
   });
 

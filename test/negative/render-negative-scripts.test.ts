@@ -57,10 +57,12 @@ function allScripts(): Array<{ name: string; code: string }> {
     ...[scoped, unsafe, publicRead, publicWrite].flatMap((op) => planNegativeChecks(rest, op)),
     ...planNegativeChecks(model([http], { gatewayKind: 'http' }), http),
   ];
-  const scripts = checks.flatMap((check) => {
+  const scripts: Array<{ name: string; code: string }> = checks.flatMap((check) => {
     const { prerequest, test } = renderNegativeScripts(check);
     return [
-      { name: `${check.name} (prerequest)`, code: prerequest },
+      ...(prerequest !== undefined
+        ? [{ name: `${check.name} (prerequest)`, code: prerequest }]
+        : []),
       { name: `${check.name} (test)`, code: test },
     ];
   });
@@ -101,8 +103,10 @@ describe('negative check scripts', () => {
     const checks = planNegativeChecks(model([op]), op);
     const noToken = checks.find((c) => c.name === 'GET /demo · no-token');
     const hs256 = checks.find((c) => c.name === 'GET /demo · hs256-public-key');
-    expect(renderNegativeScripts(noToken!).prerequest).to.not.include('crypto-js');
-    expect(renderNegativeScripts(noToken!).prerequest).to.not.include('forgery');
+    // No token: the request item sends none, so the check has no pre-request script at all.
+    expect(renderNegativeScripts(noToken!).prerequest).to.equal(undefined);
+    expect(renderNegativeScripts(noToken!).test).to.not.include('crypto-js');
+    expect(renderNegativeScripts(noToken!).test).to.not.include('forgery');
     expect(renderNegativeScripts(hs256!).prerequest).to.not.include('pemFromJwk');
     expect(renderNegativeScripts(hs256!).prerequest).to.include('"forgery":"hs256-public-key"');
     expect(scriptLibrary().match(/function pemFromJwk\(/g)).to.have.length(1);
@@ -130,7 +134,7 @@ describe('negative check scripts', () => {
       },
     };
     vm.runInNewContext(code, context);
-    expect(context.check?.label).to.equal(`control for no-token`);
+    expect(context.check?.label).to.equal(`control`);
     expect(code).to.not.include('pm.environment.set("leak"');
   });
 });

@@ -72,8 +72,10 @@ describe('what negative checks send, in the Postman sandbox', function () {
 
   function planned(kind: string, op = operation()): [ControlCheck, NegativeCheck] {
     const checks = planNegativeChecks(model([op]), op);
-    const index = checks.findIndex((c) => c.role === 'negative' && c.kind === kind);
-    return [checks[index - 1] as ControlCheck, checks[index] as NegativeCheck];
+    const negative = checks.find((c) => c.role === 'negative' && c.kind === kind) as NegativeCheck;
+    // The control of the negative's block (the first check of the block).
+    const control = checks.find((c) => c.id === negative.controlId) as ControlCheck;
+    return [control, negative];
   }
 
   /** Runs control (→ /ok) + negative (→ path) and returns the negative's results and what reached `path`. */

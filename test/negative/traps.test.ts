@@ -84,8 +84,10 @@ describe('negative checks in the Postman sandbox: trap answers', function () {
   function pair(kind: string, http = false): [ControlCheck, NegativeCheck] {
     const op = http ? operation({ rejections: httpRejections }) : operation();
     const checks = planNegativeChecks(model([op], http ? { gatewayKind: 'http' } : {}), op);
-    const index = checks.findIndex((c) => c.role === 'negative' && c.kind === kind);
-    return [checks[index - 1] as ControlCheck, checks[index] as NegativeCheck];
+    const negative = checks.find((c) => c.role === 'negative' && c.kind === kind) as NegativeCheck;
+    // The control of the negative's block (the first check of the block).
+    const control = checks.find((c) => c.id === negative.controlId) as ControlCheck;
+    return [control, negative];
   }
 
   function items(check: ControlCheck | NegativeCheck, url: string, name = check.name): ItemSpec {
@@ -147,14 +149,18 @@ describe('negative checks in the Postman sandbox: trap answers', function () {
 
   it('never reuses a verdict: a negative whose control did not run this time is inconclusive', async () => {
     const [control, negative] = pair('no-token');
+    // The block's last negative clears the control's verdict once it has read it.
+    const last = { ...negative, releasesControl: true as const };
     const run = await runItems(
       [
         items(control, `${server.url}/ok`),
-        items(negative, `${server.url}/trap/unauthorized`, 'first'),
+        items(negative, `${server.url}/trap/unauthorized`, 'block'),
+        items(last, `${server.url}/trap/unauthorized`, 'first'),
         items(negative, `${server.url}/trap/unauthorized`, 'second, without its control'),
       ],
       variables,
     );
+    expect(run.assertions.filter((a) => a.item === 'block').every((a) => a.passed)).to.equal(true);
     expect(run.assertions.filter((a) => a.item === 'first').every((a) => a.passed)).to.equal(true);
     expect(
       run.assertions.filter((a) => a.item.startsWith('second')).map((a) => a.name),

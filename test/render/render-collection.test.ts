@@ -103,11 +103,13 @@ describe('renderCollection', () => {
     ]);
   });
 
-  it('stores the schemas once, as a collection variable', () => {
-    const variables = render().variable;
-    const schemas = variables.filter((v) => v.key === 'gatecheck.schemas');
-    expect(schemas).to.have.length(1);
-    expect(JSON.parse(schemas[0]?.value ?? '')).to.deep.equal({ definitions: demoModel.schemas });
+  it('keeps the schemas with the script library, not in a collection variable', () => {
+    const collection = render();
+    const variables = collection.variable;
+    // Every variable travels to the sandbox with every script it runs: no large data among them.
+    expect(variables.map((v) => v.key)).to.not.include('gatecheck.schemas');
+    const library = collection.event?.[0]?.script.exec.join('\n') ?? '';
+    expect(library).to.include(JSON.stringify({ definitions: demoModel.schemas }));
     expect(
       variables
         .filter((v) => ['idToken', 'accessToken', 'refreshToken'].includes(v.key))

@@ -13,7 +13,7 @@ import {
 
 /** Sample data for every template of the sign-in, collection and positive scripts. */
 const samples: Record<string, object> = {
-  'collection/library.js.hbs': { constants: libraryConstants() },
+  'collection/library.js.hbs': { build: 'b', constants: libraryConstants(), schemas: {} },
   'collection/prerequest.js.hbs': { signInRequestIds: ['a', 'b', 'c'] },
   'sign-in/initiate-auth.prerequest.js.hbs': {},
   'sign-in/initiate-auth.test.js.hbs': { next: { afterTokens: 'r', challenge: 'c' } },

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode } from '../../errors.js';
 import type { Fault, Sandbox } from '../../../sandbox/types.js';
+import type { CheckDepth } from '../../plan/check-depth.js';
 import { defineCommand } from '../command.js';
 import { claimInterrupt, sigintSignal } from '../../run/interrupt.js';
 import { checkNumberFlags } from '../run-flags.js';
 import type { Io } from '../../io.js';
+import { depthOf, withDepthFlag } from '../depth-flag.js';
 import { parseFault } from './sandbox.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';
@@ -35,7 +37,7 @@ export const demoCommand = defineCommand({
     },
   ],
   builder: (yargs) =>
-    yargs
+    withDepthFlag(yargs)
       .option('spec', {
         describe: 'API Gateway export to demonstrate with',
         type: 'string',
@@ -78,6 +80,7 @@ export const demoCommand = defineCommand({
         clientSecret: args.clientSecret,
         faults: args.fault.map(parseFault),
         ...(args.authz !== undefined ? { authzPath: args.authz } : {}),
+        depth: depthOf(args),
         signal: sigintSignal(),
       },
       io,
@@ -95,6 +98,8 @@ export interface DemoOptions {
   faults?: Fault[];
   /** The authorization rules file, when not beside the spec. */
   authzPath?: string;
+  /** How deep the checks go (default `standard`). */
+  depth?: CheckDepth;
   /** Fixed sandbox passwords (tests), by role or user name. */
   passwords?: Record<string, string>;
   /** Ctrl-C (run/interrupt.ts): the run writes a partial report, the sandbox stops, exit 130. */
@@ -115,6 +120,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
   const { apis, files } = await renderSources([options.specPath], {
     forSandbox: true,
     ...(options.authzPath ? { authzPath: options.authzPath } : {}),
+    ...(options.depth ? { depth: options.depth } : {}),
   });
   const api = apis[0]!;
   const faults = options.faults ?? [];

@@ -1,6 +1,7 @@
 import { ExitCode } from '../../errors.js';
 import { defineCommand } from '../command.js';
 import { loadOptionsOf, withLoadFlags, withSelectionFlags } from '../load-flags.js';
+import { depthOf, withDepthFlag } from '../depth-flag.js';
 
 /**
  * `gatecheck generate <spec...>`: collections and environments for each spec. Everything is
@@ -36,7 +37,7 @@ export const generateCommand = defineCommand({
     },
   ],
   builder: (yargs) =>
-    withSelectionFlags(withLoadFlags(yargs), 'Generate')
+    withDepthFlag(withSelectionFlags(withLoadFlags(yargs), 'Generate'))
       .positional('spec', {
         describe: 'OpenAPI / Swagger export: file path or http(s) URL (JSON or YAML)',
         type: 'string',
@@ -75,6 +76,7 @@ export const generateCommand = defineCommand({
       outDir: args.outDir,
       check: args.check,
       forSandbox: args.forSandbox,
+      depth: depthOf(args),
       ...loadOptionsOf(args),
       ...(args.baseUrl !== undefined ? { baseUrl: args.baseUrl } : {}),
       ...(args.authz !== undefined ? { authzPath: args.authz } : {}),

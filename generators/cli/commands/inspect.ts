@@ -3,6 +3,7 @@ import type { OperationSummary } from '../../model/summarise-model.js';
 import { grantLabels, type InspectSummary } from '../token-source-summary.js';
 import { authzSummaryLines } from '../authz-summary.js';
 import { defineCommand } from '../command.js';
+import { depthOf, withDepthFlag } from '../depth-flag.js';
 import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import type { Io } from '../../io.js';
 import { runCommand } from '../run-command.js';
@@ -32,7 +33,7 @@ export const inspectCommand = defineCommand({
     },
   ],
   builder: (yargs) =>
-    withLoadFlags(yargs)
+    withDepthFlag(withLoadFlags(yargs))
       .positional('spec', {
         describe: 'OpenAPI/Swagger file (JSON or YAML) or http(s) URL',
         type: 'string',
@@ -53,13 +54,19 @@ export const inspectCommand = defineCommand({
         describe: "Stage URL to use instead of the spec's servers",
       }),
   handler: async (args, io) => {
-    const [{ loadAndModel }, { summariseModel }, { variableReferencesIn }, { withTokenSources }] =
-      await Promise.all([
-        import('../../pipeline.js'),
-        import('../../model/summarise-model.js'),
-        import('../../render/neutralise-variables.js'),
-        import('../token-source-summary.js'),
-      ]);
+    const [
+      { loadAndModel },
+      { summariseModel },
+      { variableReferencesIn },
+      { withTokenSources },
+      { depthSummaryLines },
+    ] = await Promise.all([
+      import('../../pipeline.js'),
+      import('../../model/summarise-model.js'),
+      import('../../render/neutralise-variables.js'),
+      import('../token-source-summary.js'),
+      import('../depth-summary.js'),
+    ]);
     const { authz: authzPath, baseUrl, spec: source } = args;
     const { spec, model } = await loadAndModel(source, {
       ...loadOptionsOf(args),
@@ -70,7 +77,7 @@ export const inspectCommand = defineCommand({
     const summary = withTokenSources(model, summariseModel(model));
     if (args.json) io.out(JSON.stringify(summary, null, 2));
     else {
-      printSummary(summary, io);
+      printSummary(summary, io, depthSummaryLines(model, depthOf(args)));
       for (const line of authzSummaryLines(model, source)) io.out(line);
     }
     return ExitCode.ok;
@@ -93,7 +100,7 @@ function warnVariableReferences(pointers: string[], io: Io): void {
   }
 }
 
-function printSummary(summary: InspectSummary, io: Io): void {
+function printSummary(summary: InspectSummary, io: Io, depthLines: string[]): void {
   const kind = summary.gatewayKind === 'http' ? 'HTTP API' : 'REST API';
   io.out(
     `${printable(summary.title)} (${summary.specVersion === '2.0' ? 'Swagger 2.0' : `OpenAPI ${summary.specVersion}`}, ${kind})`,
@@ -137,6 +144,7 @@ function printSummary(summary: InspectSummary, io: Io): void {
     io,
   );
   io.out('');
+  for (const line of depthLines) io.out(line);
   io.out(`${summary.operations.length} operation(s), ${summary.warnings.length} warning(s)`);
   for (const warning of summary.warnings) {
     io.out(printable(`warning [${warning.code}] ${warning.message} (#${warning.pointer})`));

@@ -1,4 +1,3 @@
-import { decodeJwt } from 'jose';
 import type { SdkTokens } from '../../aws/sdk-sign-in.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { defaultRedirectPort } from '../../aws/hosted-ui-sign-in.js';
@@ -133,7 +132,9 @@ export const tokensCommand = defineCommand({
           io.out(`waiting for the redirect to ${redirectUri} ...`);
         },
       });
-      for (const line of describeTokens(tokens)) io.out(line);
+      // jose is loaded on use, so other commands do not start slower for it.
+      const { decodeJwt } = await import('jose');
+      for (const line of describeTokens(tokens, decodeJwt)) io.out(line);
       if (flags.refreshTokenFile) {
         if (!tokens.refreshToken) {
           throw new InputError('Cognito gave no refresh token to write', {
@@ -180,7 +181,10 @@ async function requestedScopes(
 }
 
 /** Non-secret facts about the tokens: who, which kind, scopes, groups, expiry. */
-export function describeTokens(tokens: SdkTokens): string[] {
+export function describeTokens(
+  tokens: SdkTokens,
+  decodeJwt: (token: string) => Record<string, unknown>,
+): string[] {
   const id = tokens.idToken ? decodeJwt(tokens.idToken) : undefined;
   const access = decodeJwt(tokens.accessToken);
   const when = (exp: unknown) =>
