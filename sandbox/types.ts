@@ -93,7 +93,7 @@ export interface SandboxOptions {
    * Give the trusted pool a simulated pre token generation trigger (event version V2, Essentials
    * tier) that adds the spec's method scopes to API sign-in access tokens. Default false, AWS's
    * default behaviour: such tokens carry only `aws.cognito.signin.user.admin` and methods with
-   * other scopes need tokens from the OAuth 2.0 endpoints (aws-behaviour.md §1.10).
+   * other scopes need tokens from the OAuth 2.0 endpoints (docs/reference/aws-wire-behaviour.md §1.10).
    */
   preTokenGenerationTrigger?: boolean;
 }

@@ -55,7 +55,7 @@ const restCases: Record<keyof ExpectedRejections, RejectionCase> = {
 };
 
 /**
- * REST API methods behind a Lambda authorizer, docs/reference/api-gateway-exports.md (aws-behaviour
+ * REST API methods behind a Lambda authorizer, docs/reference/api-gateway-exports.md (docs/reference/aws-wire-behaviour.md
  * §2.2): a missing identity source, a token the validation expression refuses, and the Lambda's
  * `Unauthorized` are all 401 `Unauthorized` (UNAUTHORIZED), an expired token included (the Lambda
  * says `Unauthorized` for every token it refuses); a valid token the Lambda denies (no scope) is
@@ -74,7 +74,7 @@ const lambdaCases: Record<keyof ExpectedRejections, RejectionCase> = {
 };
 
 /**
- * HTTP API (JWT authorizer) defaults, aws-behaviour.md §3: 401 `{"message":"Unauthorized"}` without
+ * HTTP API (JWT authorizer) defaults, docs/reference/aws-wire-behaviour.md §3: 401 `{"message":"Unauthorized"}` without
  * x-amzn-ErrorType, expired tokens included (the reason is only in `www-authenticate`). A missing
  * scope gives 403 `{"message":"Forbidden"}`: UNCONFIRMED by AWS documentation, observed by emulator
  * authors and in line with RFC 6750 insufficient_scope. HTTP APIs have no API keys; the 403 Forbidden

@@ -97,7 +97,7 @@ export function negativeVariants(
     });
 
   // N3–N8: a signature that does not verify against the pool's keys is rejected like any invalid
-  // token (security-checks §1.2, inferred for REST; documented for HTTP APIs: RSA keys from jwks_uri only).
+  // token (docs/reference/check-catalogue.md §1.2, inferred for REST; documented for HTTP APIs: RSA keys from jwks_uri only).
   // Behind a Lambda authorizer each forged token differs per check: API Gateway caches its result
   // per token for the TTL (docs/reference/api-gateway-exports.md), so a repeat would not reach it.
   const distinct = protection.kind === 'lambda' ? { distinct: true as const } : {};
@@ -112,7 +112,14 @@ export function negativeVariants(
     add({
       kind: 'alg-none',
       variant: spelling,
-      token: { from: 'forged', kind, forgery: 'alg-none', variant: spelling, ...distinct, ...grantOf },
+      token: {
+        from: 'forged',
+        kind,
+        forgery: 'alg-none',
+        variant: spelling,
+        ...distinct,
+        ...grantOf,
+      },
       expect: unauthorized,
       tokenValidation: true,
     });
@@ -246,7 +253,7 @@ export function negativeVariants(
     });
   }
 
-  // INVALID_API_KEY: 403 Forbidden (aws-behaviour §2.2). With `x-amazon-apigateway-api-key-source:
+  // INVALID_API_KEY: 403 Forbidden (docs/reference/aws-wire-behaviour.md §2.2). With `x-amazon-apigateway-api-key-source:
   // AUTHORIZER` the key comes from a Lambda authorizer, not a header: nothing to send wrong.
   if (operation.apiKey && model.apiKeySource === 'HEADER') {
     const valid: TokenSource = { from: 'captured', kind, ...grantOf };

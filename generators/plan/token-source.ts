@@ -13,7 +13,7 @@
  * one of them is chosen. API sign-ins (InitiateAuth, SRP, USER_AUTH, refresh) only ever carry
  * `aws.cognito.signin.user.admin`; every other scope needs the user pool's OAuth 2.0 endpoints.
  */
-import type { Operation, Protection } from '../model/types.js';
+import type { Operation, TokenProtection } from '../model/types.js';
 
 export type TokenGrant = 'sign-in-id' | 'sign-in-access' | 'oauth-user' | 'client-credentials';
 
@@ -34,12 +34,12 @@ export interface TokenChoice {
   ambiguous: boolean;
 }
 
-type TokenProtection = Extract<Protection, { kind: 'cognito' | 'jwt' }>;
-
 /** The token a legitimate caller of this operation sends; undefined when it takes no token. */
 export function chooseTokenSource(operation: Operation): TokenChoice | undefined {
   const protection = operation.protection;
-  if (protection.kind !== 'cognito' && protection.kind !== 'jwt') return undefined;
+  // A Lambda authorizer that verifies Cognito tokens (x-gatecheck-cognito) takes them the same way.
+  if (protection.kind !== 'cognito' && protection.kind !== 'jwt' && protection.kind !== 'lambda')
+    return undefined;
   return tokenChoiceOf(protection, operation.tokenSourceHint);
 }
 

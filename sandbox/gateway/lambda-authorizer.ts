@@ -5,11 +5,11 @@ type LambdaRule = Extract<SchemeRule, { kind: 'lambda' }>;
 
 /**
  * A REST API Lambda authorizer, TOKEN or REQUEST, whose Lambda verifies Cognito tokens of the
- * sandbox pool. What API Gateway does before calling the Lambda (aws-behaviour §2.1,
+ * sandbox pool. What API Gateway does before calling the Lambda (docs/reference/aws-wire-behaviour.md §2.1,
  * CreateAuthorizer `identitySource` / `identityValidationExpression`): every identity source must
  * be present and non-empty, and a TOKEN authorizer's header value must match the validation
  * expression (taken to match the whole value, UNCONFIRMED), else 401 `Unauthorized` without a call.
- * What the modelled Lambda answers (aws-behaviour §2.2): `Unauthorized` (401) for a token it cannot
+ * What the modelled Lambda answers (docs/reference/aws-wire-behaviour.md §2.2): `Unauthorized` (401) for a token it cannot
  * verify (bad signature, `alg: none`, expired, another issuer, the other token kind); a Deny policy
  * (403 explicit deny) for a valid token without one of its scopes; Allow otherwise.
  *

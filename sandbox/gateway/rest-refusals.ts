@@ -24,7 +24,7 @@ export function restGatewayError(refusal: Refusal): GatewayError {
       // taken to be the UNAUTHORIZED one, as for every other Cognito authorizer refusal.
       return unauthorized('The incoming token has expired');
     case 'explicit-deny':
-      // A Lambda authorizer's Deny policy (ACCESS_DENIED, aws-behaviour §2.2).
+      // A Lambda authorizer's Deny policy (ACCESS_DENIED, docs/reference/aws-wire-behaviour.md §2.2).
       return {
         responseType: 'ACCESS_DENIED',
         status: 403,

@@ -37,7 +37,7 @@ export interface TokenRule {
   checkAudience?: boolean;
   /**
    * REST Cognito authorizer `identityValidationExpression`: API Gateway matches the token's `aud`
-   * against it (CreateAuthorizer, aws-behaviour §2.1). The spec's expression names real app
+   * against it (CreateAuthorizer, docs/reference/aws-wire-behaviour.md §2.1). The spec's expression names real app
    * clients, so the stand-in also accepts the sandbox's trusted clients; the expression is taken to
    * match the whole value (UNCONFIRMED). Tokens without `aud` (access tokens) are not matched:
    * what AWS does with them is UNCONFIRMED.

@@ -137,12 +137,12 @@
     });
     if (staleGrants.length > 0)
       return obtainOAuthTokens(pm, staleGrants, function () {
-        signInIfNeeded(pm, client, needed);
+        signInIfNeeded(pm, client, needed, then);
       });
-    return signInIfNeeded(pm, client, needed);
+    return signInIfNeeded(pm, client, needed, then);
   };
 
-  function signInIfNeeded(pm, client, needed) {
+  function signInIfNeeded(pm, client, needed, then) {
     if (
       needed.length === 0 ||
       needed.every(function (name) {
@@ -179,7 +179,7 @@
       return answerChallenge(pm, client, pending, 1, finished);
     }
     return refreshOrSignIn(pm, client, finished);
-  };
+  }
 
   // An item's pre-request script: `then` once the tokens the request sends are fresh. A runner that
   // runs the collection's pre-request script has just checked for this request; one that defines

@@ -15,7 +15,10 @@ const hostile = 'GET /a\u001b]0;owned\u0007\u001b[2J\u001b[1A · no-token';
 describe('hostile names in run output', () => {
   it('progress lines drop escape sequences from item names', () => {
     const lines: string[] = [];
-    createProgress(2, (line) => lines.push(line)).itemDone(hostile, { check: true, status: 'failed' });
+    createProgress(2, (line) => lines.push(line)).itemDone(hostile, {
+      check: true,
+      status: 'failed',
+    });
     expect(lines).to.deep.equal(['[1/2] GET /a · no-token: FAILED']);
   });
 

@@ -106,7 +106,7 @@ export const caughtBy: Record<AuthorizerFault, FaultExpectation> = {
           ? 'may-fail'
           : 'must-pass',
   },
-  // An HTTP API's JWT authorizer also checks the audience (aws-behaviour §3): the other pool's
+  // An HTTP API's JWT authorizer also checks the audience (docs/reference/aws-wire-behaviour.md §3): the other pool's
   // token names the other pool's app client, so it stays refused even when any issuer is trusted.
   // A Cognito authorizer whose identityValidationExpression pins the app client (the method has an
   // aud-not-matching check) also refuses the other pool's ID token: its `aud` is another client.

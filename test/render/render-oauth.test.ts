@@ -68,7 +68,7 @@ describe('OAuth 2.0 tokens in a collection', () => {
     });
     // The positive check and the controls inherit it; every negative opts out.
     for (const item of me.item as PostmanItem[]) {
-      const inherits = / · (positive|control for .*)$/.test(item.name);
+      const inherits = / · (positive|control|closing control)$/.test(item.name);
       expect(item.request.auth, item.name).to.deep.equal(inherits ? undefined : { type: 'noauth' });
     }
     const login = folder(collection.item, 'PKCE (Cognito)')?.item[0] as PostmanItem;

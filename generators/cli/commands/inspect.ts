@@ -6,7 +6,6 @@ import { defineCommand } from '../command.js';
 import { depthOf, withDepthFlag } from '../depth-flag.js';
 import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import type { Io } from '../../io.js';
-import { runCommand } from '../run-command.js';
 import { printable } from '../../terminal-text.js';
 
 const protectionNames: Record<OperationSummary['protection'], string> = {

@@ -10,6 +10,10 @@ export const reportCommand = defineCommand({
       line: '$0 report merge shard-1/reports/* shard-2/reports/* --out reports/merged',
       what: 'One report from two CI jobs',
     },
+    {
+      line: '$0 report merge reports/users-api-shard-1 reports/users-api-shard-2 --out reports/users-api',
+      what: 'Two shards run on one machine; exit 1 when the whole run failed',
+    },
   ],
   builder: (yargs) =>
     yargs

@@ -84,71 +84,71 @@ export const tokensCommand = defineCommand({
         describe: 'Write GATECHECK_REFRESH_TOKEN=<refresh token> to this .env file (mode 600)',
       }),
   handler: async (args, io) => {
-      checkNumberFlags(args, { ...runNumberFlags, port: { min: 0, integer: true } });
-      const { signInForRun } = await import('../../aws/token-hand-off.js');
-      const { readEnvironmentFile } = await import('../../run/collection-file.js');
-      const { resolveRunInputs } = await import('../../run/run-inputs.js');
-      const flags = args;
-      const environment = flags.environment
-        ? await readEnvironmentFile(flags.environment)
-        : undefined;
-      const inputs = resolveRunInputs(flags, process.env, environment);
-      for (const notice of inputs.notices) io.err(notice);
-      if ([flags.hostedUi, flags.clientCredentials, flags.adminAuth].filter(Boolean).length > 1) {
-        throw new InputError(
-          '--hosted-ui, --client-credentials and --admin-auth are three different sign-ins',
-          {
-            hint: 'Pass one of them',
-          },
-        );
-      }
-      if (flags.refreshTokenFile && flags.clientCredentials) {
-        throw new InputError('client credentials give no refresh token to write', {
-          hint: 'Leave out --refresh-token-file, or sign in as a user (--hosted-ui or an API sign-in)',
+    checkNumberFlags(args, { ...runNumberFlags, port: { min: 0, integer: true } });
+    const { signInForRun } = await import('../../aws/token-hand-off.js');
+    const { readEnvironmentFile } = await import('../../run/collection-file.js');
+    const { resolveRunInputs } = await import('../../run/run-inputs.js');
+    const flags = args;
+    const environment = flags.environment
+      ? await readEnvironmentFile(flags.environment)
+      : undefined;
+    const inputs = resolveRunInputs(flags, process.env, environment);
+    for (const notice of inputs.notices) io.err(notice);
+    if ([flags.hostedUi, flags.clientCredentials, flags.adminAuth].filter(Boolean).length > 1) {
+      throw new InputError(
+        '--hosted-ui, --client-credentials and --admin-auth are three different sign-ins',
+        {
+          hint: 'Pass one of them',
+        },
+      );
+    }
+    if (flags.refreshTokenFile && flags.clientCredentials) {
+      throw new InputError('client credentials give no refresh token to write', {
+        hint: 'Leave out --refresh-token-file, or sign in as a user (--hosted-ui or an API sign-in)',
+      });
+    }
+    const source = flags.hostedUi
+      ? 'hosted-ui'
+      : flags.clientCredentials
+        ? 'client-credentials'
+        : 'sign-in';
+    const scopes = await requestedScopes(flags, source);
+    const tokens = await signInForRun({
+      values: inputs.values,
+      ...(environment ? { environment } : {}),
+      ...(flags.envFile ? { envFile: flags.envFile } : {}),
+      admin: flags.adminAuth,
+      ...(flags.region ? { region: flags.region } : {}),
+      ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+      env: process.env,
+      source,
+      scopes,
+      ...(flags.domain ? { domain: flags.domain } : {}),
+      port: flags.port,
+      redirectHost: flags.redirectHost,
+      onAuthorizeUrl: (url, redirectUri) => {
+        io.out('Open this URL in a browser and sign in:');
+        io.out(`  ${url}`);
+        io.out(`waiting for the redirect to ${redirectUri} ...`);
+      },
+    });
+    // jose is loaded on use, so other commands do not start slower for it.
+    const { decodeJwt } = await import('jose');
+    for (const line of describeTokens(tokens, decodeJwt)) io.out(line);
+    if (flags.refreshTokenFile) {
+      if (!tokens.refreshToken) {
+        throw new InputError('Cognito gave no refresh token to write', {
+          file: flags.refreshTokenFile,
+          hint: 'Client credentials tokens have none; sign in as a user (--hosted-ui or an API sign-in)',
         });
       }
-      const source = flags.hostedUi
-        ? 'hosted-ui'
-        : flags.clientCredentials
-          ? 'client-credentials'
-          : 'sign-in';
-      const scopes = await requestedScopes(flags, source);
-      const tokens = await signInForRun({
-        values: inputs.values,
-        ...(environment ? { environment } : {}),
-        ...(flags.envFile ? { envFile: flags.envFile } : {}),
-        admin: flags.adminAuth,
-        ...(flags.region ? { region: flags.region } : {}),
-        ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
-        env: process.env,
-        source,
-        scopes,
-        ...(flags.domain ? { domain: flags.domain } : {}),
-        port: flags.port,
-        redirectHost: flags.redirectHost,
-        onAuthorizeUrl: (url, redirectUri) => {
-          io.out('Open this URL in a browser and sign in:');
-          io.out(`  ${url}`);
-          io.out(`waiting for the redirect to ${redirectUri} ...`);
-        },
-      });
-      // jose is loaded on use, so other commands do not start slower for it.
-      const { decodeJwt } = await import('jose');
-      for (const line of describeTokens(tokens, decodeJwt)) io.out(line);
-      if (flags.refreshTokenFile) {
-        if (!tokens.refreshToken) {
-          throw new InputError('Cognito gave no refresh token to write', {
-            file: flags.refreshTokenFile,
-            hint: 'Client credentials tokens have none; sign in as a user (--hosted-ui or an API sign-in)',
-          });
-        }
-        const { saveRefreshToken } = await import('../../aws/refresh-token-file.js');
-        await saveRefreshToken(flags.refreshTokenFile, tokens.refreshToken);
-        io.out(
-          `refresh token written to ${flags.refreshTokenFile} as GATECHECK_REFRESH_TOKEN (use --env-file ${flags.refreshTokenFile})`,
-        );
-      }
-      return ExitCode.ok;
+      const { saveRefreshToken } = await import('../../aws/refresh-token-file.js');
+      await saveRefreshToken(flags.refreshTokenFile, tokens.refreshToken);
+      io.out(
+        `refresh token written to ${flags.refreshTokenFile} as GATECHECK_REFRESH_TOKEN (use --env-file ${flags.refreshTokenFile})`,
+      );
+    }
+    return ExitCode.ok;
   },
 });
 
