@@ -128,13 +128,35 @@ function renderOperationFolder(
 }
 
 export function renderCheckItem(check: PlannedCheck): PostmanItem {
-  if (check.role === 'positive') return renderPositiveItem(check);
+  return withPoolSignIn(
+    check.role === 'positive'
+      ? renderPositiveItem(check)
+      : {
+          id: check.id,
+          name: itemName(check.name),
+          event: scriptEvents(renderNegativeScripts(check)),
+          request: renderRequest(check),
+          response: [],
+        },
+  );
+}
+
+/**
+ * A request that sends a token of user pool N >= 2 (`{{gatecheck.pool.<N>...}}`) and has no
+ * pre-request script gets one that signs in to that pool first (scripts/library/pool-sign-in.js):
+ * no Sign-in folder signs in to those pools. Items with a pre-request script do it there
+ * (gatecheck.whenSignedIn).
+ */
+function withPoolSignIn(item: PostmanItem): PostmanItem {
+  const events = (item.event ?? []) as Array<{ listen?: string }>;
+  if (events.some((event) => event.listen === 'prerequest')) return item;
+  if (!JSON.stringify(item.request).includes('{{gatecheck.pool.')) return item;
   return {
-    id: check.id,
-    name: itemName(check.name),
-    event: scriptEvents(renderNegativeScripts(check)),
-    request: renderRequest(check),
-    response: [],
+    ...item,
+    event: [
+      ...scriptEvents({ prerequest: renderScript('positive/pool-sign-in.prerequest.js.hbs', {}) }),
+      ...(item.event ?? []),
+    ],
   };
 }
 

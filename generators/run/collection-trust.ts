@@ -7,7 +7,7 @@
  * - `info.gatecheckScripts` is this gatecheck's own scripts fingerprint (render/scripts-fingerprint.ts);
  * - every script is one of gatecheck's templates with a JSON value in its slot (that hash alone
  *   would prove nothing: anyone can copy it), and no script names an external `src`;
- * - every request goes to `{{baseUrl}}` or `{{cognitoEndpoint}}` (whose hosts trust-hosts.ts
+ * - every request goes to `{{baseUrl}}`, `{{cognitoEndpoint}}` or `{{cognitoDomain}}` (whose hosts trust-hosts.ts
  *   checks) and names no proxy.
  *
  * `--trust-collection` skips the check, for a collection the user wrote or edited on purpose.

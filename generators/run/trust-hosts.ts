@@ -12,7 +12,7 @@ import type { PostmanEnvironment } from './collection-file.js';
 import { effectiveValue } from './run-inputs.js';
 
 /** The variables requests may name as their host: the hosts checked below. */
-export const secretDestinationVariables = ['baseUrl', 'cognitoEndpoint'] as const;
+export const secretDestinationVariables = ['baseUrl', 'cognitoEndpoint', 'cognitoDomain'] as const;
 
 export interface SecretDestinations {
   /** Run-time values (`GATECHECK_*`, `--base-url`): the user's own choice. */

@@ -55,9 +55,17 @@ async function callLambda(
   );
   if (!verdict.ok) return { allowed: false, refusal: { reason: 'unauthorized' } };
   const granted = typeof verdict.payload.scope === 'string' ? verdict.payload.scope.split(' ') : [];
+  // A client credentials token has no user: `sub` is the client id, no `username`.
+  const machineToken =
+    verdict.payload.username === undefined &&
+    verdict.payload.sub !== undefined &&
+    verdict.payload.sub === verdict.payload.client_id;
+  const scopesIgnored =
+    context.faults.has('scopes-ignored') ||
+    (machineToken && context.faults.has('machine-scopes-ignored'));
   if (
     rule.scopes.length > 0 &&
-    !context.faults.has('scopes-ignored') &&
+    !scopesIgnored &&
     !rule.scopes.some((scope) => granted.includes(scope))
   )
     return { allowed: false, refusal: { reason: 'explicit-deny' } };

@@ -72,9 +72,10 @@
     return !exp || exp - Date.now() > 60000;
   }
 
-  // Before every request: signs in to each pool whose token the request names and does not have
-  // fresh (one sign-in per pool per run; a failed one is not retried, as for pool 1).
-  gatecheck.poolSignInOnDemand = function (pm) {
+  // Before a request: signs in to each pool whose token the request names and does not have fresh
+  // (one sign-in per pool per run; a failed one is not retried, as for pool 1), then `done`.
+  gatecheck.poolSignInOnDemand = function (pm, done) {
+    var then = typeof done === 'function' ? done : function () {};
     var definition = JSON.stringify(pm.request.toJSON());
     var needed = {};
     var match;
@@ -82,10 +83,13 @@
     while ((match = NEEDED.exec(definition)) !== null) {
       if (!fresh(pm, match[1], match[2])) needed[match[1]] = true;
     }
-    Object.keys(needed).forEach(function (pool) {
+    var pools = Object.keys(needed);
+    function next(index) {
+      if (index >= pools.length) return then();
+      var pool = pools[index];
       var view = gatecheck.poolView(pm, pool);
       var client = gatecheck.cognitoClient(view);
-      if (client.recentSignInFailure()) return;
+      if (client.recentSignInFailure()) return next(index + 1);
       if (!view.variables.get('clientId') || !view.variables.get('username')) {
         console.warn(
           'gatecheck: cannot sign in to user pool ' +
@@ -94,13 +98,16 @@
             pool +
             '_CLIENT_ID, _USERNAME and _PASSWORD',
         );
-        return;
+        return next(index + 1);
       }
-      gatecheck.signInWith(view, function (error) {
-        if (!error) return;
-        client.recordSignInFailure(error.message);
-        console.warn('gatecheck: sign-in to user pool ' + pool + ' failed: ' + error.message);
+      return gatecheck.signInWith(view, function (error) {
+        if (error) {
+          client.recordSignInFailure(error.message);
+          console.warn('gatecheck: sign-in to user pool ' + pool + ' failed: ' + error.message);
+        }
+        next(index + 1);
       });
-    });
+    }
+    return next(0);
   };
 })();

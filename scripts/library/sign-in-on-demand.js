@@ -184,14 +184,15 @@
   // An item's pre-request script: `then` once the tokens the request sends are fresh. A runner that
   // runs the collection's pre-request script has just checked for this request; one that defines
   // the library once per run (gatecheck run) does not run it, so the item checks here.
+  // Tokens of user pool N >= 2 (pool-sign-in.js) are signed in to the same way, after pool 1.
   gatecheck.whenSignedIn = function (pm, then) {
     if (gatecheck.signInCheckedFor === pm.info.requestId) {
       gatecheck.signInCheckedFor = null;
-      return then();
+      return gatecheck.poolSignInOnDemand(pm, then);
     }
     return gatecheck.signInOnDemand(pm, [], function () {
       gatecheck.signInCheckedFor = null;
-      then();
+      gatecheck.poolSignInOnDemand(pm, then);
     });
   };
 })();

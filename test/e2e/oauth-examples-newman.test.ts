@@ -1,12 +1,13 @@
 /**
- * The OAuth 2.0 examples with plain newman (no gatecheck runner): the committed collection, the
+ * The OAuth 2.0 examples with plain newman (no gatecheck runner): the collection as generated for
+ * the sandbox (`generate --for-sandbox`: test tokens are minted by it), the
  * sandbox's values as `--env-var`s would give them, and the refresh token a person gets once from
  * the code flow (here: the sandbox's login page posted by an HTTP client). Each passes against a
  * healthy sandbox and fails, at the check meant for it, against the matching fault.
  */
 import { expect } from 'chai';
 import newman from 'newman';
-import { readFileSync } from 'node:fs';
+import { renderSources } from '../../generators/pipeline.js';
 import { sandboxOAuthValues, sandboxRefreshToken } from '../../generators/cli/sandbox-oauth.js';
 import { sandboxRunValues } from '../../generators/cli/sandbox-session.js';
 import { startSandbox, type Fault } from '../../sandbox/index.js';
@@ -17,6 +18,14 @@ interface Outcome {
   messages: Map<string, string[]>;
   assertions: number;
   requestNames: string[];
+}
+
+/** The collection `generate --for-sandbox` writes for the spec (same path as the committed one). */
+async function forSandbox(spec: string, collection: string): Promise<unknown> {
+  const { files } = await renderSources([spec], { forSandbox: true });
+  const file = files.find((candidate) => collection.endsWith(candidate.path));
+  if (!file) throw new Error(`${spec} renders no ${collection}`);
+  return JSON.parse(file.content) as unknown;
 }
 
 async function plainNewman(
@@ -52,11 +61,12 @@ async function plainNewman(
     const messages = new Map<string, string[]>();
     const requestNames: string[] = [];
     let assertions = 0;
+    const generated = await forSandbox(spec, collection);
     await new Promise<void>((resolve, reject) => {
       newman
         .run(
           {
-            collection: JSON.parse(readFileSync(collection, 'utf8')) as never,
+            collection: generated as never,
             environment: { values: Object.entries(env).map(([key, value]) => ({ key, value })) },
             reporters: [],
           },

@@ -29,6 +29,7 @@ const samples: Record<string, object> = {
   'oauth/pkce.test.js.hbs': {
     check: { id: 'p2', name: 'PKCE · y', step: 'wrong-verifier', scopes: ['email'] },
   },
+  'positive/pool-sign-in.prerequest.js.hbs': {},
   'positive/test.js.hbs': {
     check: {
       name: 'GET /users/{id} · positive',
