@@ -236,8 +236,9 @@ export function runPart(options: PartOptions): Promise<PartResult> {
       }
       if (current.phase === 'request') {
         current.sent = true;
-        current.request = requestRecord(event.request);
-        current.response = responseRecord(event.response);
+        // Masked before anything is cut to size: a secret cut in two would no longer be found.
+        current.request = requestRecord(event.request, options.secrets.mask);
+        current.response = responseRecord(event.response, options.secrets.mask);
       }
       if (error) {
         itemFailed = true;
@@ -364,31 +365,37 @@ function groupOf(item: ItemLike | undefined): string {
   return folder.name ?? 'gatecheck';
 }
 
-function headersOf(list: HeaderList | undefined): HttpHeader[] {
+type Mask = (text: string) => string;
+
+function headersOf(list: HeaderList | undefined, mask: Mask): HttpHeader[] {
   const all = list?.all?.() ?? [];
   return all
     .filter((header) => !header.disabled && typeof header.key === 'string')
-    .map((header) => ({ key: header.key as string, value: String(header.value ?? '') }));
+    .map((header) => ({ key: header.key as string, value: mask(String(header.value ?? '')) }));
 }
 
-function requestRecord(request: RequestEvent['request']): RequestRecord | undefined {
+function requestRecord(request: RequestEvent['request'], mask: Mask): RequestRecord | undefined {
   if (!request) return undefined;
   const raw = request.body?.raw ?? (request.body?.mode ? request.body.toString?.() : undefined);
   return {
     method: (request.method ?? 'GET').toUpperCase(),
-    url: request.url?.toString() ?? '',
-    headers: significantHeaders(headersOf(request.headers)),
-    ...cappedBody(typeof raw === 'string' ? raw : undefined),
+    url: mask(request.url?.toString() ?? ''),
+    headers: significantHeaders(headersOf(request.headers, mask)),
+    ...cappedBody(typeof raw === 'string' ? mask(raw) : undefined),
   };
 }
 
-function responseRecord(response: RequestEvent['response']): ResponseRecord | undefined {
+function responseRecord(
+  response: RequestEvent['response'],
+  mask: Mask,
+): ResponseRecord | undefined {
   if (!response || typeof response.code !== 'number') return undefined;
+  const body = response.stream?.toString('utf8');
   return {
     code: response.code,
     status: response.status ?? '',
-    headers: cappedHeaders(headersOf(response.headers)),
-    ...cappedBody(response.stream?.toString('utf8')),
+    headers: cappedHeaders(headersOf(response.headers, mask)),
+    ...cappedBody(body === undefined ? undefined : mask(body)),
     ...(typeof response.responseTime === 'number' ? { timeMs: response.responseTime } : {}),
   };
 }

@@ -23,7 +23,10 @@ describe('run --tokens-from-sdk: SRP and client credentials (sandbox)', function
     sandbox = await startSandbox({ specPath: 'examples/orders-export-api.json' });
     const quiet = { out: () => {}, err: () => {} };
     expect(
-      await main(['generate', 'examples/orders-export-api.json', '--out-dir', dir], quiet),
+      await main(
+        ['generate', 'examples/orders-export-api.json', '--for-sandbox', '--out-dir', dir],
+        quiet,
+      ),
     ).to.equal(0);
     collection = join(dir, 'collections', 'orders-export-api.postman_collection.json');
   });
@@ -48,6 +51,7 @@ describe('run --tokens-from-sdk: SRP and client credentials (sandbox)', function
       GATECHECK_USER_POOL_ID: run.userPoolId ?? '',
       GATECHECK_API_KEY: run.apiKey ?? '',
       GATECHECK_SANDBOX_URL: run.sandboxUrl ?? '',
+      GATECHECK_SANDBOX_SECRET: run.sandboxSecret ?? '',
       GATECHECK_OTHER_POOL_USERNAME: run.otherPoolUsername ?? '',
       GATECHECK_REVOCATION_USERNAME: run.revocationUsername ?? '',
       GATECHECK_REVOCATION_PASSWORD: run.revocationPassword ?? '',
@@ -106,7 +110,7 @@ describe('run --tokens-from-sdk: SRP and client credentials (sandbox)', function
       '--scope',
       'orders/read',
     ]);
-    expect(text).to.match(/GET \/orders\/\{orderId\} · positive: ok/);
+    expect(text).to.match(/GET \/orders\/\{orderId\} · positive: passed/);
     // A machine token has no ID token (docs/reference/aws-wire-behaviour.md §1.10): the method that takes one fails.
     expect(text).to.match(/GET \/orders · positive: FAILED/);
     expect(code).to.equal(1);

@@ -211,7 +211,7 @@ describe('gatecheck tokens --hosted-ui in headless chromium @slow', function () 
       io,
     );
     const run = lines.join('\n');
-    expect(run).to.match(/GET \/profile · positive: ok/);
+    expect(run).to.match(/GET \/profile · positive: passed/);
     expect(run).to.not.include(refreshToken ?? '(none)');
   });
 
