@@ -2,9 +2,9 @@
  * What `--verbose` says before a run: the files, the base URL and which values are set. Names only
  * for the secret ones: a value listed among the secrets is never printed.
  */
-import { secretVariableKeys } from '../run/credentials.js';
-import type { NewmanTransport } from '../run/newman-part.js';
-import type { RunInputs } from '../run/run-inputs.js';
+import { secretVariableKeys } from '../run/inputs/credentials.js';
+import type { NewmanTransport } from '../run/newman/newman-part.js';
+import type { RunInputs } from '../run/inputs/run-inputs.js';
 
 export function describeRun(
   args: { collection: string; reportsDir: string; parallel?: number },

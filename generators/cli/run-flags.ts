@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import type { Argv } from 'yargs';
 import { InputError } from '../errors.js';
-import type { NewmanTransport } from '../run/newman-part.js';
+import type { NewmanTransport } from '../run/newman/newman-part.js';
 
 /** Command-line flags `gatecheck run` and `gatecheck smoke` share (the commands stay thin). */
 export interface RunFlags {

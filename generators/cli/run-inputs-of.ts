@@ -2,8 +2,8 @@
  * The values a run-like command hands newman: GATECHECK_* (and --env-file), and with `--sandbox`
  * the running sandbox's values file over them, its environment file used when `-e` is not given.
  */
-import { readEnvironmentFile, type PostmanEnvironment } from '../run/collection-file.js';
-import { resolveRunInputs, type RunInputArgs, type RunInputs } from '../run/run-inputs.js';
+import { readEnvironmentFile, type PostmanEnvironment } from '../run/inputs/collection-file.js';
+import { resolveRunInputs, type RunInputArgs, type RunInputs } from '../run/inputs/run-inputs.js';
 import { readSandboxValues, withSandboxInputs } from './sandbox-values-file.js';
 
 export interface InputsArgs extends RunInputArgs {

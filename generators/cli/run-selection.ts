@@ -1,7 +1,7 @@
 /** `run --operation` / `--tag` (and `--spec`) as a `select` for runCollection; none: undefined. */
 import { InputError } from '../errors.js';
 import type { LoadOptions } from '../load/load-options.js';
-import type { PostmanCollection } from '../run/collection-file.js';
+import type { PostmanCollection } from '../run/inputs/collection-file.js';
 import { selectFolders } from './select-folders.js';
 
 export interface SelectionArgs {

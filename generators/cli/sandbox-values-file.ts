@@ -9,7 +9,7 @@
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import type { RunInputs } from '../run/run-inputs.js';
+import type { RunInputs } from '../run/inputs/run-inputs.js';
 
 export const defaultSandboxValuesPath = '.gatecheck/sandbox-values.json';
 

@@ -9,8 +9,8 @@ import { InputError } from '../errors.js';
 import type { ApiModel } from '../model/types.js';
 import { slug } from '../model/slug.js';
 import { contentId } from '../plan/content-id.js';
-import type { PostmanCollection, PostmanItem } from '../run/collection-file.js';
-import { isFolder } from '../run/collection-layout.js';
+import type { PostmanCollection, PostmanItem } from '../run/inputs/collection-file.js';
+import { isFolder } from '../run/newman/collection-layout.js';
 
 export interface FolderSelection {
   operations: readonly string[];

@@ -17,27 +17,27 @@ import { ExitCode } from '../errors.js';
 import { printable } from '../terminal-text.js';
 import { runVariables } from '../contract/run-variables.js';
 import type { Io } from '../io.js';
-import { checksRun, tallyOf, type CheckTally } from './check-tally.js';
-import type { CognitoError } from './cognito-exchange.js';
+import { checksRun, tallyOf, type CheckTally } from './reports/check-tally.js';
+import type { CognitoError } from './newman/cognito-exchange.js';
 import {
   readCollectionFile,
   readEnvironmentFile,
   type PostmanCollection,
   type PostmanEnvironment,
   type PostmanItem,
-} from './collection-file.js';
+} from './inputs/collection-file.js';
 import {
   countRequests,
   describeLayout,
   isFolder,
   partCollection,
   withTopLevelIds,
-} from './collection-layout.js';
-import { secretVariableKeys } from './credentials.js';
-import { formatAuthzMatrix, readAuthzMatrix } from './authz-matrix.js';
-import { withLibraryOnce } from './library-once.js';
-import { checkPersonaCredentials } from './persona-credentials.js';
-import { addMaskCommands } from './github-actions.js';
+} from './newman/collection-layout.js';
+import { secretVariableKeys } from './inputs/credentials.js';
+import { formatAuthzMatrix, readAuthzMatrix } from './reports/authz-matrix.js';
+import { withLibraryOnce } from './newman/library-once.js';
+import { checkPersonaCredentials } from './inputs/persona-credentials.js';
+import { addMaskCommands } from './reports/github-actions.js';
 import {
   runPart,
   type ItemOutcome,
@@ -45,11 +45,11 @@ import {
   type PartOptions,
   type PartResult,
   type PartRole,
-} from './newman-part.js';
-import { defaultProcessCount, startPartPool, type PartPool } from './part-pool.js';
-import { claimInterrupt, whenAborted } from './interrupt.js';
-import { createProgress } from './progress.js';
-import { reportDirName, writeReports } from './report-dir.js';
+} from './newman/newman-part.js';
+import { defaultProcessCount, startPartPool, type PartPool } from './newman/part-pool.js';
+import { claimInterrupt, whenAborted } from './newman/interrupt.js';
+import { createProgress } from './reports/progress.js';
+import { reportDirName, writeReports } from './reports/report-dir.js';
 import { countCheckItems, shardFolders } from './reports/shard.js';
 import { plannedCheckCount } from './reports/planned-count.js';
 import {
@@ -60,10 +60,10 @@ import {
 } from './reports/run-report.js';
 import { collectionDescription } from './reports/description.js';
 import { withinBudget } from './reports/report-budget.js';
-import { SecretSet } from './secret-mask.js';
+import { SecretSet } from './reports/secret-mask.js';
 import { countChecks } from './reports/check-record.js';
-import { formatRunSummary } from './text-summary.js';
-import { planWorkers } from './worker-plan.js';
+import { formatRunSummary } from './reports/text-summary.js';
+import { planWorkers } from './newman/worker-plan.js';
 
 export interface SignInRetry {
   /** Attempts in all (1 = no retry). */

@@ -6,7 +6,7 @@ import { main } from '../../generators/cli/main.js';
 import { selectFolders } from '../../generators/cli/select-folders.js';
 import { InputError } from '../../generators/errors.js';
 import { modelSource } from '../../generators/pipeline.js';
-import { readCollectionFile } from '../../generators/run/collection-file.js';
+import { readCollectionFile } from '../../generators/run/inputs/collection-file.js';
 import { capture } from './capture-io.js';
 
 const usersSpec = 'examples/users-api.json';

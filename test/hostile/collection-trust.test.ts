@@ -5,9 +5,9 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import { main } from '../../generators/cli/main.js';
-import type { PostmanCollection } from '../../generators/run/collection-file.js';
-import { findUntrustedPart } from '../../generators/run/collection-trust.js';
-import { checkBeforeSecrets } from '../../generators/run/secret-gate.js';
+import type { PostmanCollection } from '../../generators/run/inputs/collection-file.js';
+import { findUntrustedPart } from '../../generators/run/inputs/collection-trust.js';
+import { checkBeforeSecrets } from '../../generators/run/inputs/secret-gate.js';
 import { scriptsFingerprint } from '../../generators/render/scripts-fingerprint.js';
 import { inputErrorOf, tempFolder } from './hostile-helpers.js';
 

@@ -4,7 +4,10 @@
  */
 import { expect } from 'chai';
 import { main } from '../../generators/cli/main.js';
-import { readCollectionFile, readEnvironmentFile } from '../../generators/run/collection-file.js';
+import {
+  readCollectionFile,
+  readEnvironmentFile,
+} from '../../generators/run/inputs/collection-file.js';
 import { inputErrorOf, tempFolder } from './hostile-helpers.js';
 
 type Json = Record<string, unknown>;

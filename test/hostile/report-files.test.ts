@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { InputError } from '../../generators/errors.js';
-import { reportDirName, writeReports } from '../../generators/run/report-dir.js';
+import { reportDirName, writeReports } from '../../generators/run/reports/report-dir.js';
 import { SUMMARY_SCHEMA_VERSION, type RunReport } from '../../generators/run/reports/run-report.js';
 import { tempFolder } from './hostile-helpers.js';
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { main } from '../../generators/cli/main.js';
-import { resolveRunInputs } from '../../generators/run/run-inputs.js';
+import { resolveRunInputs } from '../../generators/run/inputs/run-inputs.js';
 import { tempFolder } from './hostile-helpers.js';
 
 function capture() {

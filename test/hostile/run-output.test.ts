@@ -3,9 +3,9 @@
  * collection of unknown origin: no terminal control sequence from them reaches the terminal.
  */
 import { expect } from 'chai';
-import { createProgress } from '../../generators/run/progress.js';
-import { smokeCollection } from '../../generators/run/smoke.js';
-import { formatRunSummary } from '../../generators/run/text-summary.js';
+import { createProgress } from '../../generators/run/reports/progress.js';
+import { smokeCollection } from '../../generators/run/smoke/smoke.js';
+import { formatRunSummary } from '../../generators/run/reports/text-summary.js';
 import { printable } from '../../generators/terminal-text.js';
 
 // eslint-disable-next-line no-control-regex

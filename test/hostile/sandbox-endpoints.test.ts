@@ -8,8 +8,8 @@ import { request } from 'node:http';
 import { startCognito, type CognitoStandIn } from '../../sandbox/cognito/index.js';
 import { sandboxPaths, sandboxSecretHeader } from '../../sandbox/types.js';
 import { InputError } from '../../generators/errors.js';
-import type { PostmanEnvironment } from '../../generators/run/collection-file.js';
-import { checkSecretDestinations } from '../../generators/run/trust-hosts.js';
+import type { PostmanEnvironment } from '../../generators/run/inputs/collection-file.js';
+import { checkSecretDestinations } from '../../generators/run/inputs/trust-hosts.js';
 
 /** A raw request (fetch does not let a caller choose the Host header). */
 function send(

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { InputError } from '../../generators/errors.js';
-import type { PostmanEnvironment } from '../../generators/run/collection-file.js';
-import { checkSecretDestinations } from '../../generators/run/trust-hosts.js';
+import type { PostmanEnvironment } from '../../generators/run/inputs/collection-file.js';
+import { checkSecretDestinations } from '../../generators/run/inputs/trust-hosts.js';
 
 function environment(values: Record<string, string>): PostmanEnvironment {
   return {

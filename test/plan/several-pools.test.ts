@@ -7,7 +7,7 @@ import { planNegativeChecks } from '../../generators/plan/plan-negative-checks.j
 import { planPositiveChecks } from '../../generators/plan/plan-positive-checks.js';
 import type { NegativeCheck } from '../../generators/plan/types.js';
 import { renderRequest } from '../../generators/render/render-request.js';
-import { poolRunValues } from '../../generators/run/pool-credentials.js';
+import { poolRunValues } from '../../generators/run/inputs/pool-credentials.js';
 
 const fixture = new URL('../fixtures/specs/several-pools.json', import.meta.url).pathname;
 

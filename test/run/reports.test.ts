@@ -4,7 +4,7 @@
  * curl lines, progress lines, and merging shards.
  */
 import { expect } from 'chai';
-import { tallyOf } from '../../generators/run/check-tally.js';
+import { tallyOf } from '../../generators/run/reports/check-tally.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +12,9 @@ import {
   guardCheck,
   mergeShardReports,
   readRunReport,
-} from '../../generators/run/merge-reports.js';
-import { createProgress } from '../../generators/run/progress.js';
-import { maskedReport, summaryJson } from '../../generators/run/report-dir.js';
+} from '../../generators/run/reports/merge-reports.js';
+import { createProgress } from '../../generators/run/reports/progress.js';
+import { maskedReport, summaryJson } from '../../generators/run/reports/report-dir.js';
 import { withinBudget } from '../../generators/run/reports/report-budget.js';
 import {
   BODY_CAP,
@@ -34,8 +34,8 @@ import {
   type RunReport,
 } from '../../generators/run/reports/run-report.js';
 import { parseShard, shardFolders } from '../../generators/run/reports/shard.js';
-import { compileMask } from '../../generators/run/secret-mask.js';
-import { formatRunSummary } from '../../generators/run/text-summary.js';
+import { compileMask } from '../../generators/run/reports/secret-mask.js';
+import { formatRunSummary } from '../../generators/run/reports/text-summary.js';
 import { InputError } from '../../generators/errors.js';
 
 const none = { ran: 0, skipped: 0, inconclusive: 0 };

@@ -3,11 +3,11 @@ import {
   cognitoErrorOf,
   isSignInStart,
   secretsInExchange,
-} from '../../generators/run/cognito-exchange.js';
-import { describeLayout } from '../../generators/run/collection-layout.js';
+} from '../../generators/run/newman/cognito-exchange.js';
+import { describeLayout } from '../../generators/run/newman/collection-layout.js';
 import { addCounters } from '../../generators/run/run-collection.js';
-import { withStage } from '../../generators/run/base-url.js';
-import { planWorkers } from '../../generators/run/worker-plan.js';
+import { withStage } from '../../generators/run/inputs/base-url.js';
+import { planWorkers } from '../../generators/run/newman/worker-plan.js';
 import { InputError } from '../../generators/errors.js';
 
 const folder = (name: string, requests: number) => ({

@@ -5,7 +5,7 @@ import { ExitCode } from '../../errors.js';
 import type { Fault, Sandbox } from '../../../sandbox/types.js';
 import type { CheckDepth } from '../../plan/check-depth.js';
 import { defineCommand } from '../command.js';
-import { claimInterrupt, sigintSignal } from '../../run/interrupt.js';
+import { claimInterrupt, sigintSignal } from '../../run/newman/interrupt.js';
 import { checkNumberFlags } from '../run-flags.js';
 import type { Io } from '../../io.js';
 import { depthOf, withDepthFlag } from '../depth-flag.js';

@@ -53,7 +53,7 @@ export const provisionCommand = defineCommand({
       await import('../../aws/client-config.js');
     const { ensureGroup, provisionUser } = await import('../../aws/provision-users.js');
     const { personaUsers } = await import('../persona-users.js');
-    const { readRunValues } = await import('../../run/credentials.js');
+    const { readRunValues } = await import('../../run/inputs/credentials.js');
     const { values } = readRunValues({
       env: process.env,
       ...(args.envFile ? { envFile: args.envFile } : {}),

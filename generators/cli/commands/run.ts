@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import { defineCommand } from '../command.js';
-import { sigintSignal } from '../../run/interrupt.js';
+import { sigintSignal } from '../../run/newman/interrupt.js';
 import { loadOptionsOf, withLoadFlags, withSelectionFlags } from '../load-flags.js';
 import {
   checkNumberFlags,
@@ -123,7 +123,7 @@ export const runCollectionCommand = defineCommand({
       sandbox: args.sandbox ? args.sandboxValues : undefined,
     });
     for (const notice of inputs.notices) io.err(notice);
-    const { checkBeforeSecrets } = await import('../../run/secret-gate.js');
+    const { checkBeforeSecrets } = await import('../../run/inputs/secret-gate.js');
     await checkBeforeSecrets({
       collectionPath: args.collection,
       ...(environment ? { environment } : {}),

@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.js';
-import { sigintSignal } from '../../run/interrupt.js';
+import { sigintSignal } from '../../run/newman/interrupt.js';
 import {
   checkNumberFlags,
   insecureWarning,
@@ -44,7 +44,7 @@ export const smokeCommand = defineCommand({
   handler: async (args, io) => {
     checkNumberFlags(args, { ...runNumberFlags, wait: { min: 0 } });
     const { runInputsOf } = await import('../run-inputs-of.js');
-    const { smokeCollection } = await import('../../run/smoke.js');
+    const { smokeCollection } = await import('../../run/smoke/smoke.js');
     const transport = newmanTransportOf(args);
     if (transport.insecure) io.err(insecureWarning);
     const { inputs, environment, environmentPath } = await runInputsOf({
@@ -52,7 +52,7 @@ export const smokeCommand = defineCommand({
       sandbox: args.sandbox ? args.sandboxValues : undefined,
     });
     for (const notice of inputs.notices) io.err(notice);
-    const { checkBeforeSecrets } = await import('../../run/secret-gate.js');
+    const { checkBeforeSecrets } = await import('../../run/inputs/secret-gate.js');
     await checkBeforeSecrets({
       collectionPath: args.collection,
       ...(environment ? { environment } : {}),

@@ -86,8 +86,8 @@ export const tokensCommand = defineCommand({
   handler: async (args, io) => {
     checkNumberFlags(args, { ...runNumberFlags, port: { min: 0, integer: true } });
     const { signInForRun } = await import('../../aws/token-hand-off.js');
-    const { readEnvironmentFile } = await import('../../run/collection-file.js');
-    const { resolveRunInputs } = await import('../../run/run-inputs.js');
+    const { readEnvironmentFile } = await import('../../run/inputs/collection-file.js');
+    const { resolveRunInputs } = await import('../../run/inputs/run-inputs.js');
     const flags = args;
     const environment = flags.environment
       ? await readEnvironmentFile(flags.environment)

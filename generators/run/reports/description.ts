@@ -1,5 +1,5 @@
 /** The collection's description as text (Postman allows a string or `{ content }`). */
-import type { PostmanCollection } from '../collection-file.js';
+import type { PostmanCollection } from '../inputs/collection-file.js';
 
 const MAX_DESCRIPTION = 4000;
 

@@ -2,12 +2,12 @@
 import { access } from 'node:fs/promises';
 import { ExitCode, InputError } from '../../errors.js';
 import type { Io } from '../../io.js';
-import { mergeShardReports, readRunReport } from '../merge-reports.js';
-import { writeReports } from '../report-dir.js';
-import { compileMask } from '../secret-mask.js';
-import { tallyOf } from '../check-tally.js';
-import { formatRunSummary } from '../text-summary.js';
-import { formatAuthzMatrix } from '../authz-matrix.js';
+import { mergeShardReports, readRunReport } from './merge-reports.js';
+import { writeReports } from './report-dir.js';
+import { compileMask } from './secret-mask.js';
+import { tallyOf } from './check-tally.js';
+import { formatRunSummary } from './text-summary.js';
+import { formatAuthzMatrix } from './authz-matrix.js';
 
 export async function mergeReportFolders(dirs: string[], out: string, io: Io): Promise<ExitCode> {
   if (await exists(out)) {

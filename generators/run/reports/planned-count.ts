@@ -2,7 +2,7 @@
  * The number of checks a collection plans, as its run guard carries it
  * (`gatecheck.run.guard(pm, {"expectedCheckCount":N})`, scripts/library/run-guard.js).
  */
-import type { PostmanItem } from '../collection-file.js';
+import type { PostmanItem } from '../inputs/collection-file.js';
 
 const EXPECTED = /"expectedCheckCount"\s*:\s*(\d+)/;
 

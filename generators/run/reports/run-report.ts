@@ -3,8 +3,8 @@
  * rendered from it as JUnit and HTML. `gatecheck report merge` reads these documents back, so a
  * merged report is made the same way as a single run's.
  */
-import type { AuthzMatrix } from '../authz-matrix.js';
-import type { CognitoError } from '../cognito-exchange.js';
+import type { AuthzMatrix } from './authz-matrix.js';
+import type { CognitoError } from '../newman/cognito-exchange.js';
 import { countChecks, type CheckCounts, type CheckRecord } from './check-record.js';
 
 /** Raised when the document's shape changes; readers refuse versions they do not know. */

@@ -6,9 +6,9 @@
  * (worker-plan.ts), so shards take about equally long.
  */
 import { InputError } from '../../errors.js';
-import type { PostmanItem } from '../collection-file.js';
-import { isFolder } from '../collection-layout.js';
-import { planWorkers } from '../worker-plan.js';
+import type { PostmanItem } from '../inputs/collection-file.js';
+import { isFolder } from '../newman/collection-layout.js';
+import { planWorkers } from '../newman/worker-plan.js';
 import type { Shard } from './run-report.js';
 
 /** `2/4` → { index: 2, count: 4 }; anything else is one line and exit 2. */

@@ -5,8 +5,8 @@
  * file that is wrong is one line instead, naming the file and the JSON pointer of the first wrong
  * entry. Only the fields gatecheck and newman act on are checked; anything else passes untouched.
  */
-import { InputError } from '../errors.js';
-import { pointerJoin } from '../load/json-pointer.js';
+import { InputError } from '../../errors.js';
+import { pointerJoin } from '../../load/json-pointer.js';
 
 type Path = readonly (string | number)[];
 

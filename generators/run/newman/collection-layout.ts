@@ -8,7 +8,7 @@
  * several newman runs), then the guard with the counters of all of them added up.
  */
 import { createHash } from 'node:crypto';
-import type { PostmanCollection, PostmanItem, PostmanRequest } from './collection-file.js';
+import type { PostmanCollection, PostmanItem, PostmanRequest } from '../inputs/collection-file.js';
 
 export interface CollectionLayout {
   /** The sign-in folder, when the collection has one. */

@@ -7,8 +7,8 @@
  * caller's `print`, as everything printed is. A name may hold terminal control sequences from the
  * spec or a collection: they are removed before printing.
  */
-import { printable } from '../terminal-text.js';
-import type { ItemOutcome } from './newman-part.js';
+import { printable } from '../../terminal-text.js';
+import type { ItemOutcome } from '../newman/newman-part.js';
 
 export interface Progress {
   itemDone(itemName: string, outcome: ItemOutcome): void;

@@ -3,7 +3,7 @@
  * `failed`, `inconclusive` or `skipped`, as the persona checks (scripts/library/authz-check.js)
  * left it in a collection variable. Names only, never request or response content.
  */
-import { authzMatrixVariable } from '../contract/authz-variables.js';
+import { authzMatrixVariable } from '../../contract/authz-variables.js';
 
 export type AuthzCell = 'allowed' | 'refused' | 'failed' | 'inconclusive' | 'skipped';
 

@@ -3,7 +3,7 @@
  * assertion or per request. The console summary, the progress lines, summary.json, JUnit and the
  * HTML report all count these same records, so they agree.
  */
-import { countChecks, type CheckRecord } from './reports/check-record.js';
+import { countChecks, type CheckRecord } from './check-record.js';
 
 export interface CheckTally {
   passed: number;

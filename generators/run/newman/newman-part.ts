@@ -6,8 +6,8 @@
  */
 import newman from 'newman';
 import type { CollectionDefinition, VariableScopeDefinition } from 'postman-collection';
-import type { PostmanCollection, PostmanEnvironment } from './collection-file.js';
-import { tallyOf, type CheckTally } from './check-tally.js';
+import type { PostmanCollection, PostmanEnvironment } from '../inputs/collection-file.js';
+import { tallyOf, type CheckTally } from '../reports/check-tally.js';
 import {
   cappedBody,
   checkStatus,
@@ -20,9 +20,9 @@ import {
   type HttpHeader,
   type RequestRecord,
   type ResponseRecord,
-} from './reports/check-record.js';
-import { runVariables } from '../contract/run-variables.js';
-import { cappedHeaders, significantHeaders } from './reports/report-budget.js';
+} from '../reports/check-record.js';
+import { runVariables } from '../../contract/run-variables.js';
+import { cappedHeaders, significantHeaders } from '../reports/report-budget.js';
 import {
   cognitoErrorOf,
   cognitoOperation,
@@ -32,7 +32,7 @@ import {
   type CognitoError,
 } from './cognito-exchange.js';
 import { isOAuthEndpoint, secretsInOAuthExchange } from './oauth-exchange.js';
-import { maskDeep, type SecretSet } from './secret-mask.js';
+import { maskDeep, type SecretSet } from '../reports/secret-mask.js';
 
 export type PartRole = 'sign-in' | 'checks';
 

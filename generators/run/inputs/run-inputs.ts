@@ -5,7 +5,7 @@
 import { withStage } from './base-url.js';
 import type { PostmanEnvironment } from './collection-file.js';
 import { readRunValues } from './credentials.js';
-import { isGithubActions } from './github-actions.js';
+import { isGithubActions } from '../reports/github-actions.js';
 
 export interface RunInputArgs {
   envFile?: string;

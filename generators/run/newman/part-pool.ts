@@ -14,7 +14,7 @@ import { setTimeout as sleepMs } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { ItemOutcome, PartResult } from './newman-part.js';
 import type { FromWorker, PartSpec, ToWorker } from './part-messages.js';
-import type { SecretSet } from './secret-mask.js';
+import type { SecretSet } from '../reports/secret-mask.js';
 
 export interface PartPool {
   readonly size: number;

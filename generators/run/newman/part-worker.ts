@@ -9,7 +9,7 @@
  */
 import { runPart } from './newman-part.js';
 import type { FromWorker, ToWorker } from './part-messages.js';
-import { SecretSet } from './secret-mask.js';
+import { SecretSet } from '../reports/secret-mask.js';
 
 function send(message: FromWorker): void {
   process.send?.(message);

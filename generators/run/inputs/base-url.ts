@@ -3,7 +3,7 @@
  * includes the stage as its last path segment (`https://abc.execute-api.eu-west-1.amazonaws.com/prod`,
  * contract/environment-variables.ts), so a stage replaces that segment.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 
 export function withStage(baseUrl: string, stage: string): string {
   let url: URL;

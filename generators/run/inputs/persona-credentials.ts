@@ -4,9 +4,9 @@
  * in memory like every other credential. A collection with persona checks names its personas in a
  * collection variable; a run without the credentials of one of them does not start.
  */
-import { InputError } from '../errors.js';
-import { authzPersonasVariable, personaVariable } from '../contract/authz-variables.js';
-import { authzFolderName } from '../render/render-authz.js';
+import { InputError } from '../../errors.js';
+import { authzPersonasVariable, personaVariable } from '../../contract/authz-variables.js';
+import { authzFolderName } from '../../render/render-authz.js';
 import type { PostmanCollection } from './collection-file.js';
 
 const personaEnv = /^GATECHECK_([A-Z][A-Z0-9]*)_(USERNAME|PASSWORD)$/;

@@ -8,7 +8,7 @@
  * run instead: it defines the library (and checks the sign-in) once, and each item's own
  * pre-request script signs in on demand when its tokens run out (gatecheck.whenSignedIn).
  */
-import type { PostmanCollection, PostmanItem } from './collection-file.js';
+import type { PostmanCollection, PostmanItem } from '../inputs/collection-file.js';
 
 /** How the generated library script starts (scripts/collection/library.js.hbs). */
 const LIBRARY_MARK = '// gatecheck: the script library.';

@@ -7,7 +7,7 @@
  * `--base-url` given on the command line or in GATECHECK_BASE_URL, or a host named with `--trust-host`.
  */
 import { isIP } from 'node:net';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import type { PostmanEnvironment } from './collection-file.js';
 import { effectiveValue } from './run-inputs.js';
 

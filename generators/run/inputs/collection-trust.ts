@@ -12,15 +12,15 @@
  *
  * `--trust-collection` skips the check, for a collection the user wrote or edited on purpose.
  */
-import { InputError } from '../errors.js';
-import { pointerJoin } from '../load/json-pointer.js';
+import { InputError } from '../../errors.js';
+import { pointerJoin } from '../../load/json-pointer.js';
 import {
   collectionScriptShapes,
   itemScriptShapes,
   matchesShape,
   scriptText,
   scriptsFingerprint,
-} from '../render/scripts-fingerprint.js';
+} from '../../render/scripts-fingerprint.js';
 import type { PostmanCollection, PostmanItem } from './collection-file.js';
 import { secretDestinationVariables } from './trust-hosts.js';
 

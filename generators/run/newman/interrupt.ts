@@ -5,7 +5,7 @@
  * (signing in with the SDK, waiting for a deployment) there is nothing to write, and the process
  * leaves at once with 130. A second Ctrl-C leaves at once too.
  */
-import { ExitCode } from '../errors.js';
+import { ExitCode } from '../../errors.js';
 
 let controller: AbortController | undefined;
 let runs = 0;

@@ -4,7 +4,7 @@
  * the least-loaded worker so that workers finish together; each worker keeps collection order.
  */
 import { countRequests } from './collection-layout.js';
-import type { PostmanItem } from './collection-file.js';
+import type { PostmanItem } from '../inputs/collection-file.js';
 
 export function planWorkers(folders: PostmanItem[], workers: number): PostmanItem[][] {
   const count = Math.max(1, Math.min(Math.floor(workers), folders.length));

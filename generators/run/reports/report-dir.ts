@@ -9,12 +9,12 @@
  * masked once more as a second net, and the finished directory is renamed into place (no
  * half-written reports).
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { renderHtmlReport } from './reports/html-report.js';
-import { renderJunit } from './reports/junit.js';
-import type { RunReport } from './reports/run-report.js';
+import { renderHtmlReport } from './html-report.js';
+import { renderJunit } from './junit.js';
+import type { RunReport } from './run-report.js';
 import { maskDeep, maskFilesUnder } from './secret-mask.js';
 
 const maxSlugLength = 80;

@@ -4,15 +4,15 @@
  * first failure. Exit codes as for `runCollection`.
  */
 import postmanCollection from 'postman-collection';
-import { ExitCode } from '../errors.js';
-import { printable } from '../terminal-text.js';
-import { readCollectionFile, readEnvironmentFile } from './collection-file.js';
-import { rawUrlOf } from './collection-layout.js';
+import { ExitCode } from '../../errors.js';
+import { printable } from '../../terminal-text.js';
+import { readCollectionFile, readEnvironmentFile } from '../inputs/collection-file.js';
+import { rawUrlOf } from '../newman/collection-layout.js';
 import {
   runCollection,
   type RunCollectionOptions,
   type RunCollectionResult,
-} from './run-collection.js';
+} from '../run-collection.js';
 import { firstSafeRequest, selectForSmoke } from './smoke-selection.js';
 import { waitForDeployment } from './wait-for-deploy.js';
 

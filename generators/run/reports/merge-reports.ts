@@ -8,10 +8,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ExitCode, InputError } from '../errors.js';
-import { countChecks, type CheckRecord } from './reports/check-record.js';
-import { withinBudget } from './reports/report-budget.js';
-import { orderChecks, SUMMARY_SCHEMA_VERSION, type RunReport } from './reports/run-report.js';
+import { ExitCode, InputError } from '../../errors.js';
+import { countChecks, type CheckRecord } from './check-record.js';
+import { withinBudget } from './report-budget.js';
+import { orderChecks, SUMMARY_SCHEMA_VERSION, type RunReport } from './run-report.js';
 
 const SIGN_IN_GROUP = /^sign[\s-]?in\b/i;
 

@@ -5,10 +5,10 @@
  * request's headers, where a token reads `[redacted]`).
  */
 import type { CheckTally } from './check-tally.js';
-import type { CognitoError } from './cognito-exchange.js';
-import type { CheckRecord } from './reports/check-record.js';
-import { curlLine } from './reports/curl-line.js';
-import { countedParts, type Shard } from './reports/run-report.js';
+import type { CognitoError } from '../newman/cognito-exchange.js';
+import type { CheckRecord } from './check-record.js';
+import { curlLine } from './curl-line.js';
+import { countedParts, type Shard } from './run-report.js';
 
 export interface RunSummaryFacts {
   collectionName: string;

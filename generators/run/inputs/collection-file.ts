@@ -3,7 +3,7 @@
  * looks at are typed; everything else is passed to newman untouched.
  */
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { checkCollectionShape, checkEnvironmentShape } from './postman-shape.js';
 
 export interface PostmanVariable {

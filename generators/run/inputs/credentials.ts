@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
-import { InputError } from '../errors.js';
-import { environmentVariables } from '../contract/environment-variables.js';
+import { InputError } from '../../errors.js';
+import { environmentVariables } from '../../contract/environment-variables.js';
 import { personaRunValues } from './persona-credentials.js';
 import { poolRunValues } from './pool-credentials.js';
 

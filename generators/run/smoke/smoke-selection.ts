@@ -6,9 +6,9 @@
  * is anything we cannot tell is harmless: the revocation folder (it signs a user out everywhere,
  * N17) and the run guard (the smoke run is a subset on purpose).
  */
-import { sentinelId } from '../plan/sentinel-targets.js';
-import type { PostmanCollection, PostmanItem } from './collection-file.js';
-import { describeLayout, isFolder, methodOf, rawUrlOf } from './collection-layout.js';
+import { sentinelId } from '../../plan/sentinel-targets.js';
+import type { PostmanCollection, PostmanItem } from '../inputs/collection-file.js';
+import { describeLayout, isFolder, methodOf, rawUrlOf } from '../newman/collection-layout.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Revocation signs a user out; the persona checks create and delete objects.
