@@ -2,7 +2,8 @@
  * gatecheck as a library: the package's one entry point (`import { generate } from 'gatecheck'`).
  * - `generate`: the pipeline, spec(s) in, Postman collections and environments out.
  * - `startSandbox`: the local Cognito + API Gateway stand-in for a spec.
- * - `runCollection`: newman runs a generated collection, with reports and the check tally.
+ * - `runCollection`: newman runs a generated collection, with reports and the check tally;
+ *   `printRunSummary` prints the summary `gatecheck run` prints from its result.
  * - `sandboxRunValues`: the values and secrets a run against a started sandbox needs.
  * - `sandboxOAuthValues`: the code flow's refresh token of the sandbox's user (methods with OIDC
  *   or custom user scopes), as GATECHECK_REFRESH_TOKEN gives it against AWS.
@@ -16,6 +17,7 @@ export {
 } from './pipeline.js';
 export {
   runCollection,
+  printRunSummary,
   type RunCollectionOptions,
   type RunCollectionResult,
 } from './run/run-collection.js';

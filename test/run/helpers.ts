@@ -1,6 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Io } from '../../generators/io.js';
+import {
+  printRunSummary,
+  runCollection,
+  type RunCollectionOptions,
+  type RunCollectionResult,
+} from '../../generators/run/run-collection.js';
 
 /** An Io that keeps every line, for asserting on what a command printed. */
 export function captureIo(): Io & { outLines: string[]; errLines: string[]; all(): string } {
@@ -36,4 +42,13 @@ export function leaks(texts: Iterable<string>, secrets: string[]): string[] {
     }
   }
   return found;
+}
+
+/** runCollection, then the summary `gatecheck run` prints from its result (on the same Io). */
+export async function runCollectionPrinted(
+  options: RunCollectionOptions,
+): Promise<RunCollectionResult> {
+  const result = await runCollection(options);
+  printRunSummary(result, options.io);
+  return result;
 }

@@ -2,10 +2,9 @@ import { expect } from 'chai';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCollection } from '../../generators/run/run-collection.js';
 import { startFixtureApi, type FixtureApi } from './fixtures/fixture-api.js';
 import { fixtureCollection, writeFixtureFiles } from './fixtures/fixture-collection.js';
-import { captureIo } from './helpers.js';
+import { captureIo, runCollectionPrinted } from './helpers.js';
 
 /** The Sign-in folder's refresh, as generated: REFRESH_TOKEN_AUTH with the captured token. */
 const refreshItem = {
@@ -57,7 +56,7 @@ describe('runCollection: a refresh that fails after a successful sign-in', funct
 
   it('is the refresh check failing (exit 1), not a sign-in failure (exit 2); the API checks run', async () => {
     const io = captureIo();
-    const result = await runCollection({
+    const result = await runCollectionPrinted({
       collectionPath: files.collectionPath,
       environmentPath: files.environmentPath,
       values: { password: api.password },

@@ -3,10 +3,10 @@ import { rm } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCollection, type RunCollectionOptions } from '../../generators/run/run-collection.js';
+import type { RunCollectionOptions } from '../../generators/run/run-collection.js';
 import { startFixtureApi, type FixtureApi } from './fixtures/fixture-api.js';
 import { fixtureCollection, writeFixtureFiles } from './fixtures/fixture-collection.js';
-import { captureIo, leaks, readTree } from './helpers.js';
+import { captureIo, leaks, readTree, runCollectionPrinted } from './helpers.js';
 
 describe('runCollection (newman against a fixture Cognito + API)', function () {
   this.timeout(60_000);
@@ -51,7 +51,7 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
 
   it('signs in once, runs every check, and writes masked JUnit, JSON and HTML reports', async () => {
     const io = captureIo();
-    const result = await runCollection(options(io));
+    const result = await runCollectionPrinted(options(io));
     expect(result.exitCode).to.equal(0);
     expect(result.tally).to.include({ passed: 7, failed: 0, skipped: 1, inconclusive: 0 });
     expect(result.signIns).to.equal(1);
@@ -93,7 +93,7 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
 
   it('runs the operation folders in parallel workers and merges the results', async () => {
     const io = captureIo();
-    const result = await runCollection(options(io, { workers: 3 }));
+    const result = await runCollectionPrinted(options(io, { workers: 3 }));
     expect(result.exitCode).to.equal(0);
     expect(result.workers).to.equal(3);
     expect(result.signIns).to.equal(1);
@@ -113,7 +113,7 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
 
   it('runs workers in other processes too, with the same result, progress and masking', async () => {
     const io = captureIo();
-    const result = await runCollection(options(io, { workers: 3, processes: 3 }));
+    const result = await runCollectionPrinted(options(io, { workers: 3, processes: 3 }));
     expect(result.exitCode).to.equal(0);
     expect(result.workers).to.equal(3);
     expect(result.signIns).to.equal(1);
@@ -151,7 +151,7 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     const nested = await writeFixtureFiles(collection, api.url);
     try {
       const io = captureIo();
-      const result = await runCollection({
+      const result = await runCollectionPrinted({
         ...options(io),
         collectionPath: nested.collectionPath,
         environmentPath: nested.environmentPath,
@@ -172,7 +172,7 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
   it('exits 1 when a check fails, naming it', async () => {
     api.thingsOpen = true;
     const io = captureIo();
-    const result = await runCollection(options(io));
+    const result = await runCollectionPrinted(options(io));
     expect(result.exitCode).to.equal(1);
     expect(result.tally.failed).to.equal(1);
     expect(io.all()).to.include('✗ GET /things · no-token: status is 401');
@@ -184,7 +184,9 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
 
   it("exits 2 on a failed sign-in, with Cognito's error, and reports no check as failed", async () => {
     const io = captureIo();
-    const result = await runCollection(options(io, { values: { password: 'wrong-password' } }));
+    const result = await runCollectionPrinted(
+      options(io, { values: { password: 'wrong-password' } }),
+    );
     expect(result.exitCode).to.equal(2);
     expect(result.signInFailure?.cognito).to.deep.equal({
       type: 'NotAuthorizedException',
@@ -199,7 +201,7 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
     api.throttleNext = 2;
     const waits: number[] = [];
     const io = captureIo();
-    const result = await runCollection(
+    const result = await runCollectionPrinted(
       options(io, {
         signInRetry: { attempts: 4, firstDelayMs: 10 },
         sleep: async (ms) => void waits.push(ms),
@@ -216,7 +218,7 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
   it('gives up after the last attempt and exits 2', async () => {
     api.throttleNext = 5;
     const io = captureIo();
-    const result = await runCollection(
+    const result = await runCollectionPrinted(
       options(io, { signInRetry: { attempts: 2, firstDelayMs: 1 } }),
     );
     expect(result.exitCode).to.equal(2);
@@ -225,7 +227,7 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
 
   it('uses tokens handed over in memory and skips the Sign-in folder', async () => {
     const io = captureIo();
-    const result = await runCollection(
+    const result = await runCollectionPrinted(
       options(io, { tokens: { idToken: api.idToken, accessToken: api.accessToken } }),
     );
     expect(result.exitCode).to.equal(0);
@@ -238,7 +240,7 @@ describe('runCollection (newman against a fixture Cognito + API)', function () {
 
   it('prints ::add-mask:: for every secret on GitHub Actions, before any other line', async () => {
     const io = captureIo();
-    const result = await runCollection(options(io, { githubActions: true }));
+    const result = await runCollectionPrinted(options(io, { githubActions: true }));
     expect(result.exitCode).to.equal(0);
     const masks = io.outLines.filter((line) => line.startsWith('::add-mask::'));
     expect(masks).to.include(`::add-mask::${api.password}`);

@@ -12,7 +12,7 @@ import { loadSpec } from '../../generators/load/load-spec.js';
 import { buildModel } from '../../generators/model/build-model.js';
 import { planCollection } from '../../generators/plan/plan-collection.js';
 import { collectionPath, renderOutputs } from '../../generators/render/render-outputs.js';
-import { runCollection } from '../../generators/run/run-collection.js';
+import { runCollectionPrinted } from './helpers.js';
 import { writeFilesAtomically } from '../../generators/write/write-files.js';
 import { startSandbox } from '../../sandbox/index.js';
 import type { Fault } from '../../sandbox/types.js';
@@ -30,7 +30,7 @@ async function runAgainstSandbox(spec: string, faults: Fault[] = []) {
       dir,
       renderOutputs(model, planCollection(model), { forSandbox: true }),
     );
-    const result = await runCollection({
+    const result = await runCollectionPrinted({
       collectionPath: join(dir, collectionPath(model.slug)),
       ...sandboxRunValues(sandbox),
       reportsDir: join(dir, 'reports'),

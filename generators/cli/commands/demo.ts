@@ -110,11 +110,12 @@ export interface DemoOptions {
 
 /** The demo as a library call: sandbox, generate into a temporary folder, run, stop. */
 export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
-  const [{ renderSources }, { runCollection }, { writeFilesAtomically }] = await Promise.all([
-    import('../../pipeline.js'),
-    import('../../run/run-collection.js'),
-    import('../../write/write-files.js'),
-  ]);
+  const [{ renderSources }, { runCollection, printRunSummary }, { writeFilesAtomically }] =
+    await Promise.all([
+      import('../../pipeline.js'),
+      import('../../run/run-collection.js'),
+      import('../../write/write-files.js'),
+    ]);
   const { sandboxRunValues, startSandboxForCli } = await import('../sandbox-session.js');
   // Rendered before the sandbox starts: a bad spec stops the demo before anything listens.
   const { apis, files } = await renderSources([options.specPath], {
@@ -155,6 +156,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<ExitCode> {
       ...(options.signal ? { signal: options.signal } : {}),
       io,
     });
+    printRunSummary(result, io);
     if (result.exitCode === ExitCode.interrupted) return result.exitCode;
     printOutcome(io, result.exitCode, result.reportDir, faults.length > 0);
     await options.afterRun?.(sandbox);

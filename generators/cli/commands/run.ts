@@ -110,7 +110,7 @@ export const runCollectionCommand = defineCommand({
     }
     const { tokensAsRunVariables } = await import('../../aws/sdk-sign-in.js');
     const { signInForRun } = await import('../../aws/token-hand-off.js');
-    const { runCollection } = await import('../../run/run-collection.js');
+    const { runCollection, printRunSummary } = await import('../../run/run-collection.js');
     const { runInputsOf } = await import('../run-inputs-of.js');
     const { folderSelection } = await import('../run-selection.js');
     const transport = newmanTransportOf(args);
@@ -169,6 +169,7 @@ export const runCollectionCommand = defineCommand({
       signal: sigintSignal(),
       io,
     });
+    printRunSummary(result, io);
     return result.exitCode;
   },
 });

@@ -45,6 +45,7 @@ export const smokeCommand = defineCommand({
     checkNumberFlags(args, { ...runNumberFlags, wait: { min: 0 } });
     const { runInputsOf } = await import('../run-inputs-of.js');
     const { smokeCollection } = await import('../../run/smoke/smoke.js');
+    const { printRunSummary } = await import('../../run/reports/run-summary.js');
     const transport = newmanTransportOf(args);
     if (transport.insecure) io.err(insecureWarning);
     const { inputs, environment, environmentPath } = await runInputsOf({
@@ -76,6 +77,7 @@ export const smokeCommand = defineCommand({
       signal: sigintSignal(),
       io,
     });
+    if ('report' in result) printRunSummary(result, io);
     return result.exitCode;
   },
 });
