@@ -11,7 +11,7 @@ import { renderScript } from './render-script.js';
 export function renderRevocationScripts(check: RevocationCheck): Required<CheckScripts> {
   const data = { check: revocationData(check) };
   return {
-    prerequest: renderScript('negative/revocation.prerequest.js.hbs', data),
-    test: renderScript('negative/revocation.test.js.hbs', data),
+    prerequest: renderScript('checks/revocation.prerequest.js.hbs', data),
+    test: renderScript('checks/revocation.test.js.hbs', data),
   };
 }

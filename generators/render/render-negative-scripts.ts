@@ -2,7 +2,7 @@
  * Postman sandbox scripts of the negative checks, their controls and public checks, plus the items
  * that frame a run (counter reset first, run guard last). Each is one call into the collection's
  * script library (script-library.ts) with the check's data, rendered from the templates in
- * `scripts/negative/` through the one script engine (render-script.ts).
+ * `scripts/checks/` through the one script engine (render-script.ts).
  */
 import { countChecks } from '../plan/plan-negative-checks.js';
 import type {
@@ -39,10 +39,10 @@ export function renderNegativeScripts(
     case 'control':
       // The request item sends the captured token and the API key itself (render-request.ts).
       return {
-        test: renderScript('negative/control.test.js.hbs', { check: controlTestData(check) }),
+        test: renderScript('checks/control.test.js.hbs', { check: controlTestData(check) }),
       };
     case 'negative': {
-      const test = renderScript('negative/negative.test.js.hbs', {
+      const test = renderScript('checks/negative.test.js.hbs', {
         check: negativeTestData(check),
       });
       // No token, a literal, the other captured token, an omitted or wrong API key: the request
@@ -50,7 +50,7 @@ export function renderNegativeScripts(
       // need a pre-request script. Each script execution costs the sandbox a round trip.
       if (!needsPrerequest(check)) return { test };
       return {
-        prerequest: renderScript('negative/negative.prerequest.js.hbs', {
+        prerequest: renderScript('checks/negative.prerequest.js.hbs', {
           check: negativePrerequestData(check),
         }),
         test,
@@ -58,12 +58,12 @@ export function renderNegativeScripts(
     }
     case 'public':
       // The request item sends the API key (`{{apiKey}}`) when the method needs one.
-      return { test: renderScript('negative/public.test.js.hbs', { check: publicData(check) }) };
+      return { test: renderScript('checks/public.test.js.hbs', { check: publicData(check) }) };
     case 'unchecked': {
       const data = { check: { id: check.id, label: 'operation', reason: check.reason } };
       return {
-        prerequest: renderScript('negative/unchecked.prerequest.js.hbs', data),
-        test: renderScript('negative/unchecked.test.js.hbs', data),
+        prerequest: renderScript('checks/unchecked.prerequest.js.hbs', data),
+        test: renderScript('checks/unchecked.test.js.hbs', data),
       };
     }
   }
@@ -84,7 +84,7 @@ export function renderRunGuard(plan: { expectedCheckCount: number }): {
 } {
   return {
     name: 'gatecheck · run guard',
-    test: renderScript('negative/run-guard.js.hbs', {
+    test: renderScript('checks/run-guard.js.hbs', {
       plan: { expectedCheckCount: plan.expectedCheckCount },
     }),
   };
@@ -94,6 +94,6 @@ export function renderRunGuard(plan: { expectedCheckCount: number }): {
 export function renderRunStart(): { name: string; prerequest: string } {
   return {
     name: 'gatecheck · run start',
-    prerequest: renderScript('negative/run-start.prerequest.js.hbs', {}),
+    prerequest: renderScript('checks/run-start.prerequest.js.hbs', {}),
   };
 }

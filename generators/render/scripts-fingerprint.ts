@@ -79,12 +79,22 @@ export function collectionScriptShapes(): ScriptShape[] {
 
 let cachedFingerprint: string | undefined;
 
-/** `sha256:<hex>` of the code every gatecheck collection of this version runs. */
+/**
+ * `sha256:<hex>` of the code every gatecheck collection of this version runs: the fixed parts of
+ * each shape, ordered by that code. Where a template sits under `scripts/` is left out, so moving
+ * or renaming a template folder leaves the fingerprint (and every generated collection) as it was.
+ */
 export function scriptsFingerprint(): string {
   if (!cachedFingerprint) {
     const hash = createHash('sha256');
-    for (const shape of [...collectionScriptShapes(), ...itemScriptShapes()]) {
-      hash.update(JSON.stringify([shape.template, shape.parts]));
+    const itemCode = itemScriptShapes()
+      .map((shape) => JSON.stringify(shape.parts))
+      .sort();
+    for (const code of [
+      ...collectionScriptShapes().map((shape) => JSON.stringify(shape.parts)),
+      ...itemCode,
+    ]) {
+      hash.update(code);
       hash.update('\n');
     }
     cachedFingerprint = `sha256:${hash.digest('hex')}`;

@@ -6,18 +6,21 @@ import { expect } from 'chai';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { partCollection, withTopLevelIds } from '../../generators/run/newman/collection-layout.js';
-import type { PostmanCollection } from '../../generators/run/inputs/collection-file.js';
-import type { PartSpec } from '../../generators/run/newman/part-messages.js';
+import {
+  partCollection,
+  withTopLevelIds,
+} from '../../../generators/run/newman/collection-layout.js';
+import type { PostmanCollection } from '../../../generators/run/inputs/collection-file.js';
+import type { PartSpec } from '../../../generators/run/newman/part-messages.js';
 import {
   defaultProcessCount,
   inheritedNodeOptions,
   startPartPool,
   type PartPool,
-} from '../../generators/run/newman/part-pool.js';
-import { SecretSet } from '../../generators/run/reports/secret-mask.js';
-import { startFixtureApi, type FixtureApi } from './fixtures/fixture-api.js';
-import { fixtureCollection } from './fixtures/fixture-collection.js';
+} from '../../../generators/run/newman/part-pool.js';
+import { SecretSet } from '../../../generators/run/reports/secret-mask.js';
+import { startFixtureApi, type FixtureApi } from '../fixtures/fixture-api.js';
+import { fixtureCollection } from '../fixtures/fixture-collection.js';
 
 describe('worker processes for parallel runs', function () {
   this.timeout(60_000);

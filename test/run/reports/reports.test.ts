@@ -4,7 +4,7 @@
  * curl lines, progress lines, and merging shards.
  */
 import { expect } from 'chai';
-import { tallyOf } from '../../generators/run/reports/check-tally.js';
+import { tallyOf } from '../../../generators/run/reports/check-tally.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +12,10 @@ import {
   guardCheck,
   mergeShardReports,
   readRunReport,
-} from '../../generators/run/reports/merge-reports.js';
-import { createProgress } from '../../generators/run/reports/progress.js';
-import { maskedReport, summaryJson } from '../../generators/run/reports/report-dir.js';
-import { withinBudget } from '../../generators/run/reports/report-budget.js';
+} from '../../../generators/run/reports/merge-reports.js';
+import { createProgress } from '../../../generators/run/reports/progress.js';
+import { maskedReport, summaryJson } from '../../../generators/run/reports/report-dir.js';
+import { withinBudget } from '../../../generators/run/reports/report-budget.js';
 import {
   BODY_CAP,
   cappedBody,
@@ -24,19 +24,19 @@ import {
   isCheck,
   type CheckRecord,
   type ItemFacts,
-} from '../../generators/run/reports/check-record.js';
-import { curlLine } from '../../generators/run/reports/curl-line.js';
-import { linkSegments, renderHtmlReport } from '../../generators/run/reports/html-report.js';
-import { renderJunit } from '../../generators/run/reports/junit.js';
+} from '../../../generators/run/reports/check-record.js';
+import { curlLine } from '../../../generators/run/reports/curl-line.js';
+import { linkSegments, renderHtmlReport } from '../../../generators/run/reports/html-report.js';
+import { renderJunit } from '../../../generators/run/reports/junit.js';
 import {
   orderChecks,
   SUMMARY_SCHEMA_VERSION,
   type RunReport,
-} from '../../generators/run/reports/run-report.js';
-import { parseShard, shardFolders } from '../../generators/run/reports/shard.js';
-import { compileMask } from '../../generators/run/reports/secret-mask.js';
-import { formatRunSummary } from '../../generators/run/reports/text-summary.js';
-import { InputError } from '../../generators/errors.js';
+} from '../../../generators/run/reports/run-report.js';
+import { parseShard, shardFolders } from '../../../generators/run/reports/shard.js';
+import { compileMask } from '../../../generators/run/reports/secret-mask.js';
+import { formatRunSummary } from '../../../generators/run/reports/text-summary.js';
+import { InputError } from '../../../generators/errors.js';
 
 const none = { ran: 0, skipped: 0, inconclusive: 0 };
 const facts = (extra: Partial<ItemFacts>): ItemFacts => ({

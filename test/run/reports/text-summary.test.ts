@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { emptyTally } from '../../generators/run/reports/check-tally.js';
+import { emptyTally } from '../../../generators/run/reports/check-tally.js';
 import {
   formatRunSummary,
   type RunSummaryFacts,
-} from '../../generators/run/reports/text-summary.js';
+} from '../../../generators/run/reports/text-summary.js';
 
 const facts = (signInFailure: RunSummaryFacts['signInFailure']): RunSummaryFacts => ({
   collectionName: 'API',

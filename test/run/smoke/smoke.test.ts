@@ -2,13 +2,13 @@ import { expect } from 'chai';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sentinelId } from '../../generators/plan/sentinel-targets.js';
-import { selectForSmoke } from '../../generators/run/smoke/smoke-selection.js';
-import { smokeCollection, type SmokeOptions } from '../../generators/run/smoke/smoke.js';
-import { isStillDeploying } from '../../generators/run/smoke/wait-for-deploy.js';
-import { startFixtureApi, type FixtureApi } from './fixtures/fixture-api.js';
-import { fixtureCollection, writeFixtureFiles } from './fixtures/fixture-collection.js';
-import { captureIo } from './helpers.js';
+import { sentinelId } from '../../../generators/plan/sentinel-targets.js';
+import { selectForSmoke } from '../../../generators/run/smoke/smoke-selection.js';
+import { smokeCollection, type SmokeOptions } from '../../../generators/run/smoke/smoke.js';
+import { isStillDeploying } from '../../../generators/run/smoke/wait-for-deploy.js';
+import { startFixtureApi, type FixtureApi } from '../fixtures/fixture-api.js';
+import { fixtureCollection, writeFixtureFiles } from '../fixtures/fixture-collection.js';
+import { captureIo } from '../helpers.js';
 
 /** The fixture collection plus an unsafe operation: a positive POST and a sentinel-aimed negative. */
 function collectionWithUnsafeOperation() {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { secretsInOAuthExchange } from '../../generators/run/newman/oauth-exchange.js';
+import { secretsInOAuthExchange } from '../../../generators/run/newman/oauth-exchange.js';
 
 describe('secrets in user pool domain traffic', () => {
   it('takes the login form, a Basic client authentication, the redirect code and the answered tokens', () => {

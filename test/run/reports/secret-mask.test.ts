@@ -5,7 +5,7 @@ import {
   maskText,
   REDACTED,
   SecretSet,
-} from '../../generators/run/reports/secret-mask.js';
+} from '../../../generators/run/reports/secret-mask.js';
 
 describe('secret-mask', () => {
   const password = 'pa"ss\\<w&rd>';

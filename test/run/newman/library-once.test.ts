@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { planCollection } from '../../generators/plan/plan-collection.js';
-import { renderCollection } from '../../generators/render/render-collection.js';
-import type { PostmanCollection } from '../../generators/run/inputs/collection-file.js';
-import { withLibraryOnce } from '../../generators/run/newman/library-once.js';
-import { demoModel } from '../render/fixtures.js';
+import { planCollection } from '../../../generators/plan/plan-collection.js';
+import { renderCollection } from '../../../generators/render/render-collection.js';
+import type { PostmanCollection } from '../../../generators/run/inputs/collection-file.js';
+import { withLibraryOnce } from '../../../generators/run/newman/library-once.js';
+import { demoModel } from '../../render/fixtures.js';
 
 describe('the script library once per newman run', () => {
   const collection = renderCollection(

@@ -113,8 +113,8 @@ describe('negative check scripts', () => {
   });
 
   it('lets values in only through the json helper, block helpers and (static) partials', () => {
-    for (const file of readdirSync(join(scriptsDir, 'negative'))) {
-      const text = readFileSync(join(scriptsDir, 'negative', file), 'utf8');
+    for (const file of readdirSync(join(scriptsDir, 'checks'))) {
+      const text = readFileSync(join(scriptsDir, 'checks', file), 'utf8');
       for (const [mustache] of text.matchAll(/\{\{[^}]*\}\}\}?/g))
         expect(mustache, file).to.match(
           /^\{\{(\{json [^}]+\}\}\}|> [\w-]+\}\}|[#/]\w+.*\}\}|else\}\})$/,
