@@ -4,12 +4,11 @@
  * `/error?error=redirect_mismatch` page (the sandbox shows an error page), and an environment
  * file's `cognitoDomain` is trusted only when it is Cognito's or loopback.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { signInWithHostedUi } from '../../generators/aws/hosted-ui-sign-in.js';
 import { signInForRun, userPoolDomainUrl } from '../../generators/aws/token-hand-off.js';
 import { InputError } from '../../generators/errors.js';
+import { startLocalServer, type LocalServer } from '../support/local-server.js';
 
 async function inputError(call: Promise<unknown>): Promise<InputError> {
   try {
@@ -22,19 +21,18 @@ async function inputError(call: Promise<unknown>): Promise<InputError> {
 }
 
 describe('Hosted UI: answers as AWS gives them (generators/aws/hosted-ui-sign-in.ts)', () => {
-  let server: Server;
+  let server: LocalServer;
   let domain: string;
   let answer: (url: URL) => { status: number; location?: string };
 
   before(async () => {
-    server = createServer((req, res) => {
+    server = await startLocalServer((req, res) => {
       const { status, location } = answer(new URL(req.url ?? '/', domain));
       res.writeHead(status, location ? { Location: location } : {}).end();
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    domain = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    domain = server.url;
   });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => server.close());
 
   const options = () => ({
     domain,

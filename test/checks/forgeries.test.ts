@@ -9,7 +9,7 @@ import { planNegativeChecks } from '../../generators/plan/plan-negative-checks.j
 import type { NegativeCheck } from '../../generators/plan/types.js';
 import { editedSubject } from '../../generators/contract/library-constants.js';
 import { renderNegativeScripts } from '../../generators/render/render-negative-scripts.js';
-import { model, operation } from './fixtures.js';
+import { model, operation } from '../support/api-model.js';
 import {
   answer,
   itemFor,

@@ -3,12 +3,12 @@
  * fixture server, and reports every assertion by item name.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import newman from 'newman';
 import type { PlannedRequest } from '../../generators/plan/types.js';
 import { collectionPrerequestEvent } from '../../generators/render/render-collection.js';
 import { renderRequest } from '../../generators/render/render-request.js';
 import { scriptLibrary } from '../../generators/render/script-library.js';
+import { freePort, listenLocally } from '../support/local-server.js';
 
 export interface ItemSpec {
   name: string;
@@ -166,13 +166,8 @@ export async function startFixtureServer(routes: Record<string, Handler>): Promi
       response.writeHead(500).end('no fixture for ' + path);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  const { url, close } = await listenLocally(server);
+  return { url, received, close };
 }
 
 /** A fixed answer: status, headers, body text. */
@@ -184,9 +179,5 @@ export function answer(status: number, headers: Record<string, string>, body: st
 
 /** A URL on which nothing listens: a server is started on a free port and closed again. */
 export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
+  return `http://127.0.0.1:${await freePort()}`;
 }

@@ -9,7 +9,13 @@ import {
 import { planRevocationChecks } from '../../generators/plan/plan-revocation-checks.js';
 import { sentinelId } from '../../generators/plan/sentinel-targets.js';
 import type { ControlCheck, NegativeCheck, PublicCheck } from '../../generators/plan/types.js';
-import { cognitoScoped, httpRejections, model, operation, restRejections } from './fixtures.js';
+import {
+  cognitoScoped,
+  httpRejections,
+  model,
+  operation,
+  restRejections,
+} from '../support/api-model.js';
 
 type Planned = ControlCheck | NegativeCheck | PublicCheck;
 

@@ -14,7 +14,7 @@ import {
 } from '../../generators/render/render-negative-scripts.js';
 import { scriptsDir } from '../../generators/render/render-script.js';
 import { scriptLibrary } from '../../generators/render/script-library.js';
-import { cognitoScoped, httpRejections, model, operation } from './fixtures.js';
+import { cognitoScoped, httpRejections, model, operation } from '../support/api-model.js';
 
 // Postman runs scripts as plain scripts with these globals (postman-sandbox).
 const eslint = new ESLint({

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { planRevocationChecks } from '../../generators/plan/plan-revocation-checks.js';
 import { renderRevocationScripts } from '../../generators/render/negative-revocation-scripts.js';
-import { model, operation } from './fixtures.js';
+import { model, operation } from '../support/api-model.js';
 import {
   runItems,
   startFixtureServer,

@@ -8,7 +8,7 @@ import { planNegativeChecks } from '../../generators/plan/plan-negative-checks.j
 import type { ControlCheck, NegativeCheck } from '../../generators/plan/types.js';
 import { wrongApiKey } from '../../generators/contract/library-constants.js';
 import { renderNegativeScripts } from '../../generators/render/render-negative-scripts.js';
-import { cognitoScoped, model, operation } from './fixtures.js';
+import { cognitoScoped, model, operation } from '../support/api-model.js';
 import {
   answer,
   itemFor,

@@ -11,7 +11,7 @@ import {
   renderRunGuard,
   renderRunStart,
 } from '../../generators/render/render-negative-scripts.js';
-import { httpRejections, model, operation } from './fixtures.js';
+import { httpRejections, model, operation } from '../support/api-model.js';
 import {
   answer,
   closedPortUrl,

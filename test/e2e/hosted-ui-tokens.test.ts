@@ -7,8 +7,6 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -21,17 +19,9 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { main } from '../../generators/cli/main.js';
 import type { Io } from '../../generators/io.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { freePort } from '../support/local-server.js';
 
 const chromiumPath = '/usr/bin/chromium';
-
-/** A port nothing listens on now, for a callback URL registered before the command starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('gatecheck tokens --hosted-ui in headless chromium @slow', function () {
   this.timeout(120_000);

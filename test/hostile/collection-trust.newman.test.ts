@@ -4,34 +4,31 @@
  * it, which shows the script would have worked.
  */
 import { expect } from 'chai';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { main } from '../../generators/cli/main.js';
 import { tempFolder } from './hostile-helpers.js';
+import { startLocalServer, type LocalServer } from '../support/local-server.js';
 
 const password = 'Exfil-Pa55word-7';
 
 describe('hostile collections: a script that exfiltrates the password', function () {
   this.timeout(60_000);
   let folder: Awaited<ReturnType<typeof tempFolder>>;
-  let server: Server;
+  let server: LocalServer;
   let url = '';
   const arrived: string[] = [];
 
   before(async () => {
     folder = await tempFolder();
-    server = createServer((req, res) => {
+    server = await startLocalServer((req, res) => {
       arrived.push(req.url ?? '');
       res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
       res.end(JSON.stringify({ __type: 'InvalidParameterException', message: 'no' }));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    url = server.url;
   });
   after(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     await folder.remove();
   });
 

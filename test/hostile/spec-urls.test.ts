@@ -1,16 +1,15 @@
 import { expect } from 'chai';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isPrivateAddress } from '../../generators/load/address-policy.js';
 import { fetchLimited } from '../../generators/load/fetch-limited.js';
 import { loadSpec } from '../../generators/load/load-spec.js';
 import { inputErrorOf, specWith } from './hostile-helpers.js';
+import { startLocalServer, type LocalServer } from '../support/local-server.js';
 
 describe('hostile specs: spec URLs', () => {
-  let server: Server;
+  let server: LocalServer;
   let base: string;
   before(async () => {
-    server = createServer((request, response) => {
+    server = await startLocalServer((request, response) => {
       if (request.url === '/spec.json') {
         response.writeHead(200, { 'content-type': 'application/json' }).end(specWith({}));
       } else if (request.url === '/endless') {
@@ -32,13 +31,9 @@ describe('hostile specs: spec URLs', () => {
         response.writeHead(404).end();
       }
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.url;
   });
-  after(() => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  after(() => server.close());
 
   it('refuses a loopback URL without --allow-private-urls', async () => {
     const error = await inputErrorOf(() => loadSpec(`${base}/spec.json`));
@@ -47,7 +42,7 @@ describe('hostile specs: spec URLs', () => {
   });
 
   it('refuses a host name that resolves to loopback (checked after DNS resolution)', async () => {
-    const url = `http://localhost:${(server.address() as AddressInfo).port}/spec.json`;
+    const url = `http://localhost:${server.port}/spec.json`;
     const error = await inputErrorOf(() => loadSpec(url));
     expect(error.message).to.match(/localhost resolves to (127\.0\.0\.1|::1)/);
   });

@@ -1,10 +1,9 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { InputError } from '../../generators/errors.js';
 import { loadSpec, type LoadOptions } from '../../generators/load/load-spec.js';
 import { valueAt } from '../../generators/load/json-pointer.js';
+import { freePort, startLocalServer, type LocalServer } from '../support/local-server.js';
 
 const fixtures = new URL('../fixtures/specs/', import.meta.url).pathname;
 
@@ -55,21 +54,20 @@ describe('loadSpec', () => {
   });
 
   describe('from an http(s) URL', () => {
-    let server: Server;
+    let server: LocalServer;
     let base: string;
     before(async () => {
       const yaml = await readFile(`${fixtures}rest-cognito-oas30.yaml`, 'utf8');
-      server = createServer((request, response) => {
+      server = await startLocalServer((request, response) => {
         if (request.url === '/openapi.yaml') {
           response.writeHead(200, { 'content-type': 'application/yaml' }).end(yaml);
         } else {
           response.writeHead(404).end('not found');
         }
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      base = server.url;
     });
-    after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    after(() => server.close());
 
     it('fetches and parses the document', async () => {
       const spec = await loadSpec(`${base}/openapi.yaml`, { allowPrivateUrls: true });
@@ -84,10 +82,7 @@ describe('loadSpec', () => {
     });
 
     it('reports a URL that does not answer', async () => {
-      const closed = createServer();
-      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-      const port = (closed.address() as AddressInfo).port;
-      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const port = await freePort();
       const error = await loadError(`http://127.0.0.1:${port}/openapi.json`, {
         allowPrivateUrls: true,
       });

@@ -1,12 +1,5 @@
 import { expect } from 'chai';
-import { loadSpec } from '../../generators/load/load-spec.js';
-import { buildModel } from '../../generators/model/build-model.js';
-
-const fixtures = new URL('../fixtures/specs/', import.meta.url).pathname;
-
-async function modelOfFile(name: string) {
-  return buildModel(await loadSpec(`${fixtures}${name}`));
-}
+import { modelOfSpec as modelOfFile } from '../support/api-model.js';
 
 describe('models of the fixture specs', () => {
   it('Swagger 2.0 REST export: Cognito + API key, https stage from host/basePath', async () => {

@@ -7,7 +7,7 @@ import {
 } from '../../generators/plan/check-depth.js';
 import { planCollection } from '../../generators/plan/plan-collection.js';
 import type { NegativeCheck, NegativeCheckKind } from '../../generators/plan/types.js';
-import { cognitoId, cognitoScoped, model, operation } from '../checks/fixtures.js';
+import { cognitoId, cognitoScoped, model, operation } from '../support/api-model.js';
 
 /** Checks of the method's own settings: every operation has them at every depth. */
 const methodKinds: NegativeCheckKind[] = [

@@ -3,30 +3,13 @@
  * identityValidationExpression have, planned from small fixture specs.
  */
 import { expect } from 'chai';
-import { loadSpec } from '../../generators/load/load-spec.js';
 import { buildModel } from '../../generators/model/build-model.js';
-import type { ApiModel, Operation } from '../../generators/model/types.js';
-import { planNegativeChecks } from '../../generators/plan/plan-negative-checks.js';
 import { planPositiveChecks } from '../../generators/plan/plan-positive-checks.js';
-import type { NegativeCheck } from '../../generators/plan/types.js';
-
-const fixtures = new URL('../fixtures/specs/', import.meta.url).pathname;
-
-async function modelOf(name: string): Promise<ApiModel> {
-  return buildModel(await loadSpec(`${fixtures}${name}`));
-}
-
-function operationOf(model: ApiModel, id: string): Operation {
-  const found = model.operations.find((operation) => operation.id === id);
-  if (!found) throw new Error(`no operation ${id}`);
-  return found;
-}
-
-function negatives(model: ApiModel, operation: Operation): NegativeCheck[] {
-  return planNegativeChecks(model, operation).filter(
-    (check): check is NegativeCheck => check.role === 'negative',
-  );
-}
+import {
+  modelOfSpec as modelOf,
+  negativesOf as negatives,
+  operationOf,
+} from '../support/api-model.js';
 
 const unauthorized = {
   status: 401,

@@ -1,31 +1,11 @@
 /** An API whose authorizers trust several user pools: which pool each check's token comes from. */
 import { expect } from 'chai';
-import { loadSpec } from '../../generators/load/load-spec.js';
-import { buildModel } from '../../generators/model/build-model.js';
-import type { ApiModel, Operation } from '../../generators/model/types.js';
-import { planNegativeChecks } from '../../generators/plan/plan-negative-checks.js';
 import { planPositiveChecks } from '../../generators/plan/plan-positive-checks.js';
-import type { NegativeCheck } from '../../generators/plan/types.js';
 import { renderRequest } from '../../generators/render/render-request.js';
 import { poolRunValues } from '../../generators/run/inputs/pool-credentials.js';
+import { modelOfSpec, negativesOf as negatives, operationOf } from '../support/api-model.js';
 
-const fixture = new URL('../fixtures/specs/several-pools.json', import.meta.url).pathname;
-
-async function model(): Promise<ApiModel> {
-  return buildModel(await loadSpec(fixture));
-}
-
-function operationOf(api: ApiModel, id: string): Operation {
-  const found = api.operations.find((operation) => operation.id === id);
-  if (!found) throw new Error(`no operation ${id}`);
-  return found;
-}
-
-function negatives(api: ApiModel, operation: Operation): NegativeCheck[] {
-  return planNegativeChecks(api, operation).filter(
-    (check): check is NegativeCheck => check.role === 'negative',
-  );
-}
+const model = () => modelOfSpec('several-pools.json');
 
 describe('several user pools', () => {
   it('numbers the pools in declaration order', async () => {

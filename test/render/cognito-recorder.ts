@@ -5,7 +5,7 @@
  * Only names are recorded, never a password, code, session or token.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocally } from '../support/local-server.js';
 
 type Json = Record<string, unknown>;
 
@@ -63,13 +63,8 @@ export async function startCognitoRecorder(
       );
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}/`,
-    calls,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  const { url, close } = await listenLocally(server);
+  return { endpoint: `${url}/`, calls, close };
 }
 
 function stepOf(body: Json): Pick<RecordedCall, 'step' | 'answer'> {

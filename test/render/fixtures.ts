@@ -1,19 +1,17 @@
-/** Hand-built models for render and plan tests (no spec loading involved). */
+/** Hand-built models for render and plan tests (no spec loading involved): the lab demo API. */
 import type { ApiModel, Operation } from '../../generators/model/types.js';
 import { restRejections } from '../fixtures/rejections.js';
+import { model, operation as demoOperation } from '../support/api-model.js';
 
 const origin = { file: 'demo.yaml', pointer: '/paths/~1demo/get' };
 
 export { restRejections };
 
+/** GET /demo with an access token and the user-admin scope, answering a Greeting. */
 export function operation(overrides: Partial<Operation>): Operation {
-  return {
+  return demoOperation({
     id: 'getDemo',
-    method: 'get',
-    path: '/demo',
-    tags: [],
     security: [[{ scheme: 'cognito', scopes: ['aws.cognito.signin.user.admin'] }]],
-    securitySource: 'operation',
     protection: {
       kind: 'cognito',
       scheme: 'cognito',
@@ -21,23 +19,17 @@ export function operation(overrides: Partial<Operation>): Operation {
       tokenKind: 'access',
       scopes: ['aws.cognito.signin.user.admin'],
     },
-    rejections: restRejections,
-    parameters: [],
     success: { status: 200, contentType: 'application/json', schemaRef: 'Greeting' },
-    fromAnyMethod: false,
-    greedyPath: false,
     origin,
     ...overrides,
-  };
+  });
 }
 
-export const demoModel: ApiModel = {
+export const demoModel: ApiModel = model([operation({})], {
   title: 'lab demo',
   slug: 'lab-demo',
   source: 'demo.yaml',
-  specVersion: '3.0',
   securityReading: 'api-gateway',
-  gatewayKind: 'rest',
   stages: [
     { name: 'prod', baseUrl: 'https://abc.execute-api.us-east-1.amazonaws.com/prod', origin },
   ],
@@ -56,9 +48,6 @@ export const demoModel: ApiModel = {
       origin,
     },
   },
-  operations: [operation({})],
-  gatewayResponses: {},
-  apiKeySource: 'HEADER',
   schemas: {
     Greeting: {
       type: 'object',
@@ -66,5 +55,4 @@ export const demoModel: ApiModel = {
       properties: { message: { type: 'string' } },
     },
   },
-  warnings: [],
-};
+});

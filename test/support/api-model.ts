@@ -1,5 +1,13 @@
-/** Hand-built model pieces for the negative-check tests: one REST/Cognito API, tweaked per case. */
+/**
+ * ApiModel fixtures for plan, render and check tests: a hand-built REST/Cognito API tweaked per
+ * case (`model`, `operation`), or the model gatecheck builds of a spec in test/fixtures/specs
+ * (`modelOfSpec`).
+ */
+import { loadSpec } from '../../generators/load/load-spec.js';
+import { buildModel } from '../../generators/model/build-model.js';
 import type { ApiModel, Operation, Protection } from '../../generators/model/types.js';
+import { planNegativeChecks } from '../../generators/plan/plan-negative-checks.js';
+import type { NegativeCheck } from '../../generators/plan/types.js';
 import { httpRejections, restRejections } from '../fixtures/rejections.js';
 
 export { httpRejections, restRejections };
@@ -72,4 +80,25 @@ export function model(operations: Operation[], overrides: Partial<ApiModel> = {}
     warnings: [],
     ...overrides,
   };
+}
+
+const specs = new URL('../fixtures/specs/', import.meta.url).pathname;
+
+/** The model gatecheck builds of `test/fixtures/specs/<name>`. */
+export async function modelOfSpec(name: string): Promise<ApiModel> {
+  return buildModel(await loadSpec(`${specs}${name}`));
+}
+
+/** The model's operation `id` (throws when there is none). */
+export function operationOf(api: ApiModel, id: string): Operation {
+  const found = api.operations.find((operation) => operation.id === id);
+  if (!found) throw new Error(`no operation ${id}`);
+  return found;
+}
+
+/** The negative checks planned for `operation` (controls and public checks left out). */
+export function negativesOf(api: ApiModel, operation: Operation): NegativeCheck[] {
+  return planNegativeChecks(api, operation).filter(
+    (check): check is NegativeCheck => check.role === 'negative',
+  );
 }
