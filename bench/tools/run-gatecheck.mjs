@@ -16,6 +16,8 @@ const result = await runCollection({
     out: () => {},
     err: (line) => {
       if (/^\[\s*\d+\/\d+\]/.test(line)) requests += 1;
+      // Anything else is why the run could not go on: the bench shows it.
+      else process.stderr.write(`${line}\n`);
     },
   },
 });

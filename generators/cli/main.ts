@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import yargs from 'yargs';
 import { ExitCode } from '../errors.js';
 import { processIo, type Io } from '../io.js';
 import { runCommand } from './run-command.js';
@@ -33,6 +32,12 @@ class UsageError extends Error {}
  * Parses argv and runs one command; resolves to the process exit code. Callable in-process (tests).
  */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  // Printed as yargs prints it (console.log), before yargs or any command is loaded.
+  if (argv.length === 1 && argv[0] === '--version') {
+    console.log(packageVersion());
+    return ExitCode.ok;
+  }
+  const { default: yargs } = await import('yargs');
   let exitCode: number = ExitCode.ok;
   /** The parser of the command being run (its flags), or the top-level one. */
   let current: unknown;
@@ -59,7 +64,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         );
       }),
   );
-  for (const command of commands) {
+  for (const listing of commands) {
+    // Only a command the line names is loaded (its flags, its handler); the others are listed by
+    // their headings, which is all `--help` and the suggestions for a mistyped command need.
+    if (!argv.includes(listing.name)) {
+      parser.command(listing.command, listing.describe);
+      continue;
+    }
+    const command = await listing.load();
     command.register(parser, {
       built: (built) => {
         current = built;

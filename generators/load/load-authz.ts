@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import yaml from 'js-yaml';
 import { InputError } from '../errors.js';
+import { jsYaml } from './js-yaml-package.js';
 import { isUrl } from './read-source.js';
 import { checkAuthzDocument } from './authz-schema.js';
 import { sourceLocator, type Locate } from './source-position.js';
@@ -65,6 +65,7 @@ function readAuthzFile(path: string): { document: Record<string, unknown>; locat
   }
   let document: unknown;
   try {
+    const yaml = jsYaml();
     document = yaml.load(text, { filename: path, schema: yaml.JSON_SCHEMA });
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;

@@ -1,5 +1,5 @@
-import yaml from 'js-yaml';
 import { InputError } from '../errors.js';
+import { jsYaml } from './js-yaml-package.js';
 
 /**
  * Parses spec text as JSON (when it looks like JSON) or YAML.
@@ -11,6 +11,7 @@ import { InputError } from '../errors.js';
 export function parseSpecText(text: string, source: string): unknown {
   const body = text.replace(/^\uFEFF/, '');
   if (/^\s*[[{]/.test(body)) return parseJson(body, source);
+  const yaml = jsYaml();
   try {
     return yaml.load(body, { schema: yaml.JSON_SCHEMA, filename: source });
   } catch (error) {

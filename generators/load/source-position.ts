@@ -4,8 +4,17 @@
  * the `yaml` package's syntax tree; for an object member the position is its key's, for a list
  * entry the entry's own.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Node } from 'yaml';
 import { pointerTokens } from './json-pointer.js';
+
+/** Loaded when a position is first asked for: most runs never report one. */
+let yamlModule: typeof Yaml | undefined;
+function yamlPackage(): typeof Yaml {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yamlModule;
+}
 
 export interface SourcePosition {
   /** 1-based. */
@@ -16,16 +25,29 @@ export interface SourcePosition {
 
 export type Locate = (pointer: string) => SourcePosition | undefined;
 
-/** A locator for pointers into `text`; `undefined` for a pointer the text does not hold. */
+/**
+ * A locator for pointers into `text`; `undefined` for a pointer the text does not hold. The text is
+ * parsed on the first call.
+ */
 export function sourceLocator(text: string): Locate {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
-  const at = (offset: number | undefined): SourcePosition | undefined => {
-    if (offset === undefined) return undefined;
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  let tree: { document: Yaml.Document.Parsed; lineCounter: Yaml.LineCounter } | undefined;
   return (pointer) => {
+    const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlPackage();
+    if (!tree) {
+      const lineCounter = new LineCounter();
+      const document = parseDocument(text, {
+        lineCounter,
+        keepSourceTokens: false,
+        uniqueKeys: false,
+      });
+      tree = { document, lineCounter };
+    }
+    const { document, lineCounter } = tree;
+    const at = (offset: number | undefined): SourcePosition | undefined => {
+      if (offset === undefined) return undefined;
+      const { line, col } = lineCounter.linePos(offset);
+      return { line, column: col };
+    };
     let node: unknown = document.contents;
     let position = at((node as Node | null)?.range?.[0]);
     for (const token of pointerTokens(pointer)) {

@@ -8,10 +8,14 @@
  * script-library.ts), never a value.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type HandlebarsModule from 'handlebars';
 import { neutraliseDeep } from './neutralise-variables.js';
+import { compileOptions, loadPrecompiled, sourceHash } from './precompiled-templates.js';
+
+type Engine = typeof HandlebarsModule;
 
 /** The project root: the nearest folder above this file holding `scripts/` and `package.json`. */
 function findProjectRoot(): string {
@@ -27,51 +31,98 @@ function findProjectRoot(): string {
 /** Absolute path of the `scripts/` folder (works from the sources and from `dist/`). */
 export const scriptsDir = join(findProjectRoot(), 'scripts');
 
-const engine = Handlebars.create();
-engine.registerHelper('json', (value: unknown) =>
-  // `undefined` has no JSON form; a template asking for it is a bug in the data, say so loudly.
-  {
-    if (value === undefined) throw new Error('json helper: value is undefined');
-    // Scripts copy values into requests (headers.upsert), where Postman resolves `{{...}}`.
-    return JSON.stringify(neutraliseDeep(value));
-  },
-);
+const requireHere = createRequire(import.meta.url);
 
-let partialsRegistered = false;
-function registerPartials(): void {
-  if (partialsRegistered) return;
-  const partialsDir = join(scriptsDir, 'partials');
-  if (existsSync(partialsDir)) {
-    for (const file of readdirSync(partialsDir).sort()) {
-      if (!file.endsWith('.js.hbs')) continue;
-      engine.registerPartial(
-        file.slice(0, -'.js.hbs'.length),
-        readFileSync(join(partialsDir, file), 'utf8'),
-      );
-    }
-  }
-  // The script library's code (script-library.ts passes it at render time); empty elsewhere.
-  engine.registerPartial('library-code', '');
-  partialsRegistered = true;
+function withJsonHelper(engine: Engine): Engine {
+  engine.registerHelper('json', (value: unknown) =>
+    // `undefined` has no JSON form; a template asking for it is a bug in the data, say so loudly.
+    {
+      if (value === undefined) throw new Error('json helper: value is undefined');
+      // Scripts copy values into requests (headers.upsert), where Postman resolves `{{...}}`.
+      return JSON.stringify(neutraliseDeep(value));
+    },
+  );
+  return engine;
 }
 
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
+/** The templates compiled by the build (none when run from the sources). */
+const precompiled = loadPrecompiled();
+
+/** The build's spec of a template file if it was compiled from exactly this source. */
+function builtSpec(file: string, source: string): object | undefined {
+  const entry = precompiled.get(relative(scriptsDir, file).split(sep).join('/'));
+  return entry?.sha256 === sourceHash(source) ? entry.spec : undefined;
+}
+
+/** `scripts/partials/<name>.js.hbs`: name, file and source. */
+function partialSources(): Array<{ name: string; file: string; source: string }> {
+  const partialsDir = join(scriptsDir, 'partials');
+  if (!existsSync(partialsDir)) return [];
+  return readdirSync(partialsDir)
+    .sort()
+    .filter((file) => file.endsWith('.js.hbs'))
+    .map((file) => ({
+      name: file.slice(0, -'.js.hbs'.length),
+      file: join(partialsDir, file),
+      source: readFileSync(join(partialsDir, file), 'utf8'),
+    }));
+}
+
+interface Engines {
+  /** The handlebars runtime with the built partials; only when every partial is as built. */
+  runtime: Engine | undefined;
+  /** Full handlebars, which compiles: for a template edited since the build (or no build). */
+  compiler: () => Engine;
+}
+
+let engines: Engines | undefined;
+function enginesOf(): Engines {
+  if (engines) return engines;
+  const partials = partialSources();
+  let compiler: Engine | undefined;
+  const compilerOf = (): Engine => {
+    if (compiler) return compiler;
+    compiler = withJsonHelper((requireHere('handlebars') as Engine).create());
+    for (const partial of partials) compiler.registerPartial(partial.name, partial.source);
+    // The script library's code (script-library.ts passes it at render time); empty elsewhere.
+    compiler.registerPartial('library-code', '');
+    return compiler;
+  };
+  const specs = partials.map((partial) => builtSpec(partial.file, partial.source));
+  let runtime: Engine | undefined;
+  if (precompiled.size > 0 && specs.every((spec) => spec !== undefined)) {
+    runtime = withJsonHelper((requireHere('handlebars/runtime') as Engine).create());
+    partials.forEach((partial, index) => {
+      runtime!.registerPartial(partial.name, runtime!.template(specs[index] as never));
+    });
+    runtime.registerPartial('library-code', () => '');
+  }
+  engines = { runtime, compiler: compilerOf };
+  return engines;
+}
+
+const compiled = new Map<string, HandlebarsModule.TemplateDelegate>();
 
 /**
  * Renders a script template. `templatePath` is relative to `scripts/` (e.g.
- * `positive/test.js.hbs`) or absolute. Templates are compiled once and cached; `strict` makes a
- * missing data field an error instead of an empty string.
+ * `positive/test.js.hbs`) or absolute. Templates are compiled once (by the build when it can) and
+ * cached; `strict` makes a missing data field an error instead of an empty string.
  */
 export function renderScript(
   templatePath: string,
   data: object,
   partials?: Record<string, () => string>,
 ): string {
-  registerPartials();
   const file = isAbsolute(templatePath) ? templatePath : resolve(scriptsDir, templatePath);
   let template = compiled.get(file);
   if (!template) {
-    template = engine.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: true });
+    const { runtime, compiler } = enginesOf();
+    const source = readFileSync(file, 'utf8');
+    const spec = runtime ? builtSpec(file, source) : undefined;
+    template =
+      spec && runtime
+        ? runtime.template(spec as never)
+        : compiler().compile(source, { ...compileOptions });
     compiled.set(file, template);
   }
   return partials ? template(data, { partials }) : template(data);

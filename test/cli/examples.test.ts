@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commands } from '../../generators/cli/commands/index.js';
+import { commands as listings } from '../../generators/cli/commands/index.js';
 import { main } from '../../generators/cli/main.js';
 import { capture } from './capture-io.js';
 
@@ -38,6 +38,9 @@ async function helpOf(name: string): Promise<string> {
 }
 
 const runsOffline = new Set(['inspect', 'generate']);
+
+/** Every command's module (the command line loads only the one it names). */
+const commands = await Promise.all(listings.map((listing) => listing.load()));
 
 describe('--help examples', function () {
   const helps = new Map<string, string>();

@@ -5,6 +5,7 @@ import { ExitCode } from '../../errors.js';
 import type { Fault, Sandbox } from '../../../sandbox/types.js';
 import type { CheckDepth } from '../../plan/check-depth.js';
 import { defineCommand } from '../command.js';
+import { headings } from './headings.js';
 import { claimInterrupt, sigintSignal } from '../../run/newman/interrupt.js';
 import { checkNumberFlags } from '../run-flags.js';
 import type { Io } from '../../io.js';
@@ -20,8 +21,7 @@ const defaultSpec = 'examples/lab-demo-api.yaml';
  * positive and negative check with the captured tokens. Reports go to `reports/`.
  */
 export const demoCommand = defineCommand({
-  command: 'demo',
-  describe: 'Start the sandbox, generate the example collection and run every check against it',
+  ...headings.demo,
   examples: [
     {
       line: '$0 demo',

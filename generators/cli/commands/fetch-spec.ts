@@ -1,11 +1,10 @@
 import { basename, dirname } from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 import { defineCommand } from '../command.js';
+import { headings } from './headings.js';
 
 export const fetchSpecCommand = defineCommand({
-  command: 'fetch-spec',
-  describe:
-    "Download a deployed REST API's OpenAPI export (oas30, with the authorizers) with the AWS SDK",
+  ...headings['fetch-spec'],
   examples: [
     {
       line: '$0 fetch-spec --rest-api-id a1b2c3d4e5 --stage prod --region eu-west-1',

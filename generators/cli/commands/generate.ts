@@ -1,5 +1,6 @@
 import { ExitCode } from '../../errors.js';
 import { defineCommand } from '../command.js';
+import { headings } from './headings.js';
 import { loadOptionsOf, withLoadFlags, withSelectionFlags } from '../load-flags.js';
 import { depthOf, withDepthFlag } from '../depth-flag.js';
 
@@ -8,8 +9,7 @@ import { depthOf, withDepthFlag } from '../depth-flag.js';
  * rendered before anything is written; `--check` compares with the files on disk instead.
  */
 export const generateCommand = defineCommand({
-  command: 'generate <spec...>',
-  describe: 'Generate Postman collections and environments from API Gateway OpenAPI exports',
+  ...headings.generate,
   examples: [
     {
       line: '$0 generate examples/users-api.json --out-dir /tmp/gatecheck-out',

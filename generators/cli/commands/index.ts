@@ -1,25 +1,32 @@
 import type { CommandEntry } from '../command.js';
-import { demoCommand } from './demo.js';
-import { fetchSpecCommand } from './fetch-spec.js';
-import { generateCommand } from './generate.js';
-import { inspectCommand } from './inspect.js';
-import { provisionCommand } from './provision.js';
-import { reportCommand } from './report.js';
-import { runCollectionCommand } from './run.js';
-import { sandboxCommand } from './sandbox.js';
-import { smokeCommand } from './smoke.js';
-import { tokensCommand } from './tokens.js';
+import { headings } from './headings.js';
 
-/** The flat command table. Each command lives in its own file beside this one. */
-export const commands: CommandEntry[] = [
-  inspectCommand,
-  generateCommand,
-  sandboxCommand,
-  demoCommand,
-  runCollectionCommand,
-  smokeCommand,
-  provisionCommand,
-  tokensCommand,
-  fetchSpecCommand,
-  reportCommand,
+/** A command as the table lists it: its heading, and its module, loaded only when it runs. */
+export interface CommandListing {
+  /** The first word of the usage line: `generate`, `fetch-spec`. */
+  name: string;
+  command: string;
+  describe: string;
+  load: () => Promise<CommandEntry>;
+}
+
+/**
+ * The flat command table. Each command lives in its own file beside this one; a command line loads
+ * only the module of the command it names.
+ */
+export const commands: readonly CommandListing[] = [
+  listing('inspect', async () => (await import('./inspect.js')).inspectCommand),
+  listing('generate', async () => (await import('./generate.js')).generateCommand),
+  listing('sandbox', async () => (await import('./sandbox.js')).sandboxCommand),
+  listing('demo', async () => (await import('./demo.js')).demoCommand),
+  listing('run', async () => (await import('./run.js')).runCollectionCommand),
+  listing('smoke', async () => (await import('./smoke.js')).smokeCommand),
+  listing('provision', async () => (await import('./provision.js')).provisionCommand),
+  listing('tokens', async () => (await import('./tokens.js')).tokensCommand),
+  listing('fetch-spec', async () => (await import('./fetch-spec.js')).fetchSpecCommand),
+  listing('report', async () => (await import('./report.js')).reportCommand),
 ];
+
+function listing(name: keyof typeof headings, load: () => Promise<CommandEntry>): CommandListing {
+  return { name, ...headings[name], load };
+}

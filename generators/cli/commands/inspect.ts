@@ -3,6 +3,7 @@ import type { OperationSummary } from '../../model/summarise-model.js';
 import { grantLabels, type InspectSummary } from '../token-source-summary.js';
 import { authzSummaryLines } from '../authz-summary.js';
 import { defineCommand } from '../command.js';
+import { headings } from './headings.js';
 import { depthOf, withDepthFlag } from '../depth-flag.js';
 import { loadOptionsOf, withLoadFlags } from '../load-flags.js';
 import type { Io } from '../../io.js';
@@ -18,8 +19,7 @@ const protectionNames: Record<OperationSummary['protection'], string> = {
 };
 
 export const inspectCommand = defineCommand({
-  command: 'inspect <spec>',
-  describe: 'Show how each operation is protected and how the gateway should reject bad requests',
+  ...headings.inspect,
   examples: [
     {
       line: '$0 inspect examples/users-api.json',

@@ -1,10 +1,9 @@
 import { ExitCode, InputError } from '../../errors.js';
 import { defineCommand } from '../command.js';
+import { headings } from './headings.js';
 
 export const provisionCommand = defineCommand({
-  command: 'provision',
-  describe:
-    'Create or update the test users of a run (no invitation, permanent password from GATECHECK_PASSWORD, groups); safe to repeat',
+  ...headings.provision,
   examples: [
     {
       line: '$0 provision --user-pool-id eu-west-1_AbCdEf123 --authz examples/users-api.authz.yaml',

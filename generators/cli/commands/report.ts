@@ -1,10 +1,9 @@
 import { defineCommand } from '../command.js';
+import { headings } from './headings.js';
 
 /** `gatecheck report merge <dirs...> --out DIR`: the shards of a run as one report. */
 export const reportCommand = defineCommand({
-  command: 'report <action> <dirs...>',
-  describe:
-    'Merge the reports of `gatecheck run --shard i/n` into one summary.json, junit.xml and report.html',
+  ...headings.report,
   examples: [
     {
       line: '$0 report merge shard-1/reports/* shard-2/reports/* --out reports/merged',

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import { defineCommand } from '../command.js';
+import { headings } from './headings.js';
 import { sigintSignal } from '../../run/newman/interrupt.js';
 import { loadOptionsOf, withLoadFlags, withSelectionFlags } from '../load-flags.js';
 import {
@@ -13,9 +14,7 @@ import {
 import { describeRun } from '../run-description.js';
 
 export const runCollectionCommand = defineCommand({
-  command: 'run <collection>',
-  describe:
-    'Run a generated collection with newman: sign in once, run every check, write masked reports',
+  ...headings.run,
   examples: [
     {
       line: '$0 run collections/users-api.postman_collection.json --sandbox',

@@ -9,6 +9,7 @@ import {
 } from '../../../sandbox/types.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { defineCommand } from '../command.js';
+import { headings } from './headings.js';
 import type { Io } from '../../io.js';
 
 const defaultSpec = 'examples/lab-demo-api.yaml';
@@ -22,8 +23,7 @@ const defaultSandboxValuesPath = '.gatecheck/sandbox-values.json';
  * values file `run --sandbox` reads (the secrets a run needs), and runs until Ctrl-C.
  */
 export const sandboxCommand = defineCommand({
-  command: 'sandbox',
-  describe: 'Run a local Cognito user pool and API Gateway stage for a spec (until Ctrl-C)',
+  ...headings.sandbox,
   examples: [
     { line: '$0 sandbox', what: 'Serve examples/lab-demo-api.yaml' },
     {

@@ -1,4 +1,5 @@
 import { defineCommand } from '../command.js';
+import { headings } from './headings.js';
 import { sigintSignal } from '../../run/newman/interrupt.js';
 import {
   checkNumberFlags,
@@ -11,9 +12,7 @@ import {
 import { describeRun } from '../run-description.js';
 
 export const smokeCommand = defineCommand({
-  command: 'smoke <collection>',
-  describe:
-    'After a deploy: wait for the stage to answer, then run only harmless checks (safe methods, sentinel targets), stopping at the first failure',
+  ...headings.smoke,
   examples: [
     {
       line: '$0 smoke collections/users-api.postman_collection.json --sandbox',

@@ -2,6 +2,7 @@ import type { SdkTokens } from '../../aws/sdk-sign-in.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { defaultRedirectPort } from '../../aws/hosted-ui-sign-in.js';
 import { defineCommand } from '../command.js';
+import { headings } from './headings.js';
 import { checkNumberFlags, runNumberFlags } from '../run-flags.js';
 
 /**
@@ -11,9 +12,7 @@ import { checkNumberFlags, runNumberFlags } from '../run-flags.js';
  * for GATECHECK_REFRESH_TOKEN.
  */
 export const tokensCommand = defineCommand({
-  command: 'tokens',
-  describe:
-    'Sign in with the AWS SDK and show the token claims (not the tokens); use `run --tokens-from-sdk` to run with them',
+  ...headings.tokens,
   examples: [
     {
       line: 'GATECHECK_PASSWORD=... $0 tokens -e environments/users-api.prod.postman_environment.json',
