@@ -59,7 +59,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       ...(options.passwords ? { passwords: options.passwords } : {}),
     };
     const [main, other, second] = await Promise.all([
-      provisionMainPool(client, { ...provisionOptions, specScopes: spec.requiredScopes }),
+      provisionMainPool(client, {
+        ...provisionOptions,
+        specScopes: spec.requiredScopes,
+        ...(spec.appClientAuthFlows ? { appClientAuthFlows: spec.appClientAuthFlows } : {}),
+      }),
       provisionOtherPool(client, provisionOptions),
       spec.userPools.length > 1 ? provisionSecondPool(client, provisionOptions) : undefined,
     ]);
@@ -148,6 +152,7 @@ function sandboxOf(
     userPoolId: main.userPoolId,
     issuer: cognito.issuer(main.userPoolId),
     clientId: main.clientId,
+    ...(main.appClientAuthFlows ? { appClientAuthFlows: main.appClientAuthFlows } : {}),
     ...(main.clientSecret ? { clientSecret: main.clientSecret } : {}),
     cognitoDomain: cognito.domainUrl(main.oauth?.domainPrefix ?? ''),
     ...(main.oauth?.machineClient ? { machineClient: main.oauth.machineClient } : {}),

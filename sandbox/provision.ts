@@ -9,6 +9,7 @@ import {
   CognitoIdentityProviderClient,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
+  type ExplicitAuthFlowsType,
   CreateUserPoolCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -32,11 +33,15 @@ export interface ProvisionOptions {
   passwords?: Record<string, string>;
   /** The spec's method scopes: the main pool gets resource servers for them. */
   specScopes?: string[];
+  /** The ExplicitAuthFlows of the app client runs sign in with (the spec's `x-gatecheck-sandbox`). */
+  appClientAuthFlows?: string[];
 }
 
 export interface ProvisionedPool {
   userPoolId: string;
   clientId: string;
+  /** Set when the app client allows only these flows (ProvisionOptions.appClientAuthFlows). */
+  appClientAuthFlows?: string[];
   clientSecret?: string;
   users: SandboxUser[];
   /** `sub` of each user, by user name. */
@@ -102,7 +107,34 @@ export async function provisionMainPool(
   );
   const users = created.map(({ user }) => user);
   const subs = Object.fromEntries(created.map(({ user, sub }) => [user.username, sub]));
-  return { ...pool, users, subs };
+  if (!options.appClientAuthFlows) return { ...pool, users, subs };
+  // Runs sign in with an app client set up as the spec says (e.g. SRP only, AWS's default); the
+  // sandbox's own set-up (TOTP above) keeps the client with every flow.
+  const appClient = await client.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: pool.userPoolId,
+      ClientName: 'gatecheck-sandbox-app',
+      GenerateSecret: options.clientSecret,
+      // Cognito checks the names (InvalidParameterException for an unknown one).
+      ExplicitAuthFlows: options.appClientAuthFlows as ExplicitAuthFlowsType[],
+      EnableTokenRevocation: true,
+      // The managed login (code flow) as on the main client: a user pool's OAuth 2.0 endpoints do
+      // not depend on ExplicitAuthFlows.
+      ...userClientOAuthSettings(options.specScopes ?? []),
+    }),
+  );
+  const clientId = appClient.UserPoolClient?.ClientId;
+  if (!clientId) throw new Error('CreateUserPoolClient answered without a client id');
+  const secret = appClient.UserPoolClient?.ClientSecret;
+  return {
+    userPoolId: pool.userPoolId,
+    ...(pool.oauth ? { oauth: pool.oauth } : {}),
+    clientId,
+    ...(options.clientSecret && secret ? { clientSecret: secret } : {}),
+    appClientAuthFlows: options.appClientAuthFlows,
+    users,
+    subs,
+  };
 }
 
 /** The pool the gateway does not trust, with one user, for the other-pool check. */

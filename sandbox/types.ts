@@ -136,6 +136,8 @@ export interface Sandbox {
   issuer: string;
   /** The main app client: API sign-ins, and the OAuth code (+ PKCE) and implicit grants. */
   clientId: string;
+  /** The app client's ExplicitAuthFlows when the spec sets them (`x-gatecheck-sandbox`); else every flow. */
+  appClientAuthFlows?: string[];
   clientSecret?: string;
   /**
    * Base URL of the main pool's domain (`/oauth2/authorize`, `/oauth2/token`, `/oauth2/userInfo`,

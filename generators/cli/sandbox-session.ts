@@ -43,8 +43,11 @@ export function sandboxEnvironmentValues(sandbox: Sandbox): Record<string, strin
     clientId: sandbox.clientId,
     username: sandbox.users.find((user) => user.role === 'main')?.username ?? '',
     // USER_AUTH + EMAIL_OTP needs no password: the one-time code is read from the sandbox outbox.
-    authFlow: 'USER_AUTH',
-    preferredChallenge: 'EMAIL_OTP',
+    // An app client set up without USER_AUTH (the spec's x-gatecheck-sandbox, e.g. SRP only)
+    // signs in with SRP and the password instead.
+    ...(sandbox.appClientAuthFlows && !sandbox.appClientAuthFlows.includes('ALLOW_USER_AUTH')
+      ? { authFlow: 'USER_SRP_AUTH', preferredChallenge: '' }
+      : { authFlow: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' }),
     otherPoolUsername: sandbox.otherPool.username,
     sandboxUrl: sandbox.sandboxUrl,
     // Pool 2 of a spec with several pools signs in with SRP and a password (pool-sign-in.js).

@@ -84,8 +84,16 @@ export function gatewaySpecOf(document: SpecDocument, file: string): GatewaySpec
         ),
       ),
     ].sort(),
+    ...appClientAuthFlowsOf(document),
     document,
   };
+}
+
+/** `x-gatecheck-sandbox.appClientAuthFlows`: a list of ExplicitAuthFlows names, or nothing. */
+function appClientAuthFlowsOf(document: SpecDocument): { appClientAuthFlows?: string[] } {
+  const flows = objectAt(document, 'x-gatecheck-sandbox')?.['appClientAuthFlows'];
+  if (!Array.isArray(flows) || !flows.every((flow) => typeof flow === 'string')) return {};
+  return { appClientAuthFlows: flows };
 }
 
 function readSecurity(

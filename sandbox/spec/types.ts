@@ -93,6 +93,13 @@ export interface GatewaySpec {
   userPools: string[];
   /** Every scope any method requires: the sandbox pool adds them to access tokens. */
   requiredScopes: string[];
+  /**
+   * `x-gatecheck-sandbox.appClientAuthFlows` at the document's root (read by the sandbox only):
+   * the app client the sandbox hands to runs allows only these ExplicitAuthFlows, e.g. AWS's
+   * defaults `ALLOW_USER_SRP_AUTH` + `ALLOW_REFRESH_TOKEN_AUTH`. Absent: every flow the
+   * collections use.
+   */
+  appClientAuthFlows?: string[];
   /** The document as read (served back by the export endpoint, used by the sampler). */
   document: SpecDocument;
 }

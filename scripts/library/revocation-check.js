@@ -5,6 +5,65 @@
 // pre-request script builds its Cognito JSON API body; skipped unless revocationUsername is set
 // (GlobalSignOut must hit a user nothing else signs in as). Passwords and tokens are never logged.
 // Counters: see negative-check.js.
+(function () {
+  var RUN_VARS = gatecheck.constants.runVariables;
+  // The revocation user's sign-in state, kept apart from the main user's.
+  var SCOPED = [
+    RUN_VARS.idToken,
+    RUN_VARS.accessToken,
+    RUN_VARS.refreshToken,
+    RUN_VARS.tokenExpiresAt,
+    RUN_VARS.tokenOwner,
+    RUN_VARS.challengeOwner,
+    RUN_VARS.cognitoUsername,
+    RUN_VARS.session,
+    RUN_VARS.challengeName,
+    RUN_VARS.challengeParameters,
+    RUN_VARS.availableChallenges,
+    RUN_VARS.challengeSteps,
+    RUN_VARS.srpSecret,
+    RUN_VARS.signInFailed,
+  ];
+
+  // `pm` as the sign-in code (sign-in.js) sees it, with the revocation user in place of the main
+  // user: the pool's app client and flow, SRP included (AWS's default clients allow nothing else).
+  // Under USER_AUTH it asks for PASSWORD_SRP, never a one-time code.
+  gatecheck.revocationView = function (pm) {
+    function name(variable) {
+      if (variable === 'username') return 'revocationUsername';
+      if (variable === 'password') return 'revocationPassword';
+      return SCOPED.indexOf(variable) === -1 ? variable : 'gatecheck.revocation.signIn.' + variable;
+    }
+    function value(variable) {
+      if (variable === 'preferredChallenge')
+        return pm.variables.get('authFlow') === 'USER_AUTH' ? 'PASSWORD_SRP' : '';
+      return pm.variables.get(name(variable));
+    }
+    return {
+      variables: {
+        get: value,
+        replaceIn: function (text) {
+          return pm.variables.replaceIn(text);
+        },
+      },
+      collectionVariables: {
+        get: function (variable) {
+          return pm.collectionVariables.get(name(variable));
+        },
+        set: function (variable, v) {
+          pm.collectionVariables.set(name(variable), v);
+        },
+        unset: function (variable) {
+          pm.collectionVariables.unset(name(variable));
+        },
+      },
+      sendRequest: function (request, callback) {
+        return pm.sendRequest(request, callback);
+      },
+    };
+  };
+})();
+
 gatecheck.revocation = {
   prerequest: function (pm, check) {
     var state = gatecheck.state;
@@ -30,6 +89,9 @@ gatecheck.revocation = {
       var password = pm.variables.get('revocationPassword');
       if (!password) return unbuilt('revocationUsername is set but revocationPassword is empty');
       var clientId = pm.variables.get('clientId');
+      var flow = pm.variables.get('authFlow') || 'USER_SRP_AUTH';
+      if (flow !== 'USER_PASSWORD_AUTH')
+        return gatecheck.revocation.signInFirst(pm, check, unbuilt);
       var parameters = { USERNAME: username, PASSWORD: password };
       var clientSecret = pm.variables.get('clientSecret');
       // SECRET_HASH = Base64(HMAC-SHA256(key = client secret, message = username + client id))
@@ -52,6 +114,32 @@ gatecheck.revocation = {
       body = { AccessToken: token };
     }
     return pm.request.body.update({ mode: 'raw', raw: JSON.stringify(body) });
+  },
+
+  // Any flow but USER_PASSWORD_AUTH (SRP, USER_AUTH): the whole sign-in runs here, through the
+  // library's sign-in (challenges answered), and the item's own request asks GetUser with the new
+  // access token, which proves the sign-in as InitiateAuth's answer would.
+  signInFirst: function (pm, check, unbuilt) {
+    var view = gatecheck.revocationView(pm);
+    var tokenVariable =
+      'gatecheck.revocation.signIn.' + gatecheck.constants.runVariables.accessToken;
+    pm.collectionVariables.unset(tokenVariable);
+    pm.request.headers.upsert({
+      key: 'X-Amz-Target',
+      value: 'AWSCognitoIdentityProviderService.GetUser',
+    });
+    return gatecheck.signInWith(view, function (error) {
+      var token = pm.collectionVariables.get(tokenVariable);
+      if (error || !token) {
+        pm.request.body.update({ mode: 'raw', raw: '{}' });
+        return unbuilt(
+          'the revocation user could not sign in' + (error ? ': ' + error.message : ''),
+        );
+      }
+      pm.collectionVariables.unset(tokenVariable);
+      pm.collectionVariables.set(check.tokenVariable, token);
+      return pm.request.body.update({ mode: 'raw', raw: JSON.stringify({ AccessToken: token }) });
+    });
   },
 
   test: function (pm, check) {
@@ -83,13 +171,21 @@ gatecheck.revocation = {
     // (docs/reference/aws-wire-behaviour.md §1.2).
     var cognitoError = body.__type ? ' (' + body.__type + ': ' + body.message + ')' : '';
 
-    if (check.step === 'sign-in') {
+    if (check.step === 'sign-in' && pm.collectionVariables.get(check.tokenVariable)) {
+      // Signed in by the pre-request script (signInFirst): GetUser accepted the new token.
+      pm.test(check.label + ': the revocation user signed in', function () {
+        pm.expect(
+          response.code,
+          'GetUser with its access token: Cognito answered' + cognitoError,
+        ).to.equal(200);
+      });
+    } else if (check.step === 'sign-in') {
       var result = body.AuthenticationResult || {};
       pm.test(check.label + ': the revocation user signed in', function () {
         pm.expect(response.code, 'Cognito answered' + cognitoError).to.equal(200);
         pm.expect(
           body.ChallengeName || null,
-          'the revocation user must sign in with USER_PASSWORD_AUTH and no MFA',
+          'the revocation user must sign in without MFA',
         ).to.equal(null);
         pm.expect(typeof result.AccessToken, 'no access token in the answer').to.equal('string');
       });

@@ -56,6 +56,9 @@ describe('revocation checks against Cognito, in the Postman sandbox', function (
   const variables = {
     cognitoEndpoint: '',
     clientId: 'client-1',
+    // This stand-in answers InitiateAuth with tokens at once: the USER_PASSWORD_AUTH path. Other
+    // flows (SRP) sign in through the library first; the examples run them against the sandbox.
+    authFlow: 'USER_PASSWORD_AUTH',
     revocationUsername: 'revoker',
     revocationPassword: 'pw-not-logged',
   };

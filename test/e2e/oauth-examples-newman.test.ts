@@ -135,6 +135,20 @@ describe('OAuth 2.0 examples with plain newman against the sandbox @slow', funct
     });
   }
 
+  it("the SRP-only example's app client allows no other flow: USER_PASSWORD_AUTH is refused", async () => {
+    // The sandbox sets its app client up as the spec's x-gatecheck-sandbox says (AWS's defaults:
+    // ALLOW_USER_SRP_AUTH and ALLOW_REFRESH_TOKEN_AUTH), so the passing run above signed in with SRP.
+    const { failing, messages } = await plainNewman(
+      'examples/srp-only-api.yaml',
+      'collections/srp-only-api.postman_collection.json',
+      [],
+      (values) => ({ ...values, authFlow: 'USER_PASSWORD_AUTH' }),
+    );
+    expect(failing).to.include('Sign in (InitiateAuth)');
+    const message = messages.get('Sign in (InitiateAuth)')?.join('\n') ?? '';
+    expect(message, message).to.include('USER_PASSWORD_AUTH flow not enabled for this client');
+  });
+
   it('the user token comes from the refresh_token grant, the machine token from client credentials', async () => {
     const hosted = await plainNewman(
       'examples/hosted-ui-api.yaml',
