@@ -4,6 +4,8 @@
  * records each check (reports/check-record.ts) from newman's events, and the runner writes the
  * reports from those records. The summary is still masked in place before newman finishes.
  */
+// Before newman: it must be in place when newman loads.
+import './newman-warnings.js';
 import newman from 'newman';
 import type { CollectionDefinition, VariableScopeDefinition } from 'postman-collection';
 import type { PostmanCollection, PostmanEnvironment } from '../inputs/collection-file.js';
