@@ -32,33 +32,9 @@
   // The calling script's `pm` as the Cognito client of scripts/library/cognito-client.js sees it,
   // with the persona's variables in place of the main user's: the sign-in code is shared unchanged.
   function personaView(pm, persona) {
-    function name(variable) {
+    return gatecheck.state.view(pm, function (variable) {
       return SCOPED.indexOf(variable) === -1 ? variable : personaVariable(persona, variable);
-    }
-    return {
-      variables: {
-        get: function (variable) {
-          return pm.variables.get(name(variable));
-        },
-        replaceIn: function (text) {
-          return pm.variables.replaceIn(text);
-        },
-      },
-      collectionVariables: {
-        get: function (variable) {
-          return pm.collectionVariables.get(name(variable));
-        },
-        set: function (variable, value) {
-          pm.collectionVariables.set(name(variable), value);
-        },
-        unset: function (variable) {
-          pm.collectionVariables.unset(name(variable));
-        },
-      },
-      sendRequest: function (request, callback) {
-        return pm.sendRequest(request, callback);
-      },
-    };
+    });
   }
 
   function tokenVariable(check) {

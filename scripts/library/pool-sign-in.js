@@ -36,33 +36,9 @@
   }
 
   gatecheck.poolView = function (pm, pool) {
-    function name(variable) {
+    return gatecheck.state.view(pm, function (variable) {
       return SCOPED.indexOf(variable) === -1 ? variable : poolVariable(pool, variable);
-    }
-    return {
-      variables: {
-        get: function (variable) {
-          return pm.variables.get(name(variable));
-        },
-        replaceIn: function (text) {
-          return pm.variables.replaceIn(text);
-        },
-      },
-      collectionVariables: {
-        get: function (variable) {
-          return pm.collectionVariables.get(name(variable));
-        },
-        set: function (variable, value) {
-          pm.collectionVariables.set(name(variable), value);
-        },
-        unset: function (variable) {
-          pm.collectionVariables.unset(name(variable));
-        },
-      },
-      sendRequest: function (request, callback) {
-        return pm.sendRequest(request, callback);
-      },
-    };
+    });
   };
 
   function fresh(pm, pool, variable) {

@@ -29,38 +29,20 @@
   // user: the pool's app client and flow, SRP included (AWS's default clients allow nothing else).
   // Under USER_AUTH it asks for PASSWORD_SRP, never a one-time code.
   gatecheck.revocationView = function (pm) {
-    function name(variable) {
-      if (variable === 'username') return 'revocationUsername';
-      if (variable === 'password') return 'revocationPassword';
-      return SCOPED.indexOf(variable) === -1 ? variable : 'gatecheck.revocation.signIn.' + variable;
-    }
-    function value(variable) {
-      if (variable === 'preferredChallenge')
+    return gatecheck.state.view(
+      pm,
+      function (variable) {
+        if (variable === 'username') return 'revocationUsername';
+        if (variable === 'password') return 'revocationPassword';
+        return SCOPED.indexOf(variable) === -1
+          ? variable
+          : 'gatecheck.revocation.signIn.' + variable;
+      },
+      function (variable) {
+        if (variable !== 'preferredChallenge') return undefined;
         return pm.variables.get('authFlow') === 'USER_AUTH' ? 'PASSWORD_SRP' : '';
-      return pm.variables.get(name(variable));
-    }
-    return {
-      variables: {
-        get: value,
-        replaceIn: function (text) {
-          return pm.variables.replaceIn(text);
-        },
       },
-      collectionVariables: {
-        get: function (variable) {
-          return pm.collectionVariables.get(name(variable));
-        },
-        set: function (variable, v) {
-          pm.collectionVariables.set(name(variable), v);
-        },
-        unset: function (variable) {
-          pm.collectionVariables.unset(name(variable));
-        },
-      },
-      sendRequest: function (request, callback) {
-        return pm.sendRequest(request, callback);
-      },
-    };
+    );
   };
 })();
 

@@ -20,6 +20,38 @@ gatecheck.state = {
     return gatecheck.state.read(pm, 'sandboxUrl').replace(/\/+$/, '');
   },
 
+  // `pm` as the sign-in code (cognito-client.js, sign-in.js) sees it, for another user than the
+  // run's main one (a persona, user pool N >= 2, the revocation user): every variable is read and
+  // written under `name(variable)`, and `read(variable)`, when given and not undefined, answers
+  // first. The sign-in code is then shared unchanged.
+  view: function (pm, name, read) {
+    return {
+      variables: {
+        get: function (variable) {
+          var value = read ? read(variable) : undefined;
+          return value !== undefined ? value : pm.variables.get(name(variable));
+        },
+        replaceIn: function (text) {
+          return pm.variables.replaceIn(text);
+        },
+      },
+      collectionVariables: {
+        get: function (variable) {
+          return pm.collectionVariables.get(name(variable));
+        },
+        set: function (variable, value) {
+          pm.collectionVariables.set(name(variable), value);
+        },
+        unset: function (variable) {
+          pm.collectionVariables.unset(name(variable));
+        },
+      },
+      sendRequest: function (request, callback) {
+        return pm.sendRequest(request, callback);
+      },
+    };
+  },
+
   // +1 on a run counter (gatecheck.ran, gatecheck.skipped, gatecheck.inconclusive).
   count: function (pm, name) {
     pm.collectionVariables.set(name, String(Number(pm.collectionVariables.get(name) || 0) + 1));
